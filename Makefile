@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIAO := $(BIN)/piao
+EXAMPLE := plans/comune-di-esempio/2026-2028
+SMALL := plans/piccolo-comune/2026-2028
+
+.PHONY: demo test lint typecheck unit schemas install install-dev system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+system-deps:
+	bash scripts/system-deps.sh
+
+## demo: install piao and check the bundled example plans
+demo: install system-deps
+	@echo "== piao check $(EXAMPLE)"
+	@$(PIAO) check $(EXAMPLE)
+	@echo
+	@echo "== piao check $(SMALL)"
+	@$(PIAO) check $(SMALL)
+
+## test: install the dev tools and run ruff, mypy --strict and pytest
+test: install-dev system-deps lint typecheck unit
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy
+
+unit:
+	$(BIN)/pytest
+
+## schemas: regenerate the JSON Schemas of the plan files (committed)
+schemas: install
+	$(PIAO) schema --out schemas
+
+clean:
+	rm -rf $(VENV) dist build out .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,128 @@
+"""The typer application. Help texts are Italian; command and option names English."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from piao import __version__
+from piao.engine import check_plan
+from piao.findings import Severity
+from piao.loading import PlanFolderError
+from piao.reporting import REPORTERS
+from piao.schemas import write_schemas
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="piao",
+    help="piao: il PIAO come dati. Controlla, produce e pubblica il Piano Integrato di "
+    "Attività e Organizzazione (art. 6 DL 80/2021, DM 132/2022).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def fail(message: str) -> typer.Exit:
+    """One Italian line on stderr and exit code 2."""
+    typer.echo(f"piao: errore: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"piao {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Mostra la versione ed esce."),
+    ] = False,
+) -> None:
+    """piao: il PIAO come dati."""
+
+
+@app.command()
+def check(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano (un file YAML per sezione).")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
+    ] = OutputFormat.text,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1."),
+    ] = FailOn.error,
+) -> None:
+    """Controlla un piano: sintassi YAML, struttura delle sezioni e riferimenti.
+
+    Codici di uscita: 0 nessun rilievo al livello --fail-on o superiore; 1 rilievi a quel
+    livello o superiore; 2 errore d'uso o di lettura.
+    """
+    try:
+        result = check_plan(plan_dir)
+    except PlanFolderError as exc:
+        raise fail(str(exc)) from None
+    report = result.report
+    color = output_format is OutputFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(REPORTERS[output_format.value](report, color))
+    threshold = Severity(fail_on.value)
+    if report.fails(threshold) or not report.success:
+        # JSON (and any format) never exits 0 when errors exist, whatever --fail-on says.
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Cartella in cui scrivere gli schemi.")] = Path(
+        "schemas"
+    ),
+) -> None:
+    """Scrive lo schema JSON di ciascun file di sezione (per l'autocompletamento negli editor)."""
+    try:
+        written = write_schemas(out)
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror}") from None
+    for path in written:
+        typer.echo(f"scritto {path}")
+
+
+def main() -> None:
+    """Console-script entry point: no traceback ever reaches the user."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("piao: interrotto.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # last line of defence: a bug, not bad input
+        if os.environ.get("PIAO_DEBUG"):
+            traceback.print_exc()
+        typer.echo(
+            f"piao: errore interno ({type(exc).__name__}: {exc}). È un difetto di piao: "
+            "segnalalo con il comando usato (PIAO_DEBUG=1 mostra i dettagli).",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)

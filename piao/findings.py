@@ -1,0 +1,110 @@
+"""Findings and reports: plain data, no I/O.
+
+A `Finding` is one thing piao has to say about a plan, with its place (file, line,
+column, YAML path) and, for compliance rules, the legal basis it rests on. A `Report`
+collects the findings of one plan and knows whether it passes a threshold.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is; the order is error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @property
+    def label(self) -> str:
+        """Italian word shown to users."""
+        return _LABEL[self]
+
+
+_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+_LABEL = {Severity.ERROR: "errore", Severity.WARNING: "avviso", Severity.INFO: "info"}
+
+# A YAML path: mapping keys and sequence indexes from the root of a file.
+YamlPath = tuple[str | int, ...]
+
+
+def format_path(path: YamlPath) -> str:
+    """Render a YAML path as `obiettivi[3].indicatori[0].target.2026`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding points: a file of the plan and, when known, line and column (1-based)."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    path: YamlPath = ()
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One message about a plan: what rule, how serious, where, and on which legal basis."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    basis: tuple[str, ...] = ()
+    hint: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (loc.file, loc.line or 0, loc.column or 0, self.code)
+
+
+@dataclass(frozen=True)
+class Report:
+    """All findings about one plan folder."""
+
+    plan: str
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    def counts(self) -> dict[Severity, int]:
+        c = Counter(f.severity for f in self.findings)
+        return {s: c.get(s, 0) for s in Severity}
+
+    def at_or_above(self, threshold: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity.rank >= threshold.rank]
+
+    def fails(self, threshold: Severity) -> bool:
+        """True when some finding is at or above the threshold (exit code 1)."""
+        return bool(self.at_or_above(threshold))
+
+    @property
+    def success(self) -> bool:
+        """A plan with no errors is "conforme" at this layer."""
+        return not self.fails(Severity.ERROR)
+
+    def flatten(self) -> list[tuple[str, str, int | None, str]]:
+        """(file, code, line, path) per finding: lets a test state a whole outcome in one line."""
+        return [
+            (f.location.file, f.code, f.location.line, format_path(f.location.path))
+            for f in self.findings
+        ]

@@ -1,0 +1,21 @@
+"""Reading plan folders. The only package that imports ruamel.yaml."""
+
+from piao.loading.plan import (
+    YAML_FINDINGS,
+    LoadedPlan,
+    PlanFolderError,
+    SourceFile,
+    SourceMap,
+    load_folder,
+)
+from piao.loading.yamlio import plain
+
+__all__ = [
+    "YAML_FINDINGS",
+    "LoadedPlan",
+    "PlanFolderError",
+    "SourceFile",
+    "SourceMap",
+    "load_folder",
+    "plain",
+]

@@ -1,0 +1,216 @@
+"""Read a plan folder: every `*.yaml` file, with positions, into a `LoadedPlan`.
+
+The loader never raises on bad content: unreadable bytes, YAML errors, duplicate keys,
+foreign tags, files that are not a mapping — each becomes a `Finding` with a place. It
+raises `PlanFolderError` only when there is no folder to read (a usage error, exit 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from piao.findings import Finding, Location, Severity, YamlPath
+from piao.loading.yamlio import (
+    container_position,
+    is_mapping,
+    is_scalar,
+    node_position,
+    parse_yaml,
+)
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class PlanFolderError(Exception):
+    """The plan folder cannot be read at all (missing, not a folder, no permission)."""
+
+
+# Codes and names of the YAML-layer findings (DESIGN.md §5: prefix YM).
+YAML_FINDINGS: dict[str, tuple[str, str]] = {
+    "syntax": ("YM001", "yaml.sintassi"),
+    "duplicate_key": ("YM002", "yaml.chiave-duplicata"),
+    "tag": ("YM003", "yaml.tag-non-ammesso"),
+    "encoding": ("YM004", "yaml.codifica"),
+    "not_mapping": ("YM005", "yaml.non-mappa"),
+    "alias": ("YM006", "yaml.alias-non-ammesso"),
+    "depth": ("YM007", "yaml.annidamento-eccessivo"),
+    "too_large": ("YM008", "yaml.file-troppo-grande"),
+    "unreadable": ("YM009", "yaml.file-illeggibile"),
+}
+
+
+def yaml_finding(kind: str, message: str, file: str, line: int | None, column: int | None) -> Finding:
+    code, name = YAML_FINDINGS[kind]
+    return Finding(code, name, Severity.ERROR, message, Location(file, line, column))
+
+
+@dataclass
+class SourceFile:
+    """One file of the plan: its name inside the folder and its parsed tree (or None)."""
+
+    name: str
+    path: Path
+    data: Any = None
+
+
+@dataclass
+class SourceMap:
+    """Gives file, line and column for any YAML path of any file of the plan."""
+
+    files: dict[str, SourceFile] = field(default_factory=dict)
+
+    def locate(self, file: str, path: YamlPath, *, key: bool = False) -> Location:
+        """The place of `path` in `file`.
+
+        Points at the value for scalars and at the key for mappings, sequences and when
+        `key` is true (an unknown key). A path that does not exist (a missing key) points
+        at the deepest existing parent.
+        """
+        source = self.files.get(file)
+        node = source.data if source else None
+        pos = container_position(node) or (0, 0)
+        for i, part in enumerate(path):
+            last = i == len(path) - 1
+            key_pos = node_position(node, part, as_key=True)
+            if key_pos is None:
+                break
+            child = node[part]
+            value_pos = node_position(node, part, as_key=False)
+            pos = value_pos if (last and not key and is_scalar(child) and value_pos) else key_pos
+            node = child
+        return Location(file, pos[0] + 1, pos[1] + 1, tuple(path))
+
+    def data(self, file: str) -> Any:
+        source = self.files.get(file)
+        return source.data if source else None
+
+
+@dataclass
+class LoadedPlan:
+    """A plan folder as read from disk: parsed trees, their positions, YAML findings."""
+
+    folder: Path
+    sources: SourceMap
+    findings: list[Finding]
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self.sources.files)
+
+
+def load_folder(folder: Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedPlan:
+    """Read every YAML file directly inside `folder`."""
+    if not folder.exists():
+        raise PlanFolderError(f"la cartella del piano «{folder}» non esiste")
+    if not folder.is_dir():
+        raise PlanFolderError(f"«{folder}» non è una cartella")
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    except OSError as exc:
+        raise PlanFolderError(f"impossibile leggere la cartella «{folder}»: {exc.strerror}") from exc
+
+    sources = SourceMap()
+    findings: list[Finding] = []
+    for path in paths:
+        source, file_findings = load_file(path, max_bytes=max_bytes)
+        sources.files[source.name] = source
+        findings.extend(file_findings)
+    return LoadedPlan(folder, sources, findings)
+
+
+def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFile, list[Finding]]:
+    name = path.name
+    source = SourceFile(name, path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return source, [
+                yaml_finding(
+                    "too_large",
+                    f"Il file pesa {size / 1048576:.1f} MB, oltre il limite di "
+                    f"{max_bytes / 1048576:.1f} MB per sezione: è davvero una sezione del piano?",
+                    name,
+                    None,
+                    None,
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return source, [
+            yaml_finding("unreadable", f"Impossibile leggere il file: {exc.strerror}.", name, None, None)
+        ]
+
+    text, problem = decode(raw, name)
+    if problem is not None:
+        return source, [problem]
+    assert text is not None
+    parsed = parse_yaml(text)
+    findings = [
+        yaml_finding(p.kind, _message(p.kind, p.message), name, p.line + 1, p.column + 1)
+        for p in parsed.problems
+    ]
+    if parsed.data is None and not parsed.problems:
+        findings.append(
+            yaml_finding("not_mapping", "Il file è vuoto: deve contenere la sezione del piano.", name, 1, 1)
+        )
+    elif parsed.data is not None and not is_mapping(parsed.data):
+        findings.append(
+            yaml_finding(
+                "not_mapping",
+                "Il file deve essere una mappa di chiavi (ad esempio «obiettivi: ...»), "
+                f"non {_kind_of(parsed.data)}.",
+                name,
+                1,
+                1,
+            )
+        )
+    else:
+        source.data = parsed.data
+    return source, findings
+
+
+def _message(kind: str, text: str) -> str:
+    if kind == "syntax":
+        return f"Errore di sintassi YAML: {text}."
+    return text
+
+
+def _kind_of(data: Any) -> str:
+    if isinstance(data, list):
+        return "un elenco"
+    if isinstance(data, str):
+        return "un testo"
+    return "un valore singolo"
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, Finding | None]:
+    """Bytes to text: UTF-8 (with or without BOM), CRLF normalised; else a located finding."""
+    if b"\x00" in raw[:8192]:
+        return None, yaml_finding(
+            "encoding",
+            "Il file sembra binario (contiene byte nulli), non un file di testo YAML.",
+            name,
+            None,
+            None,
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        return None, yaml_finding(
+            "encoding",
+            f"Il file non è in codifica UTF-8 (byte 0x{raw[exc.start]:02x}): salvarlo come "
+            "UTF-8 dall'editor (ad esempio «Salva con nome» → codifica UTF-8).",
+            name,
+            line,
+            column,
+        )
+    return text.replace("\r\n", "\n"), None

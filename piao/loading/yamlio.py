@@ -1,0 +1,245 @@
+"""Parse one YAML file safely, keeping positions; the only module that touches ruamel.yaml.
+
+Safety: tags other than the YAML core ones (`!!python/object`, `!custom`, ...) are refused
+before anything is constructed; anchors and aliases are refused (they are never needed
+in a plan and are the vehicle of "billion laughs" bombs); nesting depth is bounded.
+Every problem becomes a `YamlProblem` with a 0-based line and column, never an exception.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+MAX_DEPTH = 64
+
+_CORE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """A problem found while reading YAML. `kind` selects the finding code."""
+
+    kind: str  # syntax | duplicate_key | tag | alias | depth
+    message: str
+    line: int  # 0-based
+    column: int  # 0-based
+
+
+class _Refused(MarkedYAMLError):
+    """Raised inside ruamel to stop at a construct we refuse; carries our `kind`."""
+
+    def __init__(self, kind: str, message: str, mark: Any) -> None:
+        super().__init__(problem=message, problem_mark=mark)
+        self.kind = kind
+
+
+class _SafeComposer(Composer):  # type: ignore[misc]
+    def return_alias(self, a: Any) -> Any:
+        raise _Refused(
+            "alias",
+            "Ancore e alias YAML (&nome, *nome) non sono ammessi nei file del piano: "
+            "scrivere i valori per esteso.",
+            a.start_mark,
+        )
+
+
+class _SafeConstructor(RoundTripConstructor):  # type: ignore[misc]
+    """Round-trip constructor that refuses foreign tags and records duplicate keys."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[YamlProblem] = []
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        tag = str(node.tag)
+        if tag not in _CORE_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(
+                "tag",
+                f"Il tag YAML «{shown}» non è ammesso: i file del piano contengono solo "
+                "testi, numeri, date, elenchi e mappe.",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+        if key in mapping:
+            first = mapping.lc.key(key) if hasattr(mapping, "lc") else None
+            where = f" (già presente alla riga {first[0] + 1})" if first else ""
+            mark = key_node.start_mark
+            self.duplicates.append(
+                YamlProblem(
+                    "duplicate_key",
+                    f"Chiave «{key}» ripetuta{where}: vale solo la prima, "
+                    "eliminare o rinominare il duplicato.",
+                    mark.line,
+                    mark.column,
+                )
+            )
+            return False
+        return True
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        # An impossible date such as 2026-02-30 stays a string, so that validation
+        # reports it at its place instead of the parser failing the whole file.
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_timestamp)
+
+
+def _new_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Composer = _SafeComposer
+    yaml.Constructor = _SafeConstructor
+    yaml.max_depth = MAX_DEPTH
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+_SYNTAX_IT = {
+    "mapping values are not allowed here": "«:» in una posizione non ammessa (mancano le "
+    "virgolette attorno a un testo che contiene «: »?)",
+    "could not find expected ':'": "manca il «:» dopo la chiave",
+    "did not find expected key": "rientro (indentazione) non coerente o elemento fuori posto",
+    "did not find expected '-' indicator": "rientro non coerente in un elenco",
+    "found character '\\t' that cannot start any token": "carattere di tabulazione: "
+    "usare gli spazi per il rientro",
+    "found unexpected end of stream": "fine del file inattesa (virgolette o parentesi non chiuse?)",
+    "found undefined alias": "alias non definito",
+    "expected <block end>, but found": "rientro non coerente",
+    "while scanning a quoted scalar": "virgolette non chiuse",
+    "found unknown escape character": "sequenza di escape non valida tra virgolette doppie",
+    "while scanning a simple key": "manca il «:» dopo la chiave",
+    "expected ',' or ']'": "elenco tra parentesi quadre non chiuso correttamente",
+    "expected ',' or '}'": "mappa tra parentesi graffe non chiusa correttamente",
+    "found unexpected ':'": "«:» inatteso",
+    "maximum depth of data structure exceeded": f"struttura annidata oltre {MAX_DEPTH} livelli",
+}
+
+
+def _italian(problem: str) -> str:
+    for english, italian in _SYNTAX_IT.items():
+        if english in problem:
+            return italian
+    return f"struttura YAML non valida ({problem.strip()})"
+
+
+@dataclass
+class Parsed:
+    data: Any
+    problems: list[YamlProblem]
+
+
+def parse_yaml(text: str) -> Parsed:
+    """Parse `text` (one document) into CommentedMap/CommentedSeq trees with positions.
+
+    On a fatal problem `data` is None and `problems` says why; duplicate keys are
+    recorded but do not stop parsing.
+    """
+    yaml = _new_yaml()
+    try:
+        docs = list(yaml.load_all(text))
+    except _Refused as exc:
+        return Parsed(None, [_problem(exc.kind, exc.problem, exc.problem_mark)])
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        kind = "depth" if "maximum depth" in str(exc.problem) else "syntax"
+        return Parsed(None, [_problem(kind, _italian(str(exc.problem or exc.context)), mark)])
+    except (YAMLError, RecursionError, ValueError) as exc:  # pragma: no cover - defensive
+        return Parsed(None, [YamlProblem("syntax", _italian(str(exc)), 0, 0)])
+    constructor = getattr(yaml, "constructor", None)
+    duplicates = list(getattr(constructor, "duplicates", []))
+    if len(docs) > 1:
+        return Parsed(
+            None,
+            [
+                YamlProblem(
+                    "syntax",
+                    "Il file contiene più documenti YAML (separati da «---»): "
+                    "ogni sezione del piano è un solo documento.",
+                    0,
+                    0,
+                )
+            ],
+        )
+    return Parsed(docs[0] if docs else None, duplicates)
+
+
+def _problem(kind: str, message: str | None, mark: Any) -> YamlProblem:
+    line = getattr(mark, "line", 0) or 0
+    column = getattr(mark, "column", 0) or 0
+    return YamlProblem(kind, message or "errore YAML", line, column)
+
+
+def node_position(container: Any, part: str | int, *, as_key: bool) -> tuple[int, int] | None:
+    """0-based (line, column) of a mapping key / value or a sequence item, if recorded."""
+    try:
+        if isinstance(container, CommentedMap):
+            if part not in container:
+                return None
+            pos = container.lc.key(part) if as_key else container.lc.value(part)
+            return int(pos[0]), int(pos[1])
+        if isinstance(container, CommentedSeq) and isinstance(part, int):
+            if not 0 <= part < len(container):
+                return None
+            pos = container.lc.item(part)
+            return int(pos[0]), int(pos[1])
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def container_position(node: Any) -> tuple[int, int] | None:
+    """0-based position where a mapping or sequence starts."""
+    lc = getattr(node, "lc", None)
+    if lc is None or lc.line is None:
+        return None
+    return int(lc.line), int(lc.col)
+
+
+def is_mapping(node: Any) -> bool:
+    return isinstance(node, CommentedMap)
+
+
+def is_scalar(node: Any) -> bool:
+    return not isinstance(node, CommentedMap | CommentedSeq)
+
+
+def iter_keys(node: Any) -> Iterator[Any]:
+    if isinstance(node, CommentedMap):
+        yield from node.keys()
+
+
+def plain(node: Any) -> Any:
+    """A deep copy with plain dict/list/str/int/float/date values (no ruamel subclasses)."""
+    if isinstance(node, dict):
+        return {plain(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, datetime.datetime | datetime.date):
+        return node
+    return node

@@ -1,0 +1,250 @@
+"""Scheda anagrafica dell'amministrazione (`anagrafica.yaml`).
+
+The entity, its key people, the triennio, the regime (ordinary or simplified, art. 6 DM
+132/2022), the link with financial programming (art. 8 DM 132/2022), the adoption path
+and the publication (art. 6 c.4 DL 80/2021; Portale PIAO, circ. DFP 2/2022). Fields the law
+asks for are optional here and required by the rule catalogue, so a draft still loads and
+each gap is reported with its legal basis.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
+
+from piao.model.base import (
+    Anno,
+    Atto,
+    Codice,
+    Email,
+    Modello,
+    NonNegativo,
+    NumeroAtto,
+    Persona,
+    Testo,
+    Url,
+)
+
+TipologiaEnte = Literal[
+    "comune",
+    "unione_di_comuni",
+    "comunita_montana",
+    "provincia",
+    "citta_metropolitana",
+    "regione",
+    "azienda_sanitaria",
+    "universita",
+    "ente_pubblico_non_economico",
+    "amministrazione_centrale",
+    "altro",
+]
+
+
+class DatoAllaData(Modello):
+    """Un numero riferito a una data."""
+
+    valore: NonNegativo
+    """Il valore (numero intero)."""
+    al: datetime.date
+    """Data di riferimento del valore (AAAA-MM-GG)."""
+
+
+class Ente(Modello):
+    """I dati identificativi dell'amministrazione."""
+
+    denominazione: Testo
+    """Denominazione ufficiale (es. «Comune di Esempio»)."""
+    tipologia: TipologiaEnte
+    """Tipologia di ente."""
+    codice_ipa: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{2,20}$")] | None = None
+    """Codice dell'ente nell'Indice dei domicili digitali della PA (IPA), es. «c_h501»."""
+    codice_fiscale: Annotated[str, StringConstraints(pattern=r"^[0-9]{11}$")] | None = None
+    """Codice fiscale dell'ente: 11 cifre, tra virgolette."""
+    codice_istat: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = None
+    """Codice ISTAT del comune (6 cifre, tra virgolette)."""
+    sede: Testo | None = None
+    """Indirizzo della sede legale."""
+    pec: Email | None = None
+    """Indirizzo di posta elettronica certificata istituzionale."""
+    sito: Url | None = None
+    """Sito web istituzionale."""
+    popolazione: DatoAllaData | None = None
+    """Popolazione residente e data di riferimento (per i comuni: fascia demografica del DM 17/3/2020)."""
+    dipendenti: DatoAllaData | None = None
+    """Personale in servizio al 31 dicembre dell'anno precedente: determina il regime (art. 6 DM 132/2022)."""
+
+
+class OrganismoValutazione(Modello):
+    """L'Organismo indipendente di valutazione o il Nucleo di valutazione."""
+
+    tipo: Literal["oiv", "nucleo_di_valutazione"]
+    """OIV (art. 14 D.Lgs. 150/2009) oppure Nucleo di valutazione."""
+    forma: Literal["monocratico", "collegiale"] | None = None
+    """Composizione monocratica o collegiale."""
+    componenti: list[Testo] = []
+    """Nomi dei componenti."""
+    atto_nomina: Testo | None = None
+    """Atto di nomina."""
+
+
+class Soggetti(Modello):
+    """Le persone con ruoli previsti dalla legge."""
+
+    legale_rappresentante: Persona | None = None
+    """Legale rappresentante (per i comuni il Sindaco)."""
+    segretario: Persona | None = None
+    """Segretario comunale o generale."""
+    rpct: Persona | None = None
+    """Responsabile della prevenzione della corruzione e della trasparenza (art. 1 c.7 L. 190/2012)."""
+    rtd: Persona | None = None
+    """Responsabile per la transizione al digitale (art. 17 CAD)."""
+    organismo_valutazione: OrganismoValutazione | None = None
+    """OIV o Nucleo di valutazione."""
+    referente_portale_piao: Persona | None = None
+    """Referente registrato sul Portale PIAO del Dipartimento della Funzione Pubblica."""
+
+
+class Triennio(Modello):
+    """Il periodo di validità del piano: tre anni consecutivi."""
+
+    da: Anno
+    """Primo anno del triennio (anno di adozione)."""
+    a: Anno
+    """Ultimo anno del triennio."""
+
+    @property
+    def anni(self) -> list[int]:
+        return list(range(self.da, self.a + 1))
+
+    def __str__(self) -> str:
+        return f"{self.da}-{self.a}"
+
+
+class TermineBilancioDifferito(Modello):
+    """Il differimento di legge del termine per approvare il bilancio di previsione."""
+
+    data: datetime.date
+    """Nuovo termine per l'approvazione del bilancio."""
+    atto: Testo
+    """Atto che lo dispone (es. «DM Interno 24/12/2025»)."""
+
+
+class ProgrammazioneFinanziaria(Modello):
+    """I documenti di programmazione finanziaria con cui il piano è coerente (art. 8 DM 132/2022)."""
+
+    dup: Atto | None = None
+    """Documento unico di programmazione: atto di approvazione."""
+    nota_aggiornamento_dup: Atto | None = None
+    """Nota di aggiornamento al DUP."""
+    bilancio: Atto | None = None
+    """Bilancio di previsione: atto di approvazione."""
+    peg: Atto | None = None
+    """Piano esecutivo di gestione (parte finanziaria)."""
+    termine_bilancio_differito: TermineBilancioDifferito | None = None
+    """Se un decreto ha differito il termine del bilancio: il PIAO scade 30 giorni dopo (art. 8 c.2 DM 132/2022)."""
+
+
+class Delibera(Modello):
+    """Gli estremi della deliberazione."""
+
+    numero: NumeroAtto
+    """Numero della deliberazione."""
+    data: datetime.date
+    """Data della deliberazione."""
+
+
+class Parere(Modello):
+    """Un parere acquisito sul piano."""
+
+    soggetto: Literal["nucleo_di_valutazione", "oiv", "revisori_dei_conti", "rpct", "cug", "altro"]
+    """Chi ha espresso il parere."""
+    data: datetime.date
+    """Data del parere."""
+    esito: Literal["favorevole", "favorevole_con_osservazioni", "non_favorevole"]
+    """Esito del parere."""
+    riferimento: Testo | None = None
+    """Protocollo o verbale."""
+
+
+class ConfrontoSindacale(Modello):
+    """Informazione o confronto con le organizzazioni sindacali."""
+
+    data: datetime.date
+    """Data dell'informativa o dell'incontro."""
+    modalita: Literal["informazione", "confronto"] | None = None
+    """Informazione o confronto (CCNL Funzioni Locali)."""
+    esito: Testo | None = None
+    """Esito o sintesi."""
+
+
+class Adozione(Modello):
+    """L'atto con cui il piano è adottato e il percorso che lo precede."""
+
+    organo: Literal["giunta", "consiglio", "presidente", "commissario", "direttore_generale", "altro"]
+    """Organo che adotta il piano (per i comuni la Giunta)."""
+    delibera: Delibera | None = None
+    """Numero e data della deliberazione di adozione."""
+    pareri: list[Parere] = []
+    """Pareri acquisiti (Nucleo di valutazione, revisori...)."""
+    confronto_sindacale: ConfrontoSindacale | None = None
+    """Informazione o confronto sindacale."""
+
+
+class DatoPubblicazione(Modello):
+    """Dove e quando il piano è stato pubblicato."""
+
+    data: datetime.date
+    """Data di pubblicazione o caricamento."""
+    url: Url | None = None
+    """Indirizzo della pagina."""
+    ricevuta: Testo | None = None
+    """Estremi della ricevuta (per il Portale PIAO)."""
+
+
+class Pubblicazione(Modello):
+    """La pubblicazione del piano adottato (art. 6 c.4 DL 80/2021)."""
+
+    amministrazione_trasparente: DatoPubblicazione | None = None
+    """Pubblicazione nella sezione «Amministrazione trasparente» del sito."""
+    portale_piao: DatoPubblicazione | None = None
+    """Caricamento sul Portale PIAO del Dipartimento della Funzione Pubblica (non vale l'invio via PEC)."""
+
+
+class Deroga(Modello):
+    """Una regola del catalogo che il piano non applica, con la motivazione scritta."""
+
+    regola: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}[0-9]{3}$")]
+    """Codice della regola (es. «PF004»): il rilievo resta visibile nel rapporto come derogato."""
+    motivazione: Testo
+    """Perché la regola non si applica a questo piano."""
+    riferimento: Codice | None = None
+    """Se la deroga riguarda un solo oggetto, il suo codice."""
+
+
+class Anagrafica(Modello):
+    """Scheda anagrafica dell'amministrazione (Sezione 1 del PIAO)."""
+
+    ente: Ente
+    """Dati identificativi dell'ente."""
+    soggetti: Soggetti = Soggetti()
+    """Persone con ruoli previsti dalla legge."""
+    triennio: Triennio
+    """Triennio di riferimento del piano."""
+    regime: Literal["ordinario", "semplificato"]
+    """Ordinario (più di 50 dipendenti) o semplificato (meno di 50, art. 6 DM 132/2022)."""
+    motivazione_regime: Testo | None = None
+    """Motivazione della scelta del regime: obbligatoria con esattamente 50 dipendenti."""
+    programmazione_finanziaria: ProgrammazioneFinanziaria = ProgrammazioneFinanziaria()
+    """Documenti di programmazione finanziaria presupposto del piano (art. 8 DM 132/2022)."""
+    adozione: Adozione | None = None
+    """Atto di adozione e percorso (vuoto finché il piano è in bozza)."""
+    pubblicazione: Pubblicazione | None = None
+    """Pubblicazione del piano adottato."""
+    gruppo_di_lavoro: list[Persona] = []
+    """Gruppo di lavoro integrato che ha redatto il piano."""
+    deroghe: list[Deroga] = []
+    """Regole del catalogo che il piano non applica, ciascuna con motivazione."""
+    responsabile_redazione: Codice | None = None
+    """Codice dell'unità organizzativa che coordina la redazione del piano."""

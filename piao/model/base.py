@@ -1,0 +1,144 @@
+"""Building blocks shared by the section models: the strict base class, codes, years,
+indicators and dated acts.
+
+Conventions (DESIGN.md §4): YAML keys are the field names, in Italian; every field has an
+Italian description (the attribute docstring), which reaches editors via the JSON Schema;
+codes and act numbers are strings; yearly values are `{anno: valore}` maps.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PLACEHOLDERS = ("da compilare", "da definire")
+"""Words that mark a value still to be written (`piao init`, `piao rollover`)."""
+
+
+class Modello(BaseModel):
+    """Base of every plan model: strict types, no unknown keys, immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        use_attribute_docstrings=True,
+        validate_default=False,
+    )
+
+
+Codice = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z][A-Z0-9]*([._-][A-Z0-9]+)*$", max_length=40),
+    Field(
+        description="Codice univoco dell'oggetto, in maiuscolo (es. VP-01, OBP-2.1, UO-SEGR): "
+        "gli altri file del piano lo richiamano con questo codice."
+    ),
+]
+"""A code such as `VP-01`: capital letters, digits, and `-`, `.` or `_` between them."""
+
+Testo = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+"""A non-empty text."""
+
+Anno = Annotated[int, Field(ge=2000, le=2100)]
+"""A calendar year."""
+
+NonNegativo = Annotated[int, Field(ge=0)]
+"""A count: zero or more."""
+
+Percentuale = Annotated[float, Field(ge=0, le=100)]
+
+Importo = Annotated[float, Field(ge=0)]
+"""An amount in euro."""
+
+NumeroAtto = int | Annotated[str, StringConstraints(min_length=1, max_length=40)]
+"""The number of an act: `18` or `"18/2026"`."""
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000)]
+
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=320)]
+
+ValoreIndicatore = float | Annotated[str, StringConstraints(min_length=1, max_length=500)]
+"""A measured or expected value: a number, or a text for qualitative indicators
+(e.g. "approvato") and for placeholders ("da definire")."""
+
+Polarita = Literal["crescente", "decrescente", "mantenimento"]
+
+Periodicita = Literal[
+    "mensile", "trimestrale", "quadrimestrale", "semestrale", "annuale", "biennale", "triennale"
+]
+
+
+class Baseline(Modello):
+    """Il valore di partenza di un indicatore."""
+
+    anno: Anno
+    """Anno a cui si riferisce il valore di partenza."""
+    valore: ValoreIndicatore
+    """Valore misurato nell'anno di partenza."""
+
+
+class Indicatore(Modello):
+    """Un indicatore con valore di partenza, target annuali e valori misurati."""
+
+    codice: Codice
+    descrizione: Testo
+    """Che cosa misura l'indicatore, in parole semplici."""
+    formula: Testo | None = None
+    """Come si calcola (es. «pratiche concluse entro 30 giorni / pratiche presentate»)."""
+    unita_misura: Testo | None = None
+    """Unità di misura: percentuale, numero, giorni, euro, sì/no..."""
+    fonte: Testo | None = None
+    """Da dove proviene il dato (sistema informativo, registro, rilevazione)."""
+    polarita: Polarita | None = None
+    """Verso atteso: crescente (più è meglio), decrescente (meno è meglio) o mantenimento."""
+    tipo: Literal["impatto", "outcome", "output", "efficienza", "efficacia", "qualita"] | None = (
+        None
+    )
+    """Tipo di indicatore (impatto e outcome per il valore pubblico)."""
+    baseline: Baseline | None = None
+    """Valore di partenza (anno e valore)."""
+    target: dict[Anno, ValoreIndicatore] = {}
+    """Valore atteso per ciascun anno del triennio, es. {2026: 50, 2027: 60, 2028: 70}."""
+    consuntivo: dict[Anno, ValoreIndicatore] = {}
+    """Valori misurati per anno, compilati durante il monitoraggio."""
+
+
+class ObiettivoConIndicatori(Modello):
+    """Un obiettivo semplice con i suoi indicatori."""
+
+    codice: Codice
+    titolo: Testo
+    """Titolo breve dell'obiettivo."""
+    descrizione: Testo | None = None
+    """Descrizione dell'obiettivo e del risultato atteso."""
+    responsabile: Codice | None = None
+    """Codice dell'unità organizzativa responsabile (organizzazione.yaml)."""
+    indicatori: list[Indicatore] = []
+    """Indicatori con cui si misura il raggiungimento."""
+
+
+class Atto(Modello):
+    """Un atto amministrativo identificato da estremi e data."""
+
+    atto: Testo
+    """Estremi dell'atto (es. «Deliberazione del Consiglio comunale n. 61»)."""
+    data: datetime.date
+    """Data dell'atto (AAAA-MM-GG)."""
+    url: Url | None = None
+    """Indirizzo web dove l'atto è pubblicato."""
+
+
+class Persona(Modello):
+    """Una persona con il suo ruolo."""
+
+    nome: Testo
+    """Nome e cognome (con eventuale titolo)."""
+    qualifica: Testo | None = None
+    """Qualifica o carica (es. «Sindaco», «Segretario generale»)."""
+    atto_nomina: Testo | None = None
+    """Atto di nomina o di incarico (es. «Decreto sindacale n. 4 del 12/01/2024»)."""
+    email: Email | None = None
+    """Indirizzo di posta elettronica istituzionale."""

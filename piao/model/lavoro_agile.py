@@ -1,0 +1,73 @@
+"""Sottosezione 3.2 Organizzazione del lavoro agile (`lavoro_agile.yaml`), art. 4 c.1 lett. b DM 132/2022.
+
+The five points each plan must provide (services not impaired, rotation with prevalence of
+in-office work, secure platforms, a backlog plan, adequate devices), enabling conditions,
+activities that can be done in agile mode, objectives and the contractual framework
+(CCNL Funzioni Locali, individual agreements).
+"""
+
+from __future__ import annotations
+
+from piao.model.base import (
+    Anno,
+    Atto,
+    Modello,
+    NonNegativo,
+    ObiettivoConIndicatori,
+    Testo,
+)
+
+
+class Requisiti(Modello):
+    """I cinque contenuti obbligatori dell'art. 4 c.1 lett. b DM 132/2022: come il piano li garantisce."""
+
+    invarianza_servizi: Testo | None = None
+    """Il lavoro agile non pregiudica né riduce i servizi agli utenti."""
+    rotazione_prevalenza_presenza: Testo | None = None
+    """Rotazione del personale in lavoro agile, con prevalenza del lavoro in presenza per ciascun lavoratore."""
+    piattaforme_riservatezza: Testo | None = None
+    """Piattaforma digitale o cloud e strumenti che garantiscono la massima riservatezza dei dati."""
+    smaltimento_arretrato: Testo | None = None
+    """Piano di smaltimento del lavoro arretrato, se presente."""
+    dotazioni_informatiche: Testo | None = None
+    """Dotazione informatica adeguata per il personale in lavoro agile."""
+
+
+class CondizioniAbilitanti(Modello):
+    """Le condizioni che rendono possibile il lavoro agile."""
+
+    organizzative: Testo | None = None
+    """Misure organizzative (lavoro per obiettivi, regolamento, accordi individuali)."""
+    tecnologiche: Testo | None = None
+    """Piattaforme, accesso da remoto, sicurezza."""
+    competenze: Testo | None = None
+    """Competenze digitali e manageriali, formazione."""
+
+
+class LavoroAgile(Modello):
+    """Sottosezione 3.2 Organizzazione del lavoro agile."""
+
+    strategia: Testo | None = None
+    """Strategia e obiettivi del lavoro agile e da remoto, coerenti con il contratto collettivo."""
+    requisiti: Requisiti = Requisiti()
+    """I cinque contenuti obbligatori."""
+    condizioni_abilitanti: CondizioniAbilitanti | None = None
+    """Condizioni abilitanti."""
+    regolamento: Atto | None = None
+    """Regolamento dell'ente sul lavoro agile e da remoto."""
+    contratto_collettivo: Testo | None = None
+    """Contratto collettivo di riferimento (es. «CCNL Funzioni Locali 2022-2024»)."""
+    accordo_individuale: Testo | None = None
+    """Contenuti dell'accordo individuale (durata, giornate, fasce di contattabilità, disconnessione)."""
+    giornate_agili_max_settimana: NonNegativo | None = None
+    """Numero massimo di giornate di lavoro agile a settimana per lavoratore."""
+    attivita_compatibili: list[Testo] = []
+    """Attività che possono essere svolte in modalità agile."""
+    attivita_escluse: list[Testo] = []
+    """Attività che richiedono la presenza."""
+    lavoratori_agili: dict[Anno, NonNegativo] = {}
+    """Numero di lavoratori in lavoro agile previsto per anno."""
+    obiettivi: list[ObiettivoConIndicatori] = []
+    """Obiettivi del lavoro agile, con indicatori."""
+    contributo_performance: list[Testo] = []
+    """Come il lavoro agile contribuisce alla performance (qualità percepita, assenze, soddisfazione degli utenti)."""

@@ -1,0 +1,373 @@
+"""Sottosezione 2.3 Rischi corruttivi e trasparenza (`rischi_corruttivi.yaml`).
+
+Art. 3 c.1 lett. c DM 132/2022 and the ANAC method (PNA 2019 Allegato 1, PNA 2022, PNA 2025):
+strategic objectives, external and internal context, process mapping with risk events,
+enabling factors and a motivated qualitative judgement on a declared ordinal scale;
+general and specific measures with phases, deadlines, owners, indicators and expected
+values; their monitoring; transparency obligations (D.Lgs. 33/2013, tree of ANAC
+delibera 1310/2016) and accesso civico; the "conferma" of entities under 50 employees.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from piao.model.base import (
+    Codice,
+    Modello,
+    NonNegativo,
+    NumeroAtto,
+    ObiettivoConIndicatori,
+    Periodicita,
+    Testo,
+    Url,
+)
+
+AreaRischio = Literal[
+    "autorizzazioni_concessioni",
+    "sovvenzioni_contributi",
+    "contratti_pubblici",
+    "acquisizione_gestione_personale",
+    "entrate_spese_patrimonio",
+    "controlli_verifiche_sanzioni",
+    "incarichi_nomine",
+    "affari_legali_contenzioso",
+    "governo_territorio",
+    "gestione_rifiuti",
+    "altra",
+]
+
+FattoreAbilitante = Literal[
+    "mancanza_controlli",
+    "mancanza_trasparenza",
+    "complessita_normativa",
+    "esclusivita_responsabilita",
+    "scarsa_responsabilizzazione",
+    "inadeguatezza_competenze",
+    "scarsa_cultura_legalita",
+    "mancata_separazione_politica_amministrazione",
+]
+
+MisuraGenerale = Literal[
+    "codice_comportamento",
+    "conflitto_interessi",
+    "incarichi_extraistituzionali",
+    "inconferibilita_incompatibilita",
+    "pantouflage",
+    "commissioni_art35bis",
+    "rotazione_ordinaria",
+    "rotazione_straordinaria",
+    "whistleblowing",
+    "formazione",
+    "trasparenza",
+    "patti_integrita",
+    "monitoraggio_tempi",
+    "sensibilizzazione",
+]
+
+CategoriaMisura = Literal[
+    "controllo",
+    "trasparenza",
+    "etica_comportamento",
+    "regolamentazione",
+    "semplificazione",
+    "formazione",
+    "sensibilizzazione_partecipazione",
+    "rotazione",
+    "segnalazione_protezione",
+    "conflitto_interessi",
+    "rapporti_portatori_interessi",
+]
+
+Aggiornamento = Literal["tempestivo", "trimestrale", "semestrale", "annuale", "una_tantum"]
+
+
+class Redazione(Modello):
+    """Chi redige la sottosezione e su quali indirizzi."""
+
+    rpct: Testo | None = None
+    """Nome del RPCT che predispone la sottosezione."""
+    atto_obiettivi_strategici: Testo | None = None
+    """Atto dell'organo di indirizzo che fissa gli obiettivi strategici anticorruzione (art. 1 c.8 L. 190/2012)."""
+    soggetti_coinvolti: list[Testo] = []
+    """Responsabili e uffici coinvolti nella redazione (performance, personale, bilancio, digitale...)."""
+
+
+class ConsultazionePubblica(Modello):
+    """La consultazione pubblica sulla sottosezione prima dell'approvazione."""
+
+    dal: datetime.date
+    """Inizio della consultazione."""
+    al: datetime.date
+    """Fine della consultazione."""
+    canale: Testo
+    """Come si poteva partecipare (avviso sul sito, modulo, PEC...)."""
+    contributi_ricevuti: NonNegativo = 0
+    """Numero di contributi ricevuti (zero se nessuno)."""
+
+
+class ContestoEsterno(Modello):
+    """Analisi del contesto esterno."""
+
+    analisi: Testo | None = None
+    """Caratteristiche dell'ambiente (sociale, economico, criminalità) che possono favorire la corruzione."""
+    fonti: list[Testo] = []
+    """Fonti dei dati (es. Relazione del Ministero dell'Interno al Parlamento)."""
+
+
+class ContestoInterno(Modello):
+    """Analisi del contesto interno."""
+
+    analisi: Testo | None = None
+    """Struttura, ruoli, responsabilità, cultura organizzativa."""
+    dipendenti_al_31_12: NonNegativo | None = None
+    """Personale in servizio al 31/12 dell'anno precedente, come richiesto dal PNA 2022."""
+    eventi_corruttivi: Testo | None = None
+    """Eventi corruttivi, procedimenti disciplinari o giudiziari degli ultimi anni (o «nessuno»)."""
+    disfunzioni_amministrative: Testo | None = None
+    """Disfunzioni amministrative significative rilevate (o «nessuna»)."""
+
+
+class EventoRischioso(Modello):
+    """Un evento rischioso identificato in un processo."""
+
+    codice: Codice
+    descrizione: Testo
+    """Il comportamento che potrebbe verificarsi."""
+    fase: Testo | None = None
+    """Fase del processo in cui può verificarsi."""
+
+
+class IndicatoriRischio(Modello):
+    """I sei indicatori di stima del livello di rischio (PNA 2019, Allegato 1), sulla scala dichiarata."""
+
+    interesse_esterno: Testo | None = None
+    """Livello di interesse «esterno»: benefici economici o di altro tipo per i destinatari."""
+    discrezionalita: Testo | None = None
+    """Grado di discrezionalità del decisore interno alla PA."""
+    eventi_passati: Testo | None = None
+    """Manifestazione di eventi corruttivi in passato nel processo."""
+    opacita: Testo | None = None
+    """Opacità del processo decisionale."""
+    collaborazione: Testo | None = None
+    """Livello di collaborazione del responsabile del processo nella costruzione e nel monitoraggio del piano."""
+    attuazione_misure: Testo | None = None
+    """Grado di attuazione delle misure di trattamento."""
+
+
+class ValutazioneRischio(Modello):
+    """La valutazione qualitativa e motivata del rischio del processo."""
+
+    indicatori: IndicatoriRischio = IndicatoriRischio()
+    """Giudizio su ciascun indicatore, usando i livelli di «scala_valutazione»."""
+    giudizio: Testo | None = None
+    """Giudizio sintetico, sulla scala dichiarata: per prudenza non inferiore all'indicatore più alto, salvo motivazione."""
+    motivazione: Testo | None = None
+    """Motivazione del giudizio, con dati ed evidenze."""
+
+
+class Processo(Modello):
+    """Un processo mappato, con i rischi e la loro valutazione."""
+
+    codice: Codice
+    denominazione: Testo
+    """Nome del processo."""
+    descrizione: Testo | None = None
+    """Descrizione sintetica."""
+    area_rischio: AreaRischio
+    """Area di rischio (aree generali ANAC, aree specifiche degli enti locali o «altra»)."""
+    area_rischio_descrizione: Testo | None = None
+    """Descrizione dell'area, se «altra»."""
+    unita_responsabile: Codice | None = None
+    """Codice dell'unità organizzativa responsabile del processo."""
+    fasi: list[Testo] = []
+    """Fasi del processo."""
+    eventi_rischiosi: list[EventoRischioso] = []
+    """Eventi rischiosi identificati."""
+    fattori_abilitanti: list[FattoreAbilitante] = []
+    """Fattori che favoriscono gli eventi rischiosi."""
+    valutazione: ValutazioneRischio | None = None
+    """Valutazione del livello di rischio."""
+    accettazione_rischio: Testo | None = None
+    """Se il rischio è accettato senza misure specifiche, la motivazione."""
+    obiettivi_collegati: list[Codice] = []
+    """Codici degli obiettivi di performance o di valore pubblico serviti dal processo."""
+
+
+class FaseMisura(Modello):
+    """Una fase di attuazione di una misura."""
+
+    descrizione: Testo
+    """Che cosa si fa in questa fase."""
+    scadenza: datetime.date
+    """Termine della fase."""
+
+
+class VerificaMisura(Modello):
+    """L'esito di un monitoraggio dell'attuazione di una misura."""
+
+    data: datetime.date
+    """Data della verifica."""
+    esito: Literal["attuata", "parzialmente_attuata", "non_attuata", "in_corso"]
+    """Esito della verifica."""
+    valore_rilevato: Testo | None = None
+    """Valore dell'indicatore rilevato."""
+    note: Testo | None = None
+    """Osservazioni."""
+
+
+class Misura(Modello):
+    """Una misura di prevenzione, generale o specifica, programmata."""
+
+    codice: Codice
+    titolo: Testo
+    """Titolo breve della misura."""
+    tipo: Literal["generale", "specifica"]
+    """Generale (trasversale, prevista dalla legge) o specifica (per un processo o un rischio)."""
+    misura_generale: MisuraGenerale | None = None
+    """Per le misure generali: quale (codice di comportamento, rotazione, whistleblowing...)."""
+    categoria: CategoriaMisura | None = None
+    """Tipologia della misura (controllo, trasparenza, regolamentazione...)."""
+    descrizione: Testo | None = None
+    """In che cosa consiste la misura."""
+    processi: list[Codice] = []
+    """Codici dei processi trattati dalla misura."""
+    eventi: list[Codice] = []
+    """Codici degli eventi rischiosi trattati."""
+    fasi: list[FaseMisura] = []
+    """Fasi di attuazione, ciascuna con la sua scadenza."""
+    responsabile: Codice | None = None
+    """Codice dell'unità organizzativa responsabile dell'attuazione."""
+    indicatore: Testo | None = None
+    """Indicatore di monitoraggio."""
+    valore_atteso: Testo | None = None
+    """Valore atteso dell'indicatore (target)."""
+    monitoraggio: list[VerificaMisura] = []
+    """Esiti delle verifiche di attuazione."""
+
+
+class MonitoraggioMisure(Modello):
+    """Come si verificano attuazione e idoneità delle misure."""
+
+    soggetto: Testo | None = None
+    """Chi svolge il monitoraggio (di norma il RPCT con i responsabili)."""
+    periodicita: Periodicita | None = None
+    """Con quale frequenza."""
+    modalita: Testo | None = None
+    """Come: autovalutazione, verifiche a campione, audit..."""
+    riesame: Testo | None = None
+    """Riesame periodico della funzionalità del sistema."""
+
+
+class ObbligoTrasparenza(Modello):
+    """Un obbligo di pubblicazione in «Amministrazione trasparente» (D.Lgs. 33/2013)."""
+
+    codice: Codice
+    sottosezione: Annotated[list[Testo], Field(min_length=1, max_length=3)]
+    """Sotto-sezioni di primo e secondo livello dell'albero ANAC (delibera 1310/2016), es. [Disposizioni generali, Atti generali]."""
+    riferimento_normativo: Testo | None = None
+    """Norma che prevede l'obbligo (es. «art. 12 d.lgs. 33/2013»)."""
+    contenuto: Testo | None = None
+    """Dati e documenti da pubblicare."""
+    responsabile_dati: Codice | None = None
+    """Codice dell'unità che elabora e trasmette i dati."""
+    responsabile_pubblicazione: Codice | None = None
+    """Codice dell'unità che pubblica i dati."""
+    aggiornamento: Aggiornamento | None = None
+    """Frequenza di aggiornamento."""
+    termine_giorni: NonNegativo | None = None
+    """Per l'aggiornamento «tempestivo»: entro quanti giorni dall'atto l'ente pubblica."""
+
+
+class AccessoCivico(Modello):
+    """Le misure per l'accesso civico semplice e generalizzato (art. 5 D.Lgs. 33/2013)."""
+
+    registro_accessi: bool = False
+    """Se l'ente tiene e pubblica il registro degli accessi."""
+    responsabile: Codice | None = None
+    """Codice dell'unità che riceve le richieste."""
+    titolare_potere_sostitutivo: Testo | None = None
+    """Chi decide sulle richieste di riesame."""
+    modalita: Testo | None = None
+    """Come presentare le richieste."""
+
+
+class Trasparenza(Modello):
+    """La programmazione della trasparenza."""
+
+    obiettivi: list[Testo] = []
+    """Obiettivi di trasparenza."""
+    obblighi: list[ObbligoTrasparenza] = []
+    """Obblighi di pubblicazione con responsabili e frequenze."""
+    accesso_civico: AccessoCivico | None = None
+    """Accesso civico semplice e generalizzato."""
+    monitoraggio: Testo | None = None
+    """Come il RPCT verifica gli obblighi di pubblicazione."""
+
+
+class CondizioniConferma(Modello):
+    """Le condizioni, riferite all'anno precedente, per confermare la sottosezione (enti sotto i 50 dipendenti)."""
+
+    nessun_fatto_corruttivo_o_disfunzione: bool
+    """Nessun fatto corruttivo o ipotesi di disfunzione amministrativa significativa."""
+    nessuna_modifica_organizzativa_rilevante: bool
+    """Nessuna modifica organizzativa rilevante."""
+    nessuna_modifica_obiettivi_strategici: bool
+    """Nessuna modifica degli obiettivi strategici."""
+    nessuna_modifica_altre_sezioni: bool
+    """Nessuna modifica rilevante delle altre sezioni del PIAO che incida sulla sottosezione 2.3."""
+
+
+class Conferma(Modello):
+    """La conferma della sottosezione 2.3 adottata negli anni precedenti (enti con meno di 50 dipendenti)."""
+
+    anno_ultima_adozione_completa: Annotated[int, Field(ge=2000, le=2100)]
+    """Anno in cui la sottosezione è stata adottata per intero l'ultima volta."""
+    organo: Literal["giunta", "consiglio", "altro"]
+    """Organo che delibera la conferma."""
+    numero: NumeroAtto
+    """Numero dell'atto di conferma."""
+    data: datetime.date
+    """Data dell'atto di conferma."""
+    url_pubblicazione: Url | None = None
+    """Dove l'atto motivato di conferma è pubblicato."""
+    condizioni: CondizioniConferma
+    """Le quattro condizioni richieste da ANAC."""
+    motivazione: Testo
+    """Motivazione della conferma."""
+
+
+class RischiCorruttivi(Modello):
+    """Sottosezione 2.3 Rischi corruttivi e trasparenza."""
+
+    redazione: Redazione | None = None
+    """RPCT e soggetti coinvolti nella redazione."""
+    pna_riferimento: list[Testo] = []
+    """Piani nazionali anticorruzione e atti ANAC seguiti (es. «PNA 2025 - delibera ANAC n. 19/2026»)."""
+    consultazione_pubblica: ConsultazionePubblica | None = None
+    """Consultazione pubblica prima dell'approvazione."""
+    obiettivi_strategici: list[ObiettivoConIndicatori] = []
+    """Obiettivi strategici di prevenzione della corruzione e di trasparenza, con indicatori e target."""
+    contesto_esterno: ContestoEsterno | None = None
+    """Analisi del contesto esterno."""
+    contesto_interno: ContestoInterno | None = None
+    """Analisi del contesto interno."""
+    scala_valutazione: Annotated[list[Testo], Field(min_length=2, max_length=10)] = [
+        "basso",
+        "medio",
+        "alto",
+    ]
+    """Livelli della scala ordinale di valutazione, dal più basso al più alto."""
+    processi: list[Processo] = []
+    """Mappatura dei processi con la valutazione del rischio."""
+    misure: list[Misura] = []
+    """Misure di prevenzione generali e specifiche."""
+    monitoraggio: MonitoraggioMisure | None = None
+    """Monitoraggio di attuazione e idoneità delle misure."""
+    trasparenza: Trasparenza | None = None
+    """Programmazione della trasparenza e accesso civico."""
+    conferma: Conferma | None = None
+    """Per gli enti con meno di 50 dipendenti: conferma della sottosezione degli anni precedenti."""

@@ -1,0 +1,382 @@
+"""Validate a loaded plan against the models; every pydantic error becomes a located,
+Italian `Finding` (codes SC...). Also checks which section files are missing or unknown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ValidationError
+
+from piao.findings import Finding, Location, Severity, YamlPath
+from piao.loading import LoadedPlan, SourceMap, plain
+from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
+
+SCHEMA_FINDINGS: dict[str, tuple[str, str]] = {
+    "unknown_key": ("SC001", "schema.chiave-sconosciuta"),
+    "missing": ("SC002", "schema.campo-mancante"),
+    "type": ("SC003", "schema.tipo-errato"),
+    "value": ("SC004", "schema.valore-non-ammesso"),
+    "missing_file": ("SC005", "schema.file-mancante"),
+    "unknown_file": ("SC006", "schema.file-sconosciuto"),
+}
+
+_TYPE_WORDS = {
+    "str": "un testo",
+    "int": "un numero intero",
+    "float": "un numero",
+    "bool": "un valore sì/no (true o false)",
+    "date": "una data (AAAA-MM-GG)",
+    "list": "un elenco",
+    "dict": "una mappa di chiavi",
+    "model": "una mappa di chiavi",
+}
+
+_PATTERN_MESSAGES = {
+    "^[A-Z][A-Z0-9]*": "Codice non valido: usare lettere maiuscole e cifre, separate da «-», "
+    "«.» o «_» (es. VP-01, OBP-2.1, UO-SEGR).",
+    "^[0-9]{11}$": "Il codice fiscale dell'ente è di 11 cifre, scritto tra virgolette "
+    '(es. "00123450789").',
+    "^[0-9]{6}$": 'Il codice ISTAT è di 6 cifre, scritto tra virgolette (es. "058091").',
+    "^[0-9]{2}$": 'La missione di bilancio è di 2 cifre, tra virgolette (es. "01").',
+    "^[0-9]{4}$": 'Il programma di bilancio è di 4 cifre (missione + programma), tra virgolette (es. "0111").',
+    "^https?://": "Indirizzo web non valido: deve iniziare con https:// (o http://).",
+    "^[^@": "Indirizzo di posta elettronica non valido.",
+    "^[A-Za-z0-9_]{2,20}$": "Codice IPA non valido: lettere, cifre e «_» (es. c_h501).",
+    "^[A-Z]{2}[0-9]{3}$": "Codice di regola non valido: due lettere e tre cifre (es. PF004).",
+}
+
+
+@dataclass
+class Validated:
+    """Outcome of validation: the plan when every required section is valid, and findings."""
+
+    piano: Piano | None
+    findings: list[Finding]
+    sections: dict[str, BaseModel]
+
+
+def finding(kind: str, message: str, location: Location, *, severity: Severity = Severity.ERROR,
+            hint: str | None = None) -> Finding:
+    code, name = SCHEMA_FINDINGS[kind]
+    return Finding(code, name, severity, message, location, hint=hint)
+
+
+def validate_plan(loaded: LoadedPlan) -> Validated:
+    """Check files present, validate each against its model, build the `Piano`."""
+    findings = list(loaded.findings)
+    regime = _declared_regime(loaded.sources)
+    sections: dict[str, BaseModel] = {}
+    broken_files = {f.location.file for f in loaded.findings}
+
+    for name in loaded.names:
+        if name not in SEZIONI_PER_FILE:
+            guess = _closest(name, list(SEZIONI_PER_FILE))
+            findings.append(
+                finding(
+                    "unknown_file",
+                    f"Il file «{name}» non è una sezione del piano e viene ignorato.",
+                    Location(name),
+                    severity=Severity.WARNING,
+                    hint=f"Forse intendevi «{guess}»?" if guess else _files_hint(),
+                )
+            )
+
+    for sezione in SEZIONI:
+        source = loaded.sources.files.get(sezione.file)
+        if source is None:
+            if regime in sezione.richiesta:
+                findings.append(_missing_file(sezione, regime))
+            continue
+        if source.data is None:
+            continue  # the loader already reported why
+        try:
+            sections[sezione.key] = sezione.model.model_validate(plain(source.data))
+        except ValidationError as exc:
+            findings.extend(errors_to_findings(exc, sezione, loaded.sources))
+
+    required = [s for s in SEZIONI if regime in s.richiesta]
+    complete = all(s.key in sections for s in required) and not (
+        broken_files & {s.file for s in SEZIONI}
+    )
+    piano = Piano.model_validate(sections) if complete else None
+    findings.sort(key=Finding.sort_key)
+    return Validated(piano, findings, sections)
+
+
+def _declared_regime(sources: SourceMap) -> str:
+    data = sources.data("anagrafica.yaml")
+    regime = data.get("regime") if isinstance(data, dict) else None
+    # Without a readable choice every section is required: the safer assumption.
+    return regime if regime in ("ordinario", "semplificato") else "ordinario"
+
+
+def _missing_file(sezione: Sezione, regime: str) -> Finding:
+    if sezione.richiesta == frozenset({"ordinario"}):
+        why = (f"obbligatoria nel regime ordinario (regime dichiarato: {regime})")
+    else:
+        why = "obbligatoria in entrambi i regimi"
+    return finding(
+        "missing_file",
+        f"Manca il file «{sezione.file}»: sezione {sezione.numero} {sezione.titolo}, {why}.",
+        Location(sezione.file),
+        hint="`piao init` crea tutti i file di un piano nuovo con le istruzioni di compilazione.",
+    )
+
+
+def _files_hint() -> str:
+    return "I file del piano sono: " + ", ".join(s.file for s in SEZIONI) + "."
+
+
+def errors_to_findings(exc: ValidationError, sezione: Sezione, sources: SourceMap) -> list[Finding]:
+    data = sources.data(sezione.file)
+    merged: dict[tuple[YamlPath, str], list[dict[str, Any]]] = {}
+    for error in exc.errors(include_url=False):
+        path, kind = _resolve(data, error)
+        merged.setdefault((path, kind), []).append(error)
+    out = []
+    for (path, kind), errors in merged.items():
+        out.append(_to_finding(sezione, path, kind, errors, sources, data))
+    return out
+
+
+def _resolve(data: Any, error: dict[str, Any]) -> tuple[YamlPath, str]:
+    """Follow the error's loc through the data: the real YAML path and the error kind.
+
+    pydantic adds union-branch labels ("int", "str") and "[key]" to loc; they are not
+    in the data and are cut here, so that all branches of one value merge into one finding.
+    """
+    node = data
+    path: list[str | int] = []
+    loc = error["loc"]
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif part == "[key]":
+            return tuple(path), "key"
+        else:
+            if error["type"] == "missing" and i == len(loc) - 1:
+                path.append(part)
+                return tuple(path), "missing"
+            break
+    if error["type"] == "extra_forbidden":
+        return tuple(path), "unknown_key"
+    return tuple(path), "value"
+
+
+def _to_finding(
+    sezione: Sezione,
+    path: YamlPath,
+    kind: str,
+    errors: list[dict[str, Any]],
+    sources: SourceMap,
+    data: Any,
+) -> Finding:
+    file = sezione.file
+    parent_type = _type_at(sezione.model, path[:-1]) if path else sezione.model
+    field_name = path[-1] if path else None
+    if kind == "unknown_key":
+        location = sources.locate(file, path, key=True)
+        allowed = _allowed_keys(parent_type)
+        guess = _closest(str(field_name), allowed)
+        hint = f"Forse intendevi «{guess}»?" if guess else _allowed_hint(allowed)
+        return finding(
+            "unknown_key",
+            f"Chiave «{field_name}» non prevista qui.",
+            location,
+            hint=hint,
+        )
+    if kind == "missing":
+        location = sources.locate(file, path)
+        described = _description(parent_type, str(field_name))
+        extra = f" ({described})" if described else ""
+        return finding("missing", f"Manca il campo obbligatorio «{field_name}»{extra}.", location)
+    value = _value_at(data, path)
+    location = sources.locate(file, path, key=kind == "key")
+    if kind == "key":
+        return finding(
+            "type",
+            f"La chiave «{field_name}» deve essere un anno (es. 2026).",
+            location,
+        )
+    code, message, hint = _explain(errors, value, _type_at(sezione.model, path))
+    return finding(code, message, location, hint=hint)
+
+
+def _explain(errors: list[dict[str, Any]], value: Any, expected: Any) -> tuple[str, str, str | None]:
+    types_ = [e["type"] for e in errors]
+    first = errors[0]
+    ctx = first.get("ctx") or {}
+    shown = _show(value)
+    if "literal_error" in types_ or "enum" in types_:
+        err = errors[types_.index("literal_error" if "literal_error" in types_ else "enum")]
+        allowed = _literal_values(expected)
+        guess = _closest(str(value), allowed)
+        hint = f"Forse intendevi «{guess}»?" if guess else None
+        listed = ", ".join(allowed) if allowed else err.get("ctx", {}).get("expected", "")
+        return "value", f"Valore {shown} non ammesso. Valori ammessi: {listed}.", hint
+    if "string_pattern_mismatch" in types_:
+        pattern = str(errors[types_.index("string_pattern_mismatch")]["ctx"]["pattern"])
+        for prefix, text in _PATTERN_MESSAGES.items():
+            if pattern.startswith(prefix):
+                return "value", f"{text} Trovato: {shown}.", None
+        return "value", f"Formato non valido: {shown}.", None
+    if "string_too_short" in types_:
+        return "value", "Il testo non può essere vuoto.", None
+    if "string_too_long" in types_:
+        return "value", f"Testo troppo lungo (massimo {ctx.get('max_length')} caratteri).", None
+    if "too_short" in types_:
+        return "value", f"Servono almeno {ctx.get('min_length')} elementi.", None
+    if "too_long" in types_:
+        return "value", f"Ammessi al massimo {ctx.get('max_length')} elementi.", None
+    for bound, words in (
+        ("greater_than_equal", "almeno"),
+        ("less_than_equal", "al massimo"),
+        ("greater_than", "maggiore di"),
+        ("less_than", "minore di"),
+    ):
+        if bound in types_:
+            limit = next(iter(errors[types_.index(bound)]["ctx"].values()))
+            return "value", f"Il valore {shown} non è ammesso: deve essere {words} {limit}.", None
+    return _explain_type(types_, value, shown)
+
+
+def _explain_type(types_: list[str], value: Any, shown: str) -> tuple[str, str, str | None]:
+    wanted: list[str] = []
+    for t in types_:
+        base = t.split("_")[0]
+        if t.startswith(("model_", "dataclass_")):
+            base = "model"
+        word = _TYPE_WORDS.get(base)
+        if word and word not in wanted:
+            wanted.append(word)
+    expected = " o ".join(wanted) if wanted else "un valore di altro tipo"
+    hint = None
+    if "str" in (t.split("_")[0] for t in types_) and isinstance(value, int | float | datetime.date):
+        hint = f'Scrivere il valore tra virgolette: "{value}".'
+    elif any(t.startswith("date") for t in types_) and isinstance(value, str):
+        hint = "Scrivere la data come AAAA-MM-GG senza virgolette (es. 2026-01-31); controllare che esista."
+    elif any(t.startswith(("float", "int")) for t in types_) and isinstance(value, str):
+        hint = "Scrivere il numero senza virgolette, con il punto per i decimali e senza separatore delle migliaia (es. 1250000.50)."
+    elif any(t.startswith("bool") for t in types_):
+        hint = "Scrivere true (sì) o false (no)."
+    return "type", f"Atteso {expected}, trovato {_kind(value)} {shown}.", hint
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "il valore sì/no"
+    if isinstance(value, int | float):
+        return "il numero"
+    if isinstance(value, datetime.date):
+        return "la data"
+    if isinstance(value, str):
+        return "il testo"
+    if isinstance(value, list):
+        return "un elenco"
+    if isinstance(value, dict):
+        return "una mappa"
+    return "il valore"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return ""
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return f"«{text}»"
+
+
+def _value_at(data: Any, path: YamlPath) -> Any:
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+# --- walking the model types along a YAML path -------------------------------------------
+
+
+def _unwrap(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _members(tp: Any) -> list[Any]:
+    tp = _unwrap(tp)
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        return [_unwrap(a) for a in typing.get_args(tp) if a is not type(None)]
+    return [tp]
+
+
+def _type_at(model: Any, path: Iterable[str | int]) -> Any:
+    """The declared type at `path` inside `model` (best effort; None when unknown)."""
+    tp: Any = model
+    for part in path:
+        nxt = None
+        for member in _members(tp):
+            origin = typing.get_origin(member)
+            if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(part, str):
+                field = member.model_fields.get(part)
+                if field is not None:
+                    nxt = field.annotation
+            elif origin is list and isinstance(part, int):
+                nxt = typing.get_args(member)[0]
+            elif origin is dict:
+                nxt = typing.get_args(member)[1]
+            if nxt is not None:
+                break
+        if nxt is None:
+            return None
+        tp = nxt
+    return tp
+
+
+def _allowed_keys(tp: Any) -> list[str]:
+    for member in _members(tp):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            return list(member.model_fields)
+    return []
+
+
+def _description(tp: Any, name: str) -> str | None:
+    for member in _members(tp):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            field = member.model_fields.get(name)
+            if field is not None and field.description:
+                return field.description.rstrip(".")
+    return None
+
+
+def _literal_values(tp: Any) -> list[str]:
+    values: list[str] = []
+    for member in _members(tp):
+        if typing.get_origin(member) is Literal:
+            values.extend(str(v) for v in typing.get_args(member))
+    return values
+
+
+def _closest(word: str, options: list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _allowed_hint(allowed: list[str]) -> str | None:
+    if not allowed:
+        return None
+    return "Chiavi ammesse: " + ", ".join(allowed) + "."

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install the Debian packages piao needs at run time and for its tests, only those missing.
+# WeasyPrint (PDF) needs Pango and HarfBuzz-subset; without libharfbuzz-subset0 importing
+# weasyprint emits a DeprecationWarning that breaks pytest run with warnings as errors.
+set -euo pipefail
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "piao: install these system packages by hand: ${missing[*]}" >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "piao: installing system packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
