@@ -190,6 +190,11 @@ def _to_finding(
         allowed = _allowed_keys(parent_type)
         guess = _closest(str(field_name), allowed)
         hint = f"Forse intendevi «{guess}»?" if guess else _allowed_hint(allowed)
+        if _value_at(data, path) is None and not guess:
+            hint = (
+                "Se è il seguito di un testo con una virgola scritto tra parentesi graffe, "
+                "racchiudere quel testo tra virgolette."
+            )
         return finding(
             "unknown_key",
             f"Chiave «{field_name}» non prevista qui.",
