@@ -7,9 +7,9 @@ Public API:
 
 __version__ = "0.1.0"
 
-from piao.engine import CheckResult, check_plan  # noqa: E402
-from piao.findings import Finding, Location, Report, Severity  # noqa: E402
-from piao.loading import PlanFolderError, load_folder  # noqa: E402
+from piao.engine import CheckResult, check_plan
+from piao.findings import Finding, Location, Report, Severity
+from piao.loading import PlanFolderError, load_folder
 
 __all__ = [
     "CheckResult",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from piao.findings import Finding, Location, Severity, YamlPath
 from piao.loading import LoadedPlan, SourceMap, plain
@@ -28,7 +29,7 @@ SCHEMA_FINDINGS: dict[str, tuple[str, str]] = {
 }
 
 _TYPE_WORDS = {
-    "str": "un testo",
+    "string": "un testo",
     "int": "un numero intero",
     "float": "un numero",
     "bool": "un valore sì/no (true o false)",
@@ -62,8 +63,14 @@ class Validated:
     sections: dict[str, BaseModel]
 
 
-def finding(kind: str, message: str, location: Location, *, severity: Severity = Severity.ERROR,
-            hint: str | None = None) -> Finding:
+def finding(
+    kind: str,
+    message: str,
+    location: Location,
+    *,
+    severity: Severity = Severity.ERROR,
+    hint: str | None = None,
+) -> Finding:
     code, name = SCHEMA_FINDINGS[kind]
     return Finding(code, name, severity, message, location, hint=hint)
 
@@ -119,14 +126,14 @@ def _declared_regime(sources: SourceMap) -> str:
 
 def _missing_file(sezione: Sezione, regime: str) -> Finding:
     if sezione.richiesta == frozenset({"ordinario"}):
-        why = (f"obbligatoria nel regime ordinario (regime dichiarato: {regime})")
+        why = f"obbligatoria nel regime ordinario (regime dichiarato: {regime})"
     else:
         why = "obbligatoria in entrambi i regimi"
     return finding(
         "missing_file",
         f"Manca il file «{sezione.file}»: sezione {sezione.numero} {sezione.titolo}, {why}.",
         Location(sezione.file),
-        hint="`piao init` crea tutti i file di un piano nuovo con le istruzioni di compilazione.",
+        hint="Partire dal file omonimo di un piano di esempio (cartella plans/ del progetto piao).",
     )
 
 
@@ -136,17 +143,17 @@ def _files_hint() -> str:
 
 def errors_to_findings(exc: ValidationError, sezione: Sezione, sources: SourceMap) -> list[Finding]:
     data = sources.data(sezione.file)
-    merged: dict[tuple[YamlPath, str], list[dict[str, Any]]] = {}
+    merged: dict[tuple[YamlPath, str], list[ErrorDetails]] = {}
     for error in exc.errors(include_url=False):
         path, kind = _resolve(data, error)
         merged.setdefault((path, kind), []).append(error)
     out = []
     for (path, kind), errors in merged.items():
-        out.append(_to_finding(sezione, path, kind, errors, sources, data))
+        out.append(_to_finding(sezione, path, kind=kind, errors=errors, sources=sources, data=data))
     return out
 
 
-def _resolve(data: Any, error: dict[str, Any]) -> tuple[YamlPath, str]:
+def _resolve(data: Any, error: ErrorDetails) -> tuple[YamlPath, str]:
     """Follow the error's loc through the data: the real YAML path and the error kind.
 
     pydantic adds union-branch labels ("int", "str") and "[key]" to loc; they are not
@@ -156,12 +163,10 @@ def _resolve(data: Any, error: dict[str, Any]) -> tuple[YamlPath, str]:
     path: list[str | int] = []
     loc = error["loc"]
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
+        found, child = _child(node, part)
+        if found:
             path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
+            node = child
         elif part == "[key]":
             return tuple(path), "key"
         else:
@@ -174,11 +179,21 @@ def _resolve(data: Any, error: dict[str, Any]) -> tuple[YamlPath, str]:
     return tuple(path), "value"
 
 
+def _child(node: Any, part: str | int) -> tuple[bool, Any]:
+    """(True, node[part]) when `part` exists in the mapping or sequence `node`."""
+    if isinstance(node, dict) and part in node:
+        return True, node[part]
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
+
+
 def _to_finding(
     sezione: Sezione,
     path: YamlPath,
+    *,
     kind: str,
-    errors: list[dict[str, Any]],
+    errors: list[ErrorDetails],
     sources: SourceMap,
     data: Any,
 ) -> Finding:
@@ -218,7 +233,7 @@ def _to_finding(
     return finding(code, message, location, hint=hint)
 
 
-def _explain(errors: list[dict[str, Any]], value: Any, expected: Any) -> tuple[str, str, str | None]:
+def _explain(errors: list[ErrorDetails], value: Any, expected: Any) -> tuple[str, str, str | None]:
     types_ = [e["type"] for e in errors]
     first = errors[0]
     ctx = first.get("ctx") or {}
@@ -267,7 +282,9 @@ def _explain_type(types_: list[str], value: Any, shown: str) -> tuple[str, str, 
             wanted.append(word)
     expected = " o ".join(wanted) if wanted else "un valore di altro tipo"
     hint = None
-    if "str" in (t.split("_")[0] for t in types_) and isinstance(value, int | float | datetime.date):
+    if "string" in (t.split("_")[0] for t in types_) and isinstance(
+        value, int | float | datetime.date
+    ):
         hint = f'Scrivere il valore tra virgolette: "{value}".'
     elif any(t.startswith("date") for t in types_) and isinstance(value, str):
         hint = "Scrivere la data come AAAA-MM-GG senza virgolette (es. 2026-01-31); controllare che esista."
@@ -275,7 +292,7 @@ def _explain_type(types_: list[str], value: Any, shown: str) -> tuple[str, str, 
         hint = "Scrivere il numero senza virgolette, con il punto per i decimali e senza separatore delle migliaia (es. 1250000.50)."
     elif any(t.startswith("bool") for t in types_):
         hint = "Scrivere true (sì) o false (no)."
-    return "type", f"Atteso {expected}, trovato {_kind(value)} {shown}.", hint
+    return "type", f"Qui va {expected}; trovato {_kind(value)} {shown}.".replace(" .", "."), hint
 
 
 def _kind(value: Any) -> str:
@@ -306,9 +323,8 @@ def _show(value: Any) -> str:
 def _value_at(data: Any, path: YamlPath) -> Any:
     node = data
     for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
+        found, node = _child(node, part)
+        if not found:
             return None
     return node
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,12 +31,12 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -58,7 +58,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Mostra la versione ed esce."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Mostra la versione ed esce."
+        ),
     ] = False,
 ) -> None:
     """piao: il PIAO come dati."""
@@ -66,7 +68,9 @@ def _root(
 
 @app.command()
 def check(
-    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano (un file YAML per sezione).")],
+    plan_dir: Annotated[
+        Path, typer.Argument(help="Cartella del piano (un file YAML per sezione).")
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
     ] = OutputFormat.text,
@@ -85,7 +89,9 @@ def check(
     except PlanFolderError as exc:
         raise fail(str(exc)) from None
     report = result.report
-    color = output_format is OutputFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = (
+        output_format is OutputFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
     sys.stdout.write(REPORTERS[output_format.value](report, color))
     threshold = Severity(fail_on.value)
     if report.fails(threshold) or not report.success:
@@ -95,9 +101,9 @@ def check(
 
 @app.command()
 def schema(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Cartella in cui scrivere gli schemi.")] = Path(
-        "schemas"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Cartella in cui scrivere gli schemi.")
+    ] = Path("schemas"),
 ) -> None:
     """Scrive lo schema JSON di ciascun file di sezione (per l'autocompletamento negli editor)."""
     try:

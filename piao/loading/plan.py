@@ -42,7 +42,9 @@ YAML_FINDINGS: dict[str, tuple[str, str]] = {
 }
 
 
-def yaml_finding(kind: str, message: str, file: str, line: int | None, column: int | None) -> Finding:
+def yaml_finding(
+    kind: str, message: str, file: str, line: int | None, column: int | None
+) -> Finding:
     code, name = YAML_FINDINGS[kind]
     return Finding(code, name, Severity.ERROR, message, Location(file, line, column))
 
@@ -70,7 +72,7 @@ class SourceMap:
         at the deepest existing parent.
         """
         source = self.files.get(file)
-        node = source.data if source else None
+        node: Any = source.data if source else None
         pos = container_position(node) or (0, 0)
         for i, part in enumerate(path):
             last = i == len(path) - 1
@@ -110,7 +112,9 @@ def load_folder(folder: Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedPlan:
     try:
         paths = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
     except OSError as exc:
-        raise PlanFolderError(f"impossibile leggere la cartella «{folder}»: {exc.strerror}") from exc
+        raise PlanFolderError(
+            f"impossibile leggere la cartella «{folder}»: {exc.strerror}"
+        ) from exc
 
     sources = SourceMap()
     findings: list[Finding] = []
@@ -140,7 +144,9 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFil
         raw = path.read_bytes()
     except OSError as exc:
         return source, [
-            yaml_finding("unreadable", f"Impossibile leggere il file: {exc.strerror}.", name, None, None)
+            yaml_finding(
+                "unreadable", f"Impossibile leggere il file: {exc.strerror}.", name, None, None
+            )
         ]
 
     text, problem = decode(raw, name)
@@ -154,7 +160,9 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFil
     ]
     if parsed.data is None and not parsed.problems:
         findings.append(
-            yaml_finding("not_mapping", "Il file è vuoto: deve contenere la sezione del piano.", name, 1, 1)
+            yaml_finding(
+                "not_mapping", "Il file è vuoto: deve contenere la sezione del piano.", name, 1, 1
+            )
         )
     elif parsed.data is not None and not is_mapping(parsed.data):
         findings.append(

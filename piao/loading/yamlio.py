@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 MAX_DEPTH = 64
 
@@ -45,17 +46,19 @@ class _Refused(MarkedYAMLError):
         self.kind = kind
 
 
-class _SafeComposer(Composer):  # type: ignore[misc]
-    def return_alias(self, a: Any) -> Any:
-        raise _Refused(
-            "alias",
-            "Ancore e alias YAML (&nome, *nome) non sono ammessi nei file del piano: "
-            "scrivere i valori per esteso.",
-            a.start_mark,
-        )
+class _SafeComposer(Composer):
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            raise _Refused(
+                "alias",
+                "Ancore e alias YAML (&nome, *nome) non sono ammessi nei file del piano: "
+                "scrivere i valori per esteso.",
+                self.parser.peek_event().start_mark,
+            )
+        return super().compose_node(parent, index)
 
 
-class _SafeConstructor(RoundTripConstructor):  # type: ignore[misc]
+class _SafeConstructor(RoundTripConstructor):
     """Round-trip constructor that refuses foreign tags and records duplicate keys."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -74,7 +77,9 @@ class _SafeConstructor(RoundTripConstructor):  # type: ignore[misc]
             )
         return super().construct_object(node, deep=deep)
 
-    def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+    def check_mapping_key(
+        self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
+    ) -> bool:
         if key in mapping:
             first = mapping.lc.key(key) if hasattr(mapping, "lc") else None
             where = f" (già presente alla riga {first[0] + 1})" if first else ""
@@ -100,7 +105,9 @@ class _SafeConstructor(RoundTripConstructor):  # type: ignore[misc]
             return str(node.value)
 
 
-_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_timestamp)
+_SafeConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_timestamp
+)
 
 
 def _new_yaml() -> YAML:

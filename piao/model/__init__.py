@@ -27,8 +27,8 @@ __all__ = [
     "PariOpportunita",
     "Performance",
     "Piano",
-    "RischiCorruttivi",
     "Regime",
+    "RischiCorruttivi",
     "Sezione",
     "ValorePubblico",
 ]

@@ -182,7 +182,9 @@ class ConfrontoSindacale(Modello):
 class Adozione(Modello):
     """L'atto con cui il piano è adottato e il percorso che lo precede."""
 
-    organo: Literal["giunta", "consiglio", "presidente", "commissario", "direttore_generale", "altro"]
+    organo: Literal[
+        "giunta", "consiglio", "presidente", "commissario", "direttore_generale", "altro"
+    ]
     """Organo che adotta il piano (per i comuni la Giunta)."""
     delibera: Delibera | None = None
     """Numero e data della deliberazione di adozione."""

@@ -105,7 +105,11 @@ class ProceduraSemplificazione(Modello):
     procedura: Testo
     """Nome della procedura o del procedimento."""
     intervento: Literal[
-        "semplificazione", "reingegnerizzazione", "digitalizzazione", "eliminazione", "riduzione_tempi"
+        "semplificazione",
+        "reingegnerizzazione",
+        "digitalizzazione",
+        "eliminazione",
+        "riduzione_tempi",
     ]
     """Tipo di intervento."""
     descrizione: Testo | None = None
