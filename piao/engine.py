@@ -1,4 +1,4 @@
-"""Check a plan folder: load, validate, and (later) run the rule catalogue.
+"""Check a plan folder: load, validate, run the rule catalogue, stamp the findings.
 
 `check_plan` is the library entry point behind `piao check`; it never raises on bad plan
 content, only `PlanFolderError` when the folder cannot be read at all.
@@ -6,12 +6,16 @@ content, only `PlanFolderError` when the folder cannot be read at all.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from piao.findings import Report
-from piao.loading import LoadedPlan, load_folder
-from piao.model import Piano
+from piao.findings import Finding, Report, YamlPath
+from piao.loading import LoadedPlan, SourceMap, load_folder
+from piao.model import SEZIONI, Piano
+from piao.model.anagrafica import Deroga
+from piao.rules import REGISTRY, Contesto, Regola
 from piao.validation import validate_plan
 
 
@@ -24,9 +28,95 @@ class CheckResult:
     loaded: LoadedPlan
 
 
-def check_plan(folder: str | Path) -> CheckResult:
+def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Regola]:
+    """Rules whose code starts with one of `select` (all if empty) and none of `ignore`."""
+    chosen = []
+    for code in sorted(REGISTRY):
+        if select and not any(code.startswith(s.upper()) for s in select):
+            continue
+        if any(code.startswith(i.upper()) for i in ignore):
+            continue
+        chosen.append(REGISTRY[code])
+    return chosen
+
+
+def run_rules(piano: Piano, sources: SourceMap, rules: list[Regola]) -> list[Finding]:
+    """Run `rules` on a valid plan; stamp code, severity, basis, place; apply deroghe."""
+    ctx = Contesto(piano)
+    regime = piano.anagrafica.regime
+    findings: list[Finding] = []
+    for rule in rules:
+        if regime not in rule.regimi:
+            continue
+        if any(getattr(piano, section) is None for section in rule.richiede):
+            continue
+        for rilievo in rule.check(ctx):
+            location = sources.locate(rilievo.file, rilievo.path)
+            waiver = _waiver(
+                piano.anagrafica.deroghe, rule.code, sources.data(rilievo.file), rilievo.path
+            )
+            findings.append(
+                Finding(
+                    code=rule.code,
+                    name=rule.name,
+                    severity=rule.severita,
+                    message=rilievo.message,
+                    location=location,
+                    basis=rule.basis,
+                    suppressed=waiver.motivazione if waiver else None,
+                )
+            )
+    return findings
+
+
+def _codes_along(data: Any, path: YamlPath) -> set[str]:
+    """The `codice` of every object crossed by `path`: a deroga may name any of them."""
+    codes: set[str] = set()
+    node = data
+    for part in (None, *path):
+        if part is not None:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        if isinstance(node, dict) and isinstance(node.get("codice"), str):
+            codes.add(node["codice"])
+    return codes
+
+
+def _waiver(deroghe: list[Deroga], code: str, data: Any, path: YamlPath) -> Deroga | None:
+    for deroga in deroghe:
+        if deroga.regola != code:
+            continue
+        if deroga.riferimento is None or deroga.riferimento in _codes_along(data, path):
+            return deroga
+    return None
+
+
+def check_plan(
+    folder: str | Path, *, select: Collection[str] = (), ignore: Collection[str] = ()
+) -> CheckResult:
+    """Load, validate and, when the plan is valid, run the rule catalogue."""
     path = Path(folder)
     loaded = load_folder(path)
     validated = validate_plan(loaded)
-    report = Report(plan=str(folder), findings=tuple(validated.findings))
-    return CheckResult(report, validated.piano, loaded)
+    findings = list(validated.findings)
+    piano = validated.piano
+    regime = piano.anagrafica.regime if piano is not None else None
+    not_applicable: tuple[str, ...] = ()
+    if piano is not None:
+        findings += run_rules(piano, loaded.sources, select_rules(select, ignore))
+        not_applicable = tuple(
+            f"{s.numero} {s.titolo}"
+            for s in SEZIONI
+            if regime not in s.richiesta and getattr(piano, s.key) is None
+        )
+    findings.sort(key=Finding.sort_key)
+    report = Report(
+        plan=str(folder),
+        findings=tuple(findings),
+        regime=regime,
+        rules_run=piano is not None,
+        not_applicable=not_applicable,
+    )
+    return CheckResult(report, piano, loaded)

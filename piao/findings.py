@@ -73,6 +73,8 @@ class Finding:
     location: Location
     basis: tuple[str, ...] = ()
     hint: str | None = None
+    suppressed: str | None = None
+    """When a deroga in the plan waives this finding: its written motivation."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
@@ -81,17 +83,32 @@ class Finding:
 
 @dataclass(frozen=True)
 class Report:
-    """All findings about one plan folder."""
+    """All findings about one plan folder.
+
+    Suppressed findings (waived by a deroga) stay in `findings` but count for nothing.
+    """
 
     plan: str
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    regime: str | None = None
+    rules_run: bool = False
+    not_applicable: tuple[str, ...] = ()
+    """Sections the regime does not require and the plan does not contain."""
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is None]
+
+    @property
+    def suppressed(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is not None]
 
     def counts(self) -> dict[Severity, int]:
-        c = Counter(f.severity for f in self.findings)
+        c = Counter(f.severity for f in self.active)
         return {s: c.get(s, 0) for s in Severity}
 
     def at_or_above(self, threshold: Severity) -> list[Finding]:
-        return [f for f in self.findings if f.severity.rank >= threshold.rank]
+        return [f for f in self.active if f.severity.rank >= threshold.rank]
 
     def fails(self, threshold: Severity) -> bool:
         """True when some finding is at or above the threshold (exit code 1)."""

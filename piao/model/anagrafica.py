@@ -212,6 +212,10 @@ class Pubblicazione(Modello):
     """Pubblicazione nella sezione «Amministrazione trasparente» del sito."""
     portale_piao: DatoPubblicazione | None = None
     """Caricamento sul Portale PIAO del Dipartimento della Funzione Pubblica (non vale l'invio via PEC)."""
+    formati: list[Literal["pdf_a", "pdf", "docx", "odt", "html", "csv", "json", "ods"]] = []
+    """Formati pubblicati: il piano in PDF/A e le tabelle in formato aperto (CSV, JSON, ODS)."""
+    piani_precedenti_url: Url | None = None
+    """Pagina con i PIAO degli anni precedenti, che restano pubblicati per cinque anni."""
 
 
 class Deroga(Modello):

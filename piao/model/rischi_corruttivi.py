@@ -167,6 +167,8 @@ class ValutazioneRischio(Modello):
     """Giudizio sintetico, sulla scala dichiarata: per prudenza non inferiore all'indicatore più alto, salvo motivazione."""
     motivazione: Testo | None = None
     """Motivazione del giudizio, con dati ed evidenze."""
+    motivazione_scostamento: Testo | None = None
+    """Se il giudizio è inferiore all'indicatore più alto, perché (criterio di prudenza, PNA 2019)."""
 
 
 class Processo(Modello):
@@ -191,6 +193,8 @@ class Processo(Modello):
     """Fattori che favoriscono gli eventi rischiosi."""
     valutazione: ValutazioneRischio | None = None
     """Valutazione del livello di rischio."""
+    rilevante_valore_pubblico: bool = False
+    """Processo scelto dal RPCT e dai responsabili come rilevante per gli obiettivi di performance a protezione del valore pubblico (art. 6 DM 132/2022)."""
     accettazione_rischio: Testo | None = None
     """Se il rischio è accettato senza misure specifiche, la motivazione."""
     obiettivi_collegati: list[Codice] = []

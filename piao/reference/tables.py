@@ -1,0 +1,286 @@
+"""Typed loaders of the reference CSV tables (stdlib csv only; read once, cached)."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+Confidenza = Literal["V", "P", "U"]
+DATA = Path(__file__).resolve().parent / "data"
+
+CONFIDENZA_IT: dict[str, str] = {
+    "V": "verificata",
+    "P": "parzialmente verificata",
+    "U": "non verificata",
+}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _conf(value: str) -> Confidenza:
+    if value not in ("V", "P", "U"):
+        raise ValueError(f"confidence tag {value!r} is not V, P or U")
+    return value  # type: ignore[return-value]
+
+
+def _yes(value: str) -> bool:
+    return value.strip().lower() in ("sì", "si", "yes", "true")
+
+
+@dataclass(frozen=True)
+class Norma:
+    """A legal act (or a part of it) that rules cite as their basis."""
+
+    id: str
+    atto: str
+    articolo: str
+    comma: str
+    titolo: str
+    url: str
+    confidenza: Confidenza
+    fonte: str
+
+    @property
+    def citazione(self) -> str:
+        """Italian citation: «art. 6 c.1 D.L. ...»."""
+        parts = []
+        if self.articolo:
+            parts.append(f"art. {self.articolo}")
+        if self.comma:
+            parts.append(f"c. {self.comma}")
+        parts.append(self.atto)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Voce:
+    """A coded entry of a closed list (missione, risk indicator...)."""
+
+    codice: str
+    denominazione: str
+    confidenza: Confidenza
+
+
+@dataclass(frozen=True)
+class Programma(Voce):
+    solo_regioni: bool
+
+    @property
+    def missione(self) -> str:
+        return self.codice[:2]
+
+
+@dataclass(frozen=True)
+class AreaRischio(Voce):
+    tipo: str
+    l190_c16: bool
+
+
+@dataclass(frozen=True)
+class MisuraGenerale(Voce):
+    base_normativa: str
+    richiesta: bool
+    piccoli_comuni: bool
+
+
+@dataclass(frozen=True)
+class AreaCcnl(Voce):
+    ex_categoria: str
+    comparto: bool
+
+    @property
+    def legacy(self) -> bool:
+        return self.codice.startswith("categoria_")
+
+
+@dataclass(frozen=True)
+class NodoTrasparenza:
+    livello_1: str
+    livello_2: str
+    ambito: str
+    confidenza: Confidenza
+
+
+@dataclass(frozen=True)
+class FasciaDemografica:
+    fascia: str
+    popolazione_min: int
+    popolazione_max: int | None
+    tabella_1: float
+    tabella_3: float
+    confidenza_tabella_1: Confidenza
+    confidenza_tabella_3: Confidenza
+
+    def contiene(self, popolazione: int) -> bool:
+        return popolazione >= self.popolazione_min and (
+            self.popolazione_max is None or popolazione <= self.popolazione_max
+        )
+
+
+@dataclass(frozen=True)
+class OreFormazione:
+    dal_anno: int
+    al_anno: int | None
+    ore: float
+    atto: str
+    confidenza: Confidenza
+
+
+@dataclass(frozen=True)
+class Scadenza:
+    triennio_da: int
+    enti: str
+    scadenza: datetime.date
+    motivo: str
+    confidenza: Confidenza
+    fonte: str
+
+
+@dataclass(frozen=True)
+class Riferimenti:
+    """All reference tables, loaded once."""
+
+    norme: dict[str, Norma]
+    missioni: dict[str, Voce]
+    missioni_tecniche: frozenset[str]
+    programmi: dict[str, Programma]
+    aree_rischio: dict[str, AreaRischio]
+    indicatori_rischio: dict[str, Voce]
+    misure_generali: dict[str, MisuraGenerale]
+    albero_trasparenza: tuple[NodoTrasparenza, ...]
+    fasce: tuple[FasciaDemografica, ...]
+    aree_ccnl: dict[str, AreaCcnl]
+    ore_formazione: tuple[OreFormazione, ...]
+    scadenze: tuple[Scadenza, ...]
+
+    def fascia(self, popolazione: int) -> FasciaDemografica:
+        return next(f for f in self.fasce if f.contiene(popolazione))
+
+    def ore_minime(self, anno: int) -> OreFormazione | None:
+        for voce in self.ore_formazione:
+            if voce.dal_anno <= anno and (voce.al_anno is None or anno <= voce.al_anno):
+                return voce
+        return None
+
+    def scadenza(self, triennio_da: int, enti: str) -> Scadenza | None:
+        for voce in self.scadenze:
+            if voce.triennio_da == triennio_da and voce.enti == enti:
+                return voce
+        return None
+
+    def sottosezioni(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for nodo in self.albero_trasparenza:
+            out.setdefault(nodo.livello_1, set()).add(nodo.livello_2)
+        return out
+
+
+@cache
+def riferimenti() -> Riferimenti:
+    norme = {
+        r["id"]: Norma(
+            r["id"],
+            r["atto"],
+            r["articolo"],
+            r["comma"],
+            r["titolo"],
+            r["url"],
+            _conf(r["confidenza"]),
+            r["fonte"],
+        )
+        for r in _rows("norme.csv")
+    }
+    missioni_rows = _rows("missioni.csv")
+    return Riferimenti(
+        norme=norme,
+        missioni={
+            r["codice"]: Voce(r["codice"], r["denominazione"], _conf(r["confidenza"]))
+            for r in missioni_rows
+        },
+        missioni_tecniche=frozenset(r["codice"] for r in missioni_rows if _yes(r["tecnica"])),
+        programmi={
+            r["codice"]: Programma(
+                r["codice"], r["denominazione"], _conf(r["confidenza"]), _yes(r["solo_regioni"])
+            )
+            for r in _rows("programmi.csv")
+        },
+        aree_rischio={
+            r["codice"]: AreaRischio(
+                r["codice"],
+                r["denominazione"],
+                _conf(r["confidenza"]),
+                r["tipo"],
+                _yes(r["l190_c16"]),
+            )
+            for r in _rows("aree_rischio.csv")
+        },
+        indicatori_rischio={
+            r["codice"]: Voce(r["codice"], r["denominazione"], _conf(r["confidenza"]))
+            for r in _rows("indicatori_rischio.csv")
+        },
+        misure_generali={
+            r["codice"]: MisuraGenerale(
+                r["codice"],
+                r["denominazione"],
+                _conf(r["confidenza"]),
+                r["base_normativa"],
+                _yes(r["richiesta"]),
+                _yes(r["piccoli_comuni"]),
+            )
+            for r in _rows("misure_generali.csv")
+        },
+        albero_trasparenza=tuple(
+            NodoTrasparenza(r["livello_1"], r["livello_2"], r["ambito"], _conf(r["confidenza"]))
+            for r in _rows("albero_trasparenza.csv")
+        ),
+        fasce=tuple(
+            FasciaDemografica(
+                r["fascia"],
+                int(r["popolazione_min"]),
+                int(r["popolazione_max"]) if r["popolazione_max"] else None,
+                float(r["tabella_1"]),
+                float(r["tabella_3"]),
+                _conf(r["confidenza_tabella_1"]),
+                _conf(r["confidenza_tabella_3"]),
+            )
+            for r in _rows("soglie_dm_17_03_2020.csv")
+        ),
+        aree_ccnl={
+            r["codice"]: AreaCcnl(
+                r["codice"],
+                r["denominazione"],
+                _conf(r["confidenza"]),
+                r["ex_categoria"],
+                _yes(r["comparto"]),
+            )
+            for r in _rows("aree_ccnl.csv")
+        },
+        ore_formazione=tuple(
+            OreFormazione(
+                int(r["dal_anno"]),
+                int(r["al_anno"]) if r["al_anno"] else None,
+                float(r["ore_annue_per_dipendente"]),
+                r["atto"],
+                _conf(r["confidenza"]),
+            )
+            for r in _rows("ore_formazione.csv")
+        ),
+        scadenze=tuple(
+            Scadenza(
+                int(r["triennio_da"]),
+                r["enti"],
+                datetime.date.fromisoformat(r["scadenza"]),
+                r["motivo"],
+                _conf(r["confidenza"]),
+                r["fonte"],
+            )
+            for r in _rows("scadenze.csv")
+        ),
+    )

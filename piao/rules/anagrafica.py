@@ -1,0 +1,353 @@
+"""Rules on the scheda anagrafica: required data, regime, triennio, adoption, publication."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from piao.findings import Severity
+from piao.rules.contesto import Contesto
+from piao.rules.registry import REGISTRY, Rilievo, regola
+from piao.rules.util import data_it, elenco, vuoto
+
+F = "anagrafica.yaml"
+
+SANZIONI = (
+    "rischio: divieto di erogare la retribuzione di risultato ai responsabili e divieto di "
+    "assumere e di conferire incarichi (art. 10 c.5 D.Lgs. 150/2009, richiamato dall'art. 6 "
+    "c.7 DL 80/2021) e sanzione ANAC da 1.000 a 10.000 euro per l'omessa adozione "
+    "(art. 19 c.5 lett. b DL 90/2014)"
+)
+
+
+@regola(
+    "AN001",
+    "anagrafica.dati-essenziali",
+    summary="La scheda anagrafica riporta i dati essenziali dell'ente e dei soggetti responsabili.",
+    basis=("DM132-2",),
+    confidenza="P",
+    conforme='ente: {denominazione: Comune di Esempio, codice_fiscale: "80012340123", codice_ipa: c_z999, ...}',
+    non_conforme="ente: {denominazione: Comune di Esempio}   # mancano codice fiscale, IPA, PEC...",
+)
+def dati_essenziali(ctx: Contesto) -> Iterator[Rilievo]:
+    a = ctx.piano.anagrafica
+    campi = {
+        ("ente", "codice_fiscale"): a.ente.codice_fiscale,
+        ("ente", "codice_ipa"): a.ente.codice_ipa,
+        ("ente", "sede"): a.ente.sede,
+        ("ente", "pec"): a.ente.pec,
+        ("ente", "popolazione"): a.ente.popolazione,
+        ("ente", "dipendenti"): a.ente.dipendenti,
+        ("soggetti", "legale_rappresentante"): a.soggetti.legale_rappresentante,
+        ("soggetti", "rpct"): a.soggetti.rpct,
+    }
+    for path, value in campi.items():
+        if vuoto(value):
+            yield Rilievo(F, path, f"Manca «{path[-1]}» nella scheda anagrafica.")
+
+
+@regola(
+    "AN002",
+    "anagrafica.regime-coerente",
+    summary="Con più di 50 dipendenti al 31/12 dell'anno precedente il regime è quello ordinario.",
+    basis=("DL80-6-1", "DM132-6", "DPR81-1-4"),
+    confidenza="V",
+    conforme="dipendenti: {valore: 152, al: 2025-12-31}\nregime: ordinario",
+    non_conforme="dipendenti: {valore: 152, al: 2025-12-31}\nregime: semplificato",
+)
+def regime_coerente(ctx: Contesto) -> Iterator[Rilievo]:
+    if ctx.dipendenti is not None and ctx.dipendenti > 50 and ctx.regime == "semplificato":
+        yield Rilievo(
+            F,
+            ("regime",),
+            f"L'ente ha {ctx.dipendenti} dipendenti, più di 50: il regime semplificato non è "
+            "ammesso, va adottato il PIAO ordinario.",
+        )
+
+
+@regola(
+    "AN003",
+    "anagrafica.cinquanta-dipendenti",
+    summary="Con esattamente 50 dipendenti la scelta del regime va motivata: le norme usano soglie diverse.",
+    basis=("DL80-6-1", "DM132-6", "DPR81-1-4"),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="Le norme sono in conflitto (più di 50, meno di 50, non più di 50): non c'è "
+    "una scelta sbagliata, ma la scelta va motivata.",
+    conforme="dipendenti: {valore: 50, ...}\nregime: semplificato\nmotivazione_regime: ...",
+    non_conforme="dipendenti: {valore: 50, ...}\nregime: semplificato   # senza motivazione",
+)
+def cinquanta(ctx: Contesto) -> Iterator[Rilievo]:
+    if ctx.dipendenti == 50 and vuoto(ctx.piano.anagrafica.motivazione_regime):
+        yield Rilievo(
+            F,
+            ("regime",),
+            "Con esattamente 50 dipendenti il regime è incerto (art. 6 c.1 DL 80/2021: «più di "
+            "cinquanta»; art. 6 DM 132/2022: «meno di 50»; DPR 81/2022: «non più di cinquanta»): "
+            "motivare la scelta in «motivazione_regime».",
+        )
+
+
+@regola(
+    "AN004",
+    "anagrafica.dipendenti-al-31-dicembre",
+    summary="Il personale che determina il regime è quello in servizio al 31/12 dell'anno precedente, "
+    "indicato anche nel contesto interno della sottosezione 2.3.",
+    basis=("PNA2022",),
+    confidenza="P",
+    richiede=("rischi_corruttivi",),
+    conforme="dipendenti: {valore: 152, al: 2025-12-31}   # triennio 2026-2028",
+    non_conforme="dipendenti: {valore: 152, al: 2026-01-31}",
+)
+def dipendenti_31_12(ctx: Contesto) -> Iterator[Rilievo]:
+    dato = ctx.piano.anagrafica.ente.dipendenti
+    if dato is None:
+        return
+    atteso = datetime.date(ctx.anni[0] - 1, 12, 31)
+    if dato.al != atteso:
+        yield Rilievo(
+            F,
+            ("ente", "dipendenti", "al"),
+            f"Il numero di dipendenti va riferito al {data_it(atteso)} (31 dicembre dell'anno "
+            f"precedente il triennio), non al {data_it(dato.al)}.",
+        )
+    interno = ctx.rc.contesto_interno
+    dichiarati = interno.dipendenti_al_31_12 if interno else None
+    if dichiarati is None:
+        yield Rilievo(
+            "rischi_corruttivi.yaml",
+            ("contesto_interno", "dipendenti_al_31_12"),
+            "Il contesto interno della sottosezione 2.3 deve indicare il personale in servizio al "
+            "31 dicembre dell'anno precedente.",
+        )
+    elif dichiarati != dato.valore:
+        yield Rilievo(
+            "rischi_corruttivi.yaml",
+            ("contesto_interno", "dipendenti_al_31_12"),
+            f"Il contesto interno indica {dichiarati} dipendenti, la scheda anagrafica {dato.valore}.",
+        )
+
+
+@regola(
+    "AN005",
+    "anagrafica.triennio",
+    summary="Il piano copre tre anni consecutivi.",
+    basis=("DL80-6-2", "DM132-7"),
+    confidenza="V",
+    conforme="triennio: {da: 2026, a: 2028}",
+    non_conforme="triennio: {da: 2026, a: 2027}",
+)
+def triennio(ctx: Contesto) -> Iterator[Rilievo]:
+    t = ctx.piano.anagrafica.triennio
+    if t.a != t.da + 2:
+        yield Rilievo(
+            F,
+            ("triennio",),
+            f"Il triennio {t.da}-{t.a} non è di tre anni: atteso {t.da}-{t.da + 2}.",
+        )
+
+
+def termine_adozione(ctx: Contesto) -> tuple[datetime.date, str]:
+    """The adoption deadline of the cycle and the reading used to get it."""
+    da = ctx.anni[0]
+    if ctx.e_ente_locale:
+        voce = ctx.ref.scadenza(da, "enti_locali")
+        if voce is not None:
+            return (
+                voce.scadenza,
+                f"{voce.motivo} (termine unico per gli enti locali del ciclo {da})",
+            )
+    voce = ctx.ref.scadenza(da, "tutti")
+    if voce is not None:
+        return voce.scadenza, voce.motivo
+    differito = ctx.piano.anagrafica.programmazione_finanziaria.termine_bilancio_differito
+    if differito is not None:
+        return (
+            differito.data + datetime.timedelta(days=30),
+            f"termine del bilancio differito al {data_it(differito.data)} ({differito.atto}) + 30 giorni "
+            "(art. 8 c.2 DM 132/2022)",
+        )
+    return datetime.date(da, 1, 31), "31 gennaio (art. 6 c.1 DL 80/2021; art. 7 DM 132/2022)"
+
+
+@regola(
+    "AN006",
+    "anagrafica.termine-adozione",
+    summary="Il piano è adottato entro il termine del ciclo: 31 gennaio, o 30 giorni dopo il termine "
+    "differito del bilancio.",
+    basis=("DM132-7", "DM132-8-2", "DL80-6-7", "DLGS150-10-5", "DL90-19-5b"),
+    confidenza="V",
+    conforme="adozione: {organo: giunta, delibera: {numero: 41, data: 2026-03-24}}",
+    non_conforme="adozione: {organo: giunta, delibera: {numero: 41, data: 2026-04-15}}",
+)
+def termine(ctx: Contesto) -> Iterator[Rilievo]:
+    adozione = ctx.piano.anagrafica.adozione
+    if adozione is None or adozione.delibera is None:
+        return
+    scadenza, lettura = termine_adozione(ctx)
+    if adozione.delibera.data > scadenza:
+        giorni = (adozione.delibera.data - scadenza).days
+        yield Rilievo(
+            F,
+            ("adozione", "delibera", "data"),
+            f"Piano adottato il {data_it(adozione.delibera.data)}, {giorni} giorni dopo il termine del "
+            f"{data_it(scadenza)} ({lettura}); {SANZIONI}.",
+        )
+
+
+@regola(
+    "AN007",
+    "anagrafica.piano-non-adottato",
+    summary="Un piano senza delibera di adozione è una bozza: il rilievo ricorda il termine e le sanzioni.",
+    basis=("DM132-7", "DM132-8-2", "DL80-6-7", "DL90-19-5b", "CASS-AGGIORNAMENTO"),
+    confidenza="V",
+    severita=Severity.INFO,
+    motivo_severita="Un piano in bozza non è un'irregolarità: il rilievo è un promemoria.",
+    conforme="adozione: {organo: giunta, delibera: {numero: 41, data: 2026-03-24}}",
+    non_conforme="# nessuna chiave «adozione»",
+)
+def non_adottato(ctx: Contesto) -> Iterator[Rilievo]:
+    adozione = ctx.piano.anagrafica.adozione
+    if adozione is not None and adozione.delibera is not None:
+        return
+    scadenza, lettura = termine_adozione(ctx)
+    yield Rilievo(
+        F,
+        ("adozione",) if adozione is not None else (),
+        f"Piano non ancora adottato: termine {data_it(scadenza)} ({lettura}). In caso di mancata "
+        f"adozione, {SANZIONI}. La Cassazione distingue il mancato aggiornamento annuale dalla "
+        "mancata adozione, ma ANAC può trattare come non adottato un piano privo dei contenuti essenziali.",
+    )
+
+
+@regola(
+    "AN008",
+    "anagrafica.organo-adozione",
+    summary="Nei comuni il PIAO è adottato dalla Giunta.",
+    basis=("TUEL-48",),
+    confidenza="P",
+    conforme="adozione: {organo: giunta, ...}",
+    non_conforme="adozione: {organo: consiglio, ...}",
+)
+def organo(ctx: Contesto) -> Iterator[Rilievo]:
+    adozione = ctx.piano.anagrafica.adozione
+    if ctx.e_comune and adozione is not None and adozione.organo != "giunta":
+        yield Rilievo(
+            F,
+            ("adozione", "organo"),
+            f"Nei comuni il PIAO è adottato con deliberazione della Giunta, non dall'organo «{adozione.organo}».",
+        )
+
+
+@regola(
+    "AN009",
+    "anagrafica.pubblicazione",
+    summary="Il piano adottato è pubblicato in Amministrazione trasparente e caricato sul Portale PIAO "
+    "(l'invio via PEC non vale).",
+    basis=("DL80-6-4", "CIRC-DFP-2-2022"),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="Il rilievo riguarda le evidenze registrate nel file: l'obbligo è pubblicare, "
+    "non compilare questi campi.",
+    conforme="pubblicazione: {amministrazione_trasparente: {data: ..., url: ...}, portale_piao: {data: ...}}",
+    non_conforme="pubblicazione: {amministrazione_trasparente: {data: ..., url: ...}}   # manca il Portale PIAO",
+)
+def pubblicazione(ctx: Contesto) -> Iterator[Rilievo]:
+    a = ctx.piano.anagrafica
+    if a.adozione is None or a.adozione.delibera is None:
+        return
+    pub = a.pubblicazione
+    at = pub.amministrazione_trasparente if pub else None
+    portale = pub.portale_piao if pub else None
+    if at is None or at.url is None:
+        yield Rilievo(
+            F,
+            ("pubblicazione", "amministrazione_trasparente"),
+            "Manca la pubblicazione (data e indirizzo) in Amministrazione trasparente.",
+        )
+    if portale is None:
+        yield Rilievo(
+            F, ("pubblicazione", "portale_piao"), "Manca la data di caricamento sul Portale PIAO."
+        )
+    adottato = a.adozione.delibera.data
+    for nome, dato in (("amministrazione_trasparente", at), ("portale_piao", portale)):
+        if dato is not None and dato.data < adottato:
+            yield Rilievo(
+                F,
+                ("pubblicazione", nome, "data"),
+                f"Data di pubblicazione ({data_it(dato.data)}) precedente all'adozione ({data_it(adottato)}).",
+            )
+
+
+@regola(
+    "AN010",
+    "anagrafica.formati-aperti",
+    summary="Il piano è pubblicato in PDF (meglio PDF/A) e le sue tabelle in un formato aperto (CSV, JSON, ODS).",
+    basis=("DLGS33-7",),
+    confidenza="P",
+    conforme="formati: [pdf_a, docx, csv, json]",
+    non_conforme="formati: [pdf]",
+)
+def formati(ctx: Contesto) -> Iterator[Rilievo]:
+    pub = ctx.piano.anagrafica.pubblicazione
+    if pub is None:
+        return
+    scelti = set(pub.formati)
+    mancano = []
+    if not scelti & {"pdf_a", "pdf"}:
+        mancano.append("il documento in PDF/A")
+    if not scelti & {"csv", "json", "ods"}:
+        mancano.append("le tabelle in formato aperto (CSV, JSON o ODS)")
+    if mancano:
+        yield Rilievo(
+            F,
+            ("pubblicazione", "formati"),
+            f"Tra i formati pubblicati mancano {elenco(mancano)}.",
+        )
+
+
+@regola(
+    "AN011",
+    "anagrafica.piani-precedenti",
+    summary="I PIAO degli anni precedenti restano pubblicati per cinque anni.",
+    basis=("DLGS33-8-3",),
+    confidenza="V",
+    severita=Severity.INFO,
+    motivo_severita="Promemoria su un obbligo che riguarda il sito, non il contenuto del piano.",
+    conforme="piani_precedenti_url: https://.../piao",
+    non_conforme="# nessun indirizzo dei piani precedenti",
+)
+def piani_precedenti(ctx: Contesto) -> Iterator[Rilievo]:
+    pub = ctx.piano.anagrafica.pubblicazione
+    if pub is not None and pub.piani_precedenti_url is None:
+        yield Rilievo(
+            F,
+            ("pubblicazione",),
+            "Indicare in «piani_precedenti_url» dove restano consultabili i piani degli ultimi cinque anni.",
+        )
+
+
+@regola(
+    "AN012",
+    "anagrafica.deroghe-valide",
+    summary="Ogni deroga indica una regola esistente e, se c'è, un codice presente nel piano.",
+    basis=(),
+    confidenza="V",
+    integrita=True,
+    conforme="deroghe: [{regola: PF003, motivazione: ...}]",
+    non_conforme="deroghe: [{regola: ZZ999, motivazione: ...}]",
+)
+def deroghe(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, deroga in enumerate(ctx.piano.anagrafica.deroghe):
+        if deroga.regola not in REGISTRY:
+            yield Rilievo(
+                F,
+                ("deroghe", i, "regola"),
+                f"La deroga cita la regola «{deroga.regola}», che non esiste.",
+            )
+        if deroga.riferimento is not None and deroga.riferimento not in ctx.codici:
+            yield Rilievo(
+                F,
+                ("deroghe", i, "riferimento"),
+                f"La deroga cita il codice «{deroga.riferimento}», che non c'è nel piano.",
+            )

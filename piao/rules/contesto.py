@@ -1,0 +1,180 @@
+"""What every rule receives: the valid plan, its regime and triennio, reference data, and
+indexes of every coded object built once (rules never search lists repeatedly)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel
+
+from piao.findings import YamlPath
+from piao.model import SEZIONI, Piano, Regime
+from piao.model.fabbisogni_personale import FabbisogniPersonale
+from piao.model.formazione import Formazione
+from piao.model.lavoro_agile import LavoroAgile
+from piao.model.monitoraggio import Monitoraggio
+from piao.model.organizzazione import Organizzazione, Unita
+from piao.model.pari_opportunita import PariOpportunita
+from piao.model.performance import ObiettivoPerformance, Performance
+from piao.model.rischi_corruttivi import EventoRischioso, Misura, Processo, RischiCorruttivi
+from piao.model.valore_pubblico import ObiettivoValorePubblico, ValorePubblico
+from piao.reference import Riferimenti, riferimenti
+
+
+@dataclass(frozen=True)
+class Oggetto:
+    """A coded object anywhere in the plan, with where it is."""
+
+    codice: str
+    file: str
+    path: YamlPath
+    model: BaseModel
+
+
+def walk_coded(model: BaseModel, file: str, path: YamlPath = ()) -> Iterator[Oggetto]:
+    """Every nested model with a `codice`, depth first, with its YAML path."""
+    codice = getattr(model, "codice", None)
+    if isinstance(codice, str):
+        yield Oggetto(codice, file, path, model)
+    for name in type(model).model_fields:
+        value: Any = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from walk_coded(value, file, (*path, name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from walk_coded(item, file, (*path, name, i))
+
+
+@dataclass(frozen=True)
+class Contesto:
+    piano: Piano
+
+    @property
+    def regime(self) -> Regime:
+        return self.piano.anagrafica.regime
+
+    @property
+    def anni(self) -> list[int]:
+        return self.piano.anagrafica.triennio.anni
+
+    @cached_property
+    def ref(self) -> Riferimenti:
+        return riferimenti()
+
+    # Sections, typed; rules declare in `richiede` the ones they need, so these are
+    # only read when present.
+    @property
+    def vp(self) -> ValorePubblico:
+        assert self.piano.valore_pubblico is not None
+        return self.piano.valore_pubblico
+
+    @property
+    def pf(self) -> Performance:
+        assert self.piano.performance is not None
+        return self.piano.performance
+
+    @property
+    def rc(self) -> RischiCorruttivi:
+        assert self.piano.rischi_corruttivi is not None
+        return self.piano.rischi_corruttivi
+
+    @property
+    def org(self) -> Organizzazione:
+        assert self.piano.organizzazione is not None
+        return self.piano.organizzazione
+
+    @property
+    def la(self) -> LavoroAgile:
+        assert self.piano.lavoro_agile is not None
+        return self.piano.lavoro_agile
+
+    @property
+    def fp(self) -> FabbisogniPersonale:
+        assert self.piano.fabbisogni_personale is not None
+        return self.piano.fabbisogni_personale
+
+    @property
+    def fo(self) -> Formazione:
+        assert self.piano.formazione is not None
+        return self.piano.formazione
+
+    @property
+    def po(self) -> PariOpportunita:
+        assert self.piano.pari_opportunita is not None
+        return self.piano.pari_opportunita
+
+    @property
+    def mo(self) -> Monitoraggio:
+        assert self.piano.monitoraggio is not None
+        return self.piano.monitoraggio
+
+    @cached_property
+    def oggetti(self) -> list[Oggetto]:
+        out: list[Oggetto] = []
+        for sezione in SEZIONI:
+            model = getattr(self.piano, sezione.key)
+            if model is not None:
+                out.extend(walk_coded(model, sezione.file))
+        return out
+
+    @cached_property
+    def codici(self) -> dict[str, list[Oggetto]]:
+        index: dict[str, list[Oggetto]] = {}
+        for oggetto in self.oggetti:
+            index.setdefault(oggetto.codice, []).append(oggetto)
+        return index
+
+    def _of_type(self, kind: type[BaseModel]) -> dict[str, Any]:
+        return {o.codice: o.model for o in self.oggetti if isinstance(o.model, kind)}
+
+    @cached_property
+    def unita(self) -> dict[str, Unita]:
+        return self._of_type(Unita)
+
+    @cached_property
+    def obiettivi_vp(self) -> dict[str, ObiettivoValorePubblico]:
+        return self._of_type(ObiettivoValorePubblico)
+
+    @cached_property
+    def obiettivi_pf(self) -> dict[str, ObiettivoPerformance]:
+        return self._of_type(ObiettivoPerformance)
+
+    @cached_property
+    def processi(self) -> dict[str, Processo]:
+        return self._of_type(Processo)
+
+    @cached_property
+    def eventi(self) -> dict[str, EventoRischioso]:
+        return self._of_type(EventoRischioso)
+
+    @cached_property
+    def misure(self) -> dict[str, Misura]:
+        return self._of_type(Misura)
+
+    @cached_property
+    def dipendenti(self) -> int | None:
+        dato = self.piano.anagrafica.ente.dipendenti
+        return dato.valore if dato else None
+
+    @cached_property
+    def popolazione(self) -> int | None:
+        dato = self.piano.anagrafica.ente.popolazione
+        return dato.valore if dato else None
+
+    @property
+    def e_comune(self) -> bool:
+        return self.piano.anagrafica.ente.tipologia == "comune"
+
+    @property
+    def e_ente_locale(self) -> bool:
+        return self.piano.anagrafica.ente.tipologia in (
+            "comune",
+            "unione_di_comuni",
+            "comunita_montana",
+            "provincia",
+            "citta_metropolitana",
+        )

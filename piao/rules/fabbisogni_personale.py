@@ -1,0 +1,366 @@
+"""Rules on sottosezione 3.3 Piano triennale dei fabbisogni di personale, including the
+hiring capacity of comuni (art. 33 c.2 DL 34/2019, DM 17/3/2020)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from piao.reference import FasciaDemografica
+from piao.rules.contesto import Contesto
+from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
+from piao.rules.util import data_it, elenco, euro, vuoto
+
+F = "fabbisogni_personale.yaml"
+NUOVA_CLASSIFICAZIONE = datetime.date(2023, 4, 1)
+CA = "capacita_assunzionale"
+
+
+@regola(
+    "FP001",
+    "fabbisogni.aree-ccnl",
+    summary="Dal 01/04/2023 il personale si classifica nelle quattro aree del CCNL Funzioni Locali, non nelle "
+    "vecchie categorie A, B, C, D.",
+    basis=("CCNL-FL-2019-2021", "DM132-4-1c"),
+    confidenza="V",
+    richiede=("fabbisogni_personale",),
+    conforme="- {area: istruttori, profilo: Istruttore amministrativo, numero: 38}",
+    non_conforme="- {area: categoria_c, profilo: Istruttore amministrativo, numero: 38}",
+)
+def aree(ctx: Contesto) -> Iterator[Rilievo]:
+    fp = ctx.fp
+    righe: list[tuple[tuple[str | int, ...], str]] = []
+    if fp.consistenza is not None and fp.consistenza.al >= NUOVA_CLASSIFICAZIONE:
+        righe += [
+            (("consistenza", "personale", i, "area"), v.area)
+            for i, v in enumerate(fp.consistenza.personale)
+        ]
+    righe += [(("cessazioni", i, "area"), c.area) for i, c in enumerate(fp.cessazioni)]
+    righe += [(("assunzioni", i, "area"), a.area) for i, a in enumerate(fp.assunzioni)]
+    for path, area in righe:
+        voce = ctx.ref.aree_ccnl.get(area)
+        if voce is not None and voce.legacy:
+            yield Rilievo(
+                F,
+                path,
+                f"«{area}» è una categoria del sistema precedente al 01/04/2023: usare l'area corrispondente "
+                "(operatori, operatori_esperti, istruttori, funzionari_eq).",
+            )
+
+
+@regola(
+    "FP002",
+    "fabbisogni.consistenza",
+    summary="La sottosezione 3.3 riporta il personale in servizio al 31 dicembre dell'anno precedente, per area e profilo.",
+    basis=("DM132-4-1c",),
+    confidenza="V",
+    regimi=ORDINARIO,
+    richiede=("fabbisogni_personale",),
+    conforme="consistenza: {al: 2025-12-31, personale: [...]}   # triennio 2026-2028",
+    non_conforme="consistenza: {al: 2025-06-30, personale: [...]}",
+)
+def consistenza(ctx: Contesto) -> Iterator[Rilievo]:
+    c = ctx.fp.consistenza
+    if c is None or not c.personale:
+        yield Rilievo(
+            F,
+            ("consistenza",),
+            "Manca il personale in servizio al 31 dicembre dell'anno precedente, per area.",
+        )
+        return
+    atteso = datetime.date(ctx.anni[0] - 1, 12, 31)
+    if c.al != atteso:
+        yield Rilievo(
+            F,
+            ("consistenza", "al"),
+            f"La consistenza va riferita al {data_it(atteso)}, non al {data_it(c.al)}.",
+        )
+
+
+@regola(
+    "FP003",
+    "fabbisogni.contenuti",
+    summary="La sottosezione 3.3 contiene capacità assunzionale, cessazioni, stima dell'evoluzione dei fabbisogni, "
+    "strategie di copertura e di formazione, eccedenze.",
+    basis=("DM132-4-1c", "DLGS165-6"),
+    confidenza="V",
+    regimi=ORDINARIO,
+    richiede=("fabbisogni_personale",),
+    conforme="capacita_assunzionale: {...}\ncessazioni: [...]\nstima_evoluzione_fabbisogni: ...\n"
+    "strategia_copertura: ...\nstrategia_formazione: ...\neccedenze: {presenti: false}",
+    non_conforme="# manca strategia_copertura",
+)
+def contenuti(ctx: Contesto) -> Iterator[Rilievo]:
+    fp = ctx.fp
+    dichiarati = fp.model_fields_set
+    formazione = ctx.piano.formazione is not None and bool(ctx.fo.priorita)
+    mancano = [
+        (campo, testo)
+        for campo, testo, assente in (
+            (CA, "la capacità assunzionale", fp.capacita_assunzionale is None),
+            (
+                "cessazioni",
+                "la programmazione delle cessazioni (anche un elenco vuoto)",
+                "cessazioni" not in dichiarati,
+            ),
+            (
+                "stima_evoluzione_fabbisogni",
+                "la stima dell'evoluzione dei fabbisogni",
+                vuoto(fp.stima_evoluzione_fabbisogni),
+            ),
+            (
+                "strategia_copertura",
+                "le strategie di copertura del fabbisogno",
+                vuoto(fp.strategia_copertura),
+            ),
+            (
+                "strategia_formazione",
+                "le strategie di formazione",
+                vuoto(fp.strategia_formazione) and not formazione,
+            ),
+            ("eccedenze", "la ricognizione delle eccedenze", fp.eccedenze is None),
+        )
+        if assente
+    ]
+    for campo, testo in mancano:
+        yield Rilievo(F, (campo,), f"Manca {testo}.")
+
+
+@regola(
+    "FP004",
+    "fabbisogni.contenuti-semplificato",
+    summary="Nel regime semplificato la sottosezione 3.3 programma almeno le cessazioni e stima l'evoluzione dei fabbisogni.",
+    basis=("DM132-6", "DM132-4-1c"),
+    confidenza="P",
+    regimi=SEMPLIFICATO,
+    richiede=("fabbisogni_personale",),
+    conforme="cessazioni: [...]\nstima_evoluzione_fabbisogni: ...",
+    non_conforme="# manca stima_evoluzione_fabbisogni",
+)
+def contenuti_semplificato(ctx: Contesto) -> Iterator[Rilievo]:
+    if "cessazioni" not in ctx.fp.model_fields_set:
+        yield Rilievo(
+            F, ("cessazioni",), "Manca la programmazione delle cessazioni (anche un elenco vuoto)."
+        )
+    if vuoto(ctx.fp.stima_evoluzione_fabbisogni):
+        yield Rilievo(
+            F, ("stima_evoluzione_fabbisogni",), "Manca la stima dell'evoluzione dei fabbisogni."
+        )
+
+
+@dataclass(frozen=True)
+class Rapporto:
+    """Personnel spending / net current revenue, DM 17/3/2020."""
+
+    spesa: float
+    denominatore: float
+    fascia: FasciaDemografica
+
+    @property
+    def percentuale(self) -> float:
+        return self.spesa / self.denominatore * 100
+
+    @property
+    def limite_tabella_1(self) -> float:
+        return self.fascia.tabella_1 / 100 * self.denominatore
+
+
+def rapporto(ctx: Contesto) -> Rapporto | None:
+    """The DM 17/3/2020 ratio when the plan holds every input, else None."""
+    ca = ctx.fp.capacita_assunzionale
+    if ca is None or ca.spesa_personale is None or ca.fcde is None or ctx.popolazione is None:
+        return None
+    ultimo = ca.spesa_personale.rendiconto
+    anni = [ultimo - 2, ultimo - 1, ultimo]
+    if any(a not in ca.entrate_correnti for a in anni):
+        return None
+    media = sum(ca.entrate_correnti[a] for a in anni) / 3
+    denominatore = media - ca.fcde.importo
+    if denominatore <= 0:
+        return None
+    return Rapporto(ca.spesa_personale.importo, denominatore, ctx.ref.fascia(ctx.popolazione))
+
+
+@regola(
+    "FP005",
+    "fabbisogni.capacita-tabella-1",
+    summary="Nei comuni sotto il valore soglia della Tabella 1 del DM 17/3/2020, la spesa di personale prevista "
+    "non supera il valore soglia applicato alle entrate correnti nette.",
+    basis=("DL34-33-2", "DM-17-03-2020"),
+    confidenza="V",
+    richiede=("fabbisogni_personale",),
+    conforme="spesa_personale_prevista: {2026: 5300000.00}   # limite 5.329.800,00",
+    non_conforme="spesa_personale_prevista: {2026: 5400000.00}",
+)
+def tabella_1(ctx: Contesto) -> Iterator[Rilievo]:
+    r = rapporto(ctx) if ctx.e_comune else None
+    if r is None or r.percentuale > r.fascia.tabella_1:
+        return
+    ca = ctx.fp.capacita_assunzionale
+    assert ca is not None
+    for anno, spesa in sorted(ca.spesa_personale_prevista.items()):
+        if spesa > r.limite_tabella_1 + 0.005:
+            yield Rilievo(
+                F,
+                (CA, "spesa_personale_prevista", anno),
+                f"Spesa di personale {anno} di {euro(spesa)}, oltre il limite di {euro(r.limite_tabella_1)} "
+                f"(valore soglia {r.fascia.tabella_1:.1f}% della fascia {r.fascia.fascia}, DM 17/3/2020 Tabella 1; "
+                f"rapporto attuale {r.percentuale:.2f}%).",
+            )
+
+
+@regola(
+    "FP006",
+    "fabbisogni.capacita-sopra-soglia",
+    summary="Nei comuni sopra il valore soglia della Tabella 1 la spesa prevista non peggiora il rapporto; sopra "
+    "la Tabella 3 serve un percorso di rientro.",
+    basis=("DL34-33-2", "DM-17-03-2020"),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="# rapporto sotto il 27,0% (fascia f)",
+    non_conforme="# rapporto al 28,5% e spesa prevista in aumento",
+)
+def sopra_soglia(ctx: Contesto) -> Iterator[Rilievo]:
+    r = rapporto(ctx) if ctx.e_comune else None
+    if r is None or r.percentuale <= r.fascia.tabella_1:
+        return
+    ca = ctx.fp.capacita_assunzionale
+    assert ca is not None
+    if r.percentuale > r.fascia.tabella_3:
+        yield Rilievo(
+            F,
+            (CA,),
+            f"Rapporto spesa/entrate del {r.percentuale:.2f}%, oltre la soglia di rientro del {r.fascia.tabella_3:.1f}% "
+            f"(fascia {r.fascia.fascia}, Tabella 3, valore non verificato): serve un percorso di riduzione del "
+            "rapporto; se non raggiunto, le assunzioni sono limitate al 30% delle cessazioni.",
+        )
+        return
+    for anno, spesa in sorted(ca.spesa_personale_prevista.items()):
+        if spesa > r.spesa + 0.005:
+            yield Rilievo(
+                F,
+                (CA, "spesa_personale_prevista", anno),
+                f"Rapporto del {r.percentuale:.2f}%, tra i valori soglia {r.fascia.tabella_1:.1f}% e "
+                f"{r.fascia.tabella_3:.1f}% (fascia {r.fascia.fascia}): la spesa {anno} ({euro(spesa)}) non può "
+                f"superare quella dell'ultimo rendiconto ({euro(r.spesa)}) senza peggiorare il rapporto.",
+            )
+
+
+@regola(
+    "FP007",
+    "fabbisogni.capacita-dati",
+    summary="Il comune riporta i dati per calcolare la capacità assunzionale: spesa di personale dell'ultimo "
+    "rendiconto, entrate correnti degli ultimi tre, FCDE, spesa prevista.",
+    basis=("DL34-33-2", "DM-17-03-2020", "DM132-4-1c"),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="capacita_assunzionale: {spesa_personale: {...}, entrate_correnti: {2022: ..., 2023: ..., 2024: ...}, fcde: {...}}",
+    non_conforme="capacita_assunzionale: {spesa_personale: {...}}",
+)
+def capacita_dati(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.e_comune:
+        return
+    ca = ctx.fp.capacita_assunzionale
+    if ca is None:
+        yield Rilievo(F, (CA,), "Mancano i dati per la capacità assunzionale (DM 17/3/2020).")
+        return
+    mancano = []
+    if ca.spesa_personale is None:
+        mancano.append("la spesa di personale dell'ultimo rendiconto")
+    else:
+        ultimo = ca.spesa_personale.rendiconto
+        assenti = [str(a) for a in (ultimo - 2, ultimo - 1, ultimo) if a not in ca.entrate_correnti]
+        if assenti:
+            mancano.append("le entrate correnti " + elenco(assenti))
+    if ca.fcde is None:
+        mancano.append("il fondo crediti di dubbia esigibilità")
+    assenti_prev = [str(a) for a in ctx.anni if a not in ca.spesa_personale_prevista]
+    if assenti_prev:
+        mancano.append("la spesa prevista per " + elenco(assenti_prev))
+    if ctx.popolazione is None:
+        mancano.append("la popolazione (scheda anagrafica)")
+    if mancano:
+        yield Rilievo(
+            F, (CA,), f"Per calcolare la capacità assunzionale mancano {elenco(mancano)}."
+        )
+
+
+@regola(
+    "FP008",
+    "fabbisogni.coerenza-dup",
+    summary="La spesa di personale prevista nella sottosezione 3.3 coincide con quella del DUP e del bilancio.",
+    basis=("DM132-8-1",),
+    confidenza="V",
+    richiede=("fabbisogni_personale",),
+    conforme="spesa_personale_prevista: {2026: 5300000.00}\nspesa_personale_dup: {2026: 5300000.00}",
+    non_conforme="spesa_personale_prevista: {2026: 5300000.00}\nspesa_personale_dup: {2026: 5250000.00}",
+)
+def coerenza_dup(ctx: Contesto) -> Iterator[Rilievo]:
+    ca = ctx.fp.capacita_assunzionale
+    if ca is None or not ca.spesa_personale_prevista:
+        return
+    for anno, spesa in sorted(ca.spesa_personale_prevista.items()):
+        dup = ca.spesa_personale_dup.get(anno)
+        if dup is None:
+            yield Rilievo(
+                F,
+                (CA, "spesa_personale_dup"),
+                f"Manca la spesa di personale {anno} prevista dal DUP.",
+            )
+        elif abs(dup - spesa) > 0.005:
+            yield Rilievo(
+                F,
+                (CA, "spesa_personale_dup", anno),
+                f"Spesa di personale {anno}: {euro(spesa)} nel PIAO, {euro(dup)} nel DUP; devono coincidere.",
+            )
+
+
+@regola(
+    "FP009",
+    "fabbisogni.anni-nel-triennio",
+    summary="Cessazioni e assunzioni programmate cadono negli anni del triennio.",
+    basis=("DM132-4-1c",),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="- {codice: ASS-01, anno: 2026, ...}   # triennio 2026-2028",
+    non_conforme="- {codice: ASS-01, anno: 2029, ...}",
+)
+def anni(ctx: Contesto) -> Iterator[Rilievo]:
+    righe = [
+        (("cessazioni", i, "anno"), c.anno, "cessazione") for i, c in enumerate(ctx.fp.cessazioni)
+    ]
+    righe += [
+        (("assunzioni", i, "anno"), a.anno, f"assunzione {a.codice}")
+        for i, a in enumerate(ctx.fp.assunzioni)
+    ]
+    for path, anno, cosa in righe:
+        if anno not in ctx.anni:
+            yield Rilievo(
+                F,
+                path,
+                f"La {cosa} è programmata nel {anno}, fuori dal triennio {ctx.anni[0]}-{ctx.anni[-1]}.",
+            )
+
+
+@regola(
+    "FP010",
+    "fabbisogni.consistenza-totale",
+    summary="Il personale per area somma al personale in servizio indicato nella scheda anagrafica.",
+    basis=("DM132-4-1c",),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="# somma della consistenza = ente.dipendenti.valore",
+    non_conforme="# la consistenza somma 150, la scheda anagrafica 152",
+)
+def totale(ctx: Contesto) -> Iterator[Rilievo]:
+    c = ctx.fp.consistenza
+    if c is None or not c.personale or ctx.dipendenti is None:
+        return
+    somma = sum(v.numero for v in c.personale)
+    if somma != ctx.dipendenti:
+        yield Rilievo(
+            F,
+            ("consistenza", "personale"),
+            f"La consistenza somma {somma} dipendenti, la scheda anagrafica ne indica {ctx.dipendenti}.",
+        )

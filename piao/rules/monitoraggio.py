@@ -1,0 +1,74 @@
+"""Rules on Sezione 4 Monitoraggio."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from piao.rules.contesto import Contesto
+from piao.rules.registry import ORDINARIO, Rilievo, regola
+from piao.rules.util import elenco
+
+F = "monitoraggio.yaml"
+
+
+@regola(
+    "MO001",
+    "monitoraggio.sezioni",
+    summary="La sezione 4 indica chi monitora, come e quando: valore pubblico e performance, rischi corruttivi, "
+    "sezione 3 (coerenza con la performance, a cura di OIV o Nucleo).",
+    basis=("DM132-5", "DLGS150-6-10"),
+    confidenza="P",
+    regimi=ORDINARIO,
+    richiede=("monitoraggio",),
+    conforme='sezioni: [{sezione: "2.2", ...}, {sezione: "2.3", ...}, {sezione: "3.1", ...}]',
+    non_conforme='sezioni: [{sezione: "2.2", ...}]',
+)
+def sezioni(ctx: Contesto) -> Iterator[Rilievo]:
+    coperte = {s.sezione for s in ctx.mo.sezioni}
+    mancano = []
+    if not coperte & {"2.1", "2.2"}:
+        mancano.append("valore pubblico e performance (2.1-2.2)")
+    if "2.3" not in coperte:
+        mancano.append("rischi corruttivi e trasparenza (2.3)")
+    if not coperte & {"3.1", "3.2", "3.3", "formazione"}:
+        mancano.append("organizzazione e capitale umano (sezione 3)")
+    if mancano:
+        yield Rilievo(F, ("sezioni",), f"Manca il monitoraggio di {elenco(mancano)}.")
+
+
+@regola(
+    "MO002",
+    "monitoraggio.soddisfazione-utenti",
+    summary="Il monitoraggio comprende rilevazioni della soddisfazione degli utenti.",
+    basis=("DM132-5", "DL80-6-2"),
+    confidenza="P",
+    regimi=ORDINARIO,
+    richiede=("monitoraggio",),
+    conforme="soddisfazione_utenti: [{codice: CS-01, strumento: Questionario, ...}]",
+    non_conforme="soddisfazione_utenti: []",
+)
+def soddisfazione(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.mo.soddisfazione_utenti:
+        yield Rilievo(
+            F, ("soddisfazione_utenti",), "Mancano le rilevazioni della soddisfazione degli utenti."
+        )
+
+
+@regola(
+    "MO003",
+    "monitoraggio.report-integrato",
+    summary="Il monitoraggio prevede una relazione annuale integrata su performance, anticorruzione e sezione 3.",
+    basis=("DFP-LG-2025", "ANAC-2025-07-23"),
+    confidenza="P",
+    regimi=ORDINARIO,
+    richiede=("monitoraggio",),
+    conforme="report_integrato: {soggetto: ..., scadenza: 2027-06-30}",
+    non_conforme="# nessuna chiave report_integrato",
+)
+def report(ctx: Contesto) -> Iterator[Rilievo]:
+    if ctx.mo.report_integrato is None:
+        yield Rilievo(
+            F,
+            ("report_integrato",),
+            "Manca la relazione annuale integrata sui risultati del piano.",
+        )

@@ -1,0 +1,640 @@
+"""Rules on sottosezione 2.3 Rischi corruttivi e trasparenza (ANAC method)."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from piao.findings import Severity
+from piao.model.rischi_corruttivi import Processo
+from piao.rules.contesto import Contesto
+from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
+from piao.rules.util import data_it, elenco, vuoto
+
+F = "rischi_corruttivi.yaml"
+RC = ("rischi_corruttivi",)
+PNA_2025_DAL = datetime.date(2026, 1, 28)
+
+# Where the PIAO (or its parts) must be reachable in Amministrazione trasparente: practice
+# and the obligation mapping of delibera 1310/2016 (DOMAIN.md §4.2, R36).
+COLLOCAZIONI_PIAO: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Disposizioni generali",
+        (
+            "Piano triennale per la prevenzione della corruzione e della trasparenza",
+            "Atti generali",
+        ),
+    ),
+    ("Performance", ("Piano della Performance",)),
+    ("Personale", ("Dotazione organica",)),
+    ("Altri contenuti", ("Prevenzione della corruzione",)),
+)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("–", "-")
+    return " ".join(text.lower().split())
+
+
+@regola(
+    "RC001",
+    "rischi.rpct",
+    summary="La sottosezione 2.3 è predisposta dal RPCT sugli obiettivi strategici fissati dall'organo di indirizzo.",
+    basis=("DM132-3-1c", "L190-1-8"),
+    confidenza="P",
+    richiede=RC,
+    conforme="redazione: {rpct: Dott. Luca Bianchi, atto_obiettivi_strategici: Deliberazione G.C. n. 9 del 22/01/2026}",
+    non_conforme="redazione: {rpct: Dott. Luca Bianchi}",
+)
+def rpct(ctx: Contesto) -> Iterator[Rilievo]:
+    r = ctx.rc.redazione
+    if (r is None or vuoto(r.rpct)) and ctx.piano.anagrafica.soggetti.rpct is None:
+        yield Rilievo(F, ("redazione",), "Non è indicato il RPCT che predispone la sottosezione.")
+    if r is None or vuoto(r.atto_obiettivi_strategici):
+        yield Rilievo(
+            F,
+            ("redazione",),
+            "Manca l'atto dell'organo di indirizzo che fissa gli obiettivi strategici anticorruzione.",
+        )
+
+
+@regola(
+    "RC002",
+    "rischi.sette-elementi",
+    summary="La sottosezione 2.3 contiene contesto esterno e interno, mappatura, valutazione, misure, "
+    "monitoraggio e programmazione della trasparenza.",
+    basis=("DM132-3-1c", "PNA2019-A1"),
+    confidenza="P",
+    regimi=ORDINARIO,
+    richiede=RC,
+    conforme="contesto_esterno: {...}\ncontesto_interno: {...}\nprocessi: [...]\nmisure: [...]\nmonitoraggio: {...}\ntrasparenza: {...}",
+    non_conforme="# manca contesto_esterno",
+)
+def sette_elementi(ctx: Contesto) -> Iterator[Rilievo]:
+    rc = ctx.rc
+    elementi = {
+        "contesto_esterno": "l'analisi del contesto esterno"
+        if rc.contesto_esterno is None or vuoto(rc.contesto_esterno.analisi)
+        else None,
+        "contesto_interno": "l'analisi del contesto interno"
+        if rc.contesto_interno is None or vuoto(rc.contesto_interno.analisi)
+        else None,
+        "processi": "la mappatura dei processi" if not rc.processi else None,
+        "valutazione": "la valutazione del rischio dei processi"
+        if rc.processi and all(p.valutazione is None for p in rc.processi)
+        else None,
+        "misure": "le misure di trattamento" if not rc.misure else None,
+        "monitoraggio": "il monitoraggio delle misure" if rc.monitoraggio is None else None,
+        "trasparenza": "la programmazione della trasparenza" if rc.trasparenza is None else None,
+    }
+    for key, manca in elementi.items():
+        if manca:
+            path = ("processi",) if key == "valutazione" else (key,)
+            yield Rilievo(F, path, f"Manca {manca}.")
+
+
+@regola(
+    "RC003",
+    "rischi.obiettivi-strategici",
+    summary="La sottosezione si apre con obiettivi di prevenzione e trasparenza, ciascuno con indicatore e target.",
+    basis=("ANAC-2025-07-23", "PNA2025"),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="Indicazione ANAC (atto di indirizzo e PNA), non norma di legge.",
+    richiede=RC,
+    conforme="obiettivi_strategici: [{codice: AC-01, titolo: ..., indicatori: [{..., target: {2026: 10}}]}]",
+    non_conforme="obiettivi_strategici: []",
+)
+def obiettivi_strategici(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.rc.obiettivi_strategici:
+        yield Rilievo(
+            F,
+            ("obiettivi_strategici",),
+            "Mancano gli obiettivi strategici di prevenzione della corruzione e trasparenza.",
+        )
+    for i, o in enumerate(ctx.rc.obiettivi_strategici):
+        if not any(ind.target for ind in o.indicatori):
+            yield Rilievo(
+                F,
+                ("obiettivi_strategici", i),
+                f"{o.codice}: serve almeno un indicatore con target.",
+            )
+
+
+@regola(
+    "RC004",
+    "rischi.mappatura-semplificata",
+    summary="Nel regime semplificato la mappatura copre le quattro aree dell'art. 1 c.16 L. 190/2012 e almeno "
+    "un processo rilevante per il valore pubblico.",
+    basis=("DM132-6", "L190-1-16"),
+    confidenza="P",
+    regimi=SEMPLIFICATO,
+    richiede=RC,
+    conforme="processi: [{area_rischio: autorizzazioni_concessioni}, {area_rischio: contratti_pubblici}, ...]",
+    non_conforme="# nessun processo nell'area acquisizione_gestione_personale",
+)
+def mappatura_semplificata(ctx: Contesto) -> Iterator[Rilievo]:
+    coperte = {p.area_rischio for p in ctx.rc.processi}
+    mancano = [a for a in ctx.ref.aree_rischio.values() if a.l190_c16 and a.codice not in coperte]
+    if mancano:
+        yield Rilievo(
+            F,
+            ("processi",),
+            "La mappatura non copre le aree dell'art. 1 c.16 L. 190/2012: "
+            + elenco(a.denominazione for a in mancano)
+            + ".",
+        )
+    if not any(p.rilevante_valore_pubblico or p.obiettivi_collegati for p in ctx.rc.processi):
+        yield Rilievo(
+            F,
+            ("processi",),
+            "Manca almeno un processo scelto dal RPCT e dai responsabili come rilevante per gli obiettivi di "
+            "performance a protezione del valore pubblico («rilevante_valore_pubblico: true»).",
+        )
+
+
+@regola(
+    "RC005",
+    "rischi.processi-completi",
+    summary="Ogni processo mappato ha unità responsabile, eventi rischiosi, fattori abilitanti, giudizio su "
+    "ciascun indicatore, giudizio sintetico e motivazione.",
+    basis=("PNA2019-A1",),
+    confidenza="P",
+    richiede=RC,
+    conforme="unita_responsabile: UO-GARE\neventi_rischiosi: [...]\nfattori_abilitanti: [...]\nvalutazione: {indicatori: {...}, giudizio: alto, motivazione: ...}",
+    non_conforme="# processo senza eventi_rischiosi",
+)
+def processi_completi(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, p in enumerate(ctx.rc.processi):
+        mancano = []
+        if vuoto(p.unita_responsabile):
+            mancano.append("l'unità responsabile")
+        if not p.eventi_rischiosi:
+            mancano.append("gli eventi rischiosi")
+        if not p.fattori_abilitanti:
+            mancano.append("i fattori abilitanti")
+        v = p.valutazione
+        if v is None:
+            mancano.append("la valutazione")
+        else:
+            senza = [k for k, val in v.indicatori.model_dump().items() if vuoto(val)]
+            if senza:
+                mancano.append("il giudizio sugli indicatori " + elenco(senza))
+            if vuoto(v.giudizio):
+                mancano.append("il giudizio sintetico")
+            if vuoto(v.motivazione):
+                mancano.append("la motivazione")
+        if p.area_rischio == "altra" and vuoto(p.area_rischio_descrizione):
+            mancano.append("la descrizione dell'area di rischio «altra»")
+        if mancano:
+            yield Rilievo(F, ("processi", i), f"{p.codice}: mancano {elenco(mancano)}.")
+
+
+def _livelli(p: Processo) -> list[tuple[tuple[str, ...], str]]:
+    """(path inside the process, level) for every rating of a process."""
+    if p.valutazione is None:
+        return []
+    out: list[tuple[tuple[str, ...], str]] = [
+        (("valutazione", "indicatori", k), val)
+        for k, val in p.valutazione.indicatori.model_dump().items()
+        if val
+    ]
+    if p.valutazione.giudizio:
+        out.append((("valutazione", "giudizio"), p.valutazione.giudizio))
+    return out
+
+
+@regola(
+    "RC006",
+    "rischi.scala-valutazione",
+    summary="Ogni giudizio usa un livello della scala ordinale dichiarata in «scala_valutazione».",
+    basis=("PNA2019-A1",),
+    confidenza="P",
+    integrita=True,
+    richiede=RC,
+    conforme="scala_valutazione: [basso, medio, alto]\n... giudizio: medio",
+    non_conforme="scala_valutazione: [basso, medio, alto]\n... giudizio: molto alto",
+)
+def scala(ctx: Contesto) -> Iterator[Rilievo]:
+    livelli = [_norm(x) for x in ctx.rc.scala_valutazione]
+    for i, p in enumerate(ctx.rc.processi):
+        for path, value in _livelli(p):
+            if _norm(value) not in livelli:
+                yield Rilievo(
+                    F,
+                    ("processi", i, *path),
+                    f"{p.codice}: il livello «{value}» non è nella scala dichiarata ({elenco(ctx.rc.scala_valutazione)}).",
+                )
+
+
+def _rango(ctx: Contesto, value: str | None) -> int | None:
+    livelli = [_norm(x) for x in ctx.rc.scala_valutazione]
+    if value is None or _norm(value) not in livelli:
+        return None
+    return livelli.index(_norm(value))
+
+
+@regola(
+    "RC007",
+    "rischi.prudenza",
+    summary="Il giudizio sintetico non è inferiore all'indicatore più alto, salvo motivazione specifica "
+    "(criterio di prudenza).",
+    basis=("PNA2019-A1",),
+    confidenza="P",
+    richiede=RC,
+    conforme="indicatori: {interesse_esterno: alto, ...}\ngiudizio: alto",
+    non_conforme="indicatori: {interesse_esterno: alto, ...}\ngiudizio: medio   # senza motivazione_scostamento",
+)
+def prudenza(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, p in enumerate(ctx.rc.processi):
+        v = p.valutazione
+        if v is None:
+            continue
+        giudizio = _rango(ctx, v.giudizio)
+        ranghi = [
+            r for r in (_rango(ctx, x) for x in v.indicatori.model_dump().values()) if r is not None
+        ]
+        if (
+            giudizio is None
+            or not ranghi
+            or giudizio >= max(ranghi)
+            or not vuoto(v.motivazione_scostamento)
+        ):
+            continue
+        yield Rilievo(
+            F,
+            ("processi", i, "valutazione", "giudizio"),
+            f"{p.codice}: giudizio «{v.giudizio}» inferiore all'indicatore più alto "
+            f"(«{ctx.rc.scala_valutazione[max(ranghi)]}»): motivare in «motivazione_scostamento».",
+        )
+
+
+@regola(
+    "RC008",
+    "rischi.misure-specifiche",
+    summary="Ogni processo con rischio medio o superiore ha almeno una misura specifica, o un'accettazione motivata del rischio.",
+    basis=("PNA2019-A1",),
+    confidenza="P",
+    richiede=RC,
+    conforme="misure: [{codice: MIS-15, tipo: specifica, processi: [PR-03]}]",
+    non_conforme="# processo con giudizio alto e nessuna misura specifica",
+)
+def misure_specifiche(ctx: Contesto) -> Iterator[Rilievo]:
+    trattati = {c for m in ctx.rc.misure if m.tipo == "specifica" for c in m.processi}
+    for i, p in enumerate(ctx.rc.processi):
+        rango = _rango(ctx, p.valutazione.giudizio if p.valutazione else None)
+        if rango is None or rango < 1 or p.codice in trattati or not vuoto(p.accettazione_rischio):
+            continue
+        giudizio = p.valutazione.giudizio if p.valutazione else ""
+        yield Rilievo(
+            F,
+            ("processi", i),
+            f"{p.codice}: rischio «{giudizio}» senza misure specifiche né accettazione motivata del rischio.",
+        )
+
+
+@regola(
+    "RC009",
+    "rischi.misure-programmate",
+    summary="Ogni misura indica fasi con tempi, responsabile, indicatore di monitoraggio e valore atteso.",
+    basis=("PNA2019-A1",),
+    confidenza="P",
+    richiede=RC,
+    conforme="fasi: [{descrizione: ..., scadenza: 2026-06-30}]\nresponsabile: UO-SEG\nindicatore: ...\nvalore_atteso: ...",
+    non_conforme="# misura senza indicatore e valore_atteso",
+)
+def misure_programmate(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, m in enumerate(ctx.rc.misure):
+        mancano = [
+            nome
+            for nome, valore in (
+                ("le fasi di attuazione", m.fasi),
+                ("il responsabile", m.responsabile),
+                ("l'indicatore di monitoraggio", m.indicatore),
+                ("il valore atteso", m.valore_atteso),
+            )
+            if vuoto(valore)
+        ]
+        if mancano:
+            yield Rilievo(F, ("misure", i), f"{m.codice}: mancano {elenco(mancano)}.")
+
+
+@regola(
+    "RC010",
+    "rischi.misure-nel-triennio",
+    summary="Le scadenze delle fasi delle misure cadono nel triennio del piano.",
+    basis=("PNA2019-A1", "DL80-6-2"),
+    confidenza="P",
+    richiede=RC,
+    conforme="fasi: [{descrizione: ..., scadenza: 2026-06-30}]   # triennio 2026-2028",
+    non_conforme="fasi: [{descrizione: ..., scadenza: 2029-06-30}]",
+)
+def misure_triennio(ctx: Contesto) -> Iterator[Rilievo]:
+    inizio = datetime.date(ctx.anni[0], 1, 1)
+    fine = datetime.date(ctx.anni[-1], 12, 31)
+    for i, m in enumerate(ctx.rc.misure):
+        for j, fase in enumerate(m.fasi):
+            if not inizio <= fase.scadenza <= fine:
+                yield Rilievo(
+                    F,
+                    ("misure", i, "fasi", j, "scadenza"),
+                    f"{m.codice}: la scadenza {data_it(fase.scadenza)} è fuori dal triennio {ctx.anni[0]}-{ctx.anni[-1]}.",
+                )
+
+
+@regola(
+    "RC011",
+    "rischi.misure-generali",
+    summary="Sono programmate le misure generali (codice di comportamento, conflitto di interessi, incarichi, "
+    "inconferibilità, pantouflage, rotazione, whistleblowing, formazione, trasparenza, patti di integrità); "
+    "per i comuni sotto i 5.000 abitanti e 50 dipendenti almeno quelle indicate da ANAC.",
+    basis=("L190", "PNA2022", "ANAC-31-2025"),
+    confidenza="P",
+    richiede=RC,
+    conforme="misure: [{tipo: generale, misura_generale: codice_comportamento}, ...]",
+    non_conforme="# nessuna misura con misura_generale: whistleblowing",
+)
+def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
+    presenti = {m.misura_generale for m in ctx.rc.misure if m.misura_generale}
+    piccolo = (ctx.popolazione or 0) < 5000 and (ctx.dipendenti or 0) < 50 and ctx.e_comune
+    richieste = [
+        g
+        for g in ctx.ref.misure_generali.values()
+        if (g.piccoli_comuni if piccolo else g.richiesta) and g.codice not in presenti
+    ]
+    if richieste:
+        chi = (
+            "per i comuni sotto i 5.000 abitanti e i 50 dipendenti (ANAC, delibera 31/2025) "
+            if piccolo
+            else ""
+        )
+        yield Rilievo(
+            F,
+            ("misure",),
+            f"Mancano misure generali {chi}: "
+            + elenco(f"{g.denominazione} ({g.base_normativa})" for g in richieste)
+            + ".",
+        )
+
+
+@regola(
+    "RC012",
+    "rischi.conferma",
+    summary="La conferma della sottosezione 2.3 è ammessa solo sotto i 50 dipendenti, nei due anni successivi a "
+    "un'adozione completa, con le quattro condizioni e un atto motivato e pubblicato.",
+    basis=("PNA2022", "ANAC-31-2025"),
+    confidenza="V",
+    richiede=RC,
+    conforme="conferma: {anno_ultima_adozione_completa: 2025, condizioni: {tutte: true}, url_pubblicazione: ...}",
+    non_conforme="conferma: {anno_ultima_adozione_completa: 2022, ...}",
+)
+def conferma(ctx: Contesto) -> Iterator[Rilievo]:
+    c = ctx.rc.conferma
+    if c is None:
+        return
+    path = ("conferma",)
+    if ctx.dipendenti is not None and ctx.dipendenti >= 50:
+        yield Rilievo(
+            F,
+            path,
+            f"La conferma è riservata agli enti con meno di 50 dipendenti (l'ente ne ha {ctx.dipendenti}).",
+        )
+    distanza = ctx.anni[0] - c.anno_ultima_adozione_completa
+    if distanza not in (1, 2):
+        yield Rilievo(
+            F,
+            (*path, "anno_ultima_adozione_completa"),
+            f"L'ultima adozione completa è del {c.anno_ultima_adozione_completa}: la conferma vale solo nei due "
+            "anni successivi; va adottata una nuova sottosezione.",
+        )
+    negate = [k.replace("_", " ") for k, v in c.condizioni.model_dump().items() if not v]
+    if negate:
+        yield Rilievo(
+            F,
+            (*path, "condizioni"),
+            "Conferma non ammessa: non ricorrono le condizioni " + elenco(negate) + ".",
+        )
+    if c.url_pubblicazione is None:
+        yield Rilievo(F, path, "Manca l'indirizzo di pubblicazione dell'atto motivato di conferma.")
+
+
+def _obblighi(ctx: Contesto) -> list[tuple[int, BaseModel]]:
+    return list(enumerate(ctx.rc.trasparenza.obblighi)) if ctx.rc.trasparenza else []
+
+
+@regola(
+    "RC013",
+    "trasparenza.albero",
+    summary="Ogni obbligo di pubblicazione indica sotto-sezioni di primo e secondo livello dell'albero di "
+    "Amministrazione trasparente.",
+    basis=("ANAC-1310-2016", "DLGS33"),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="Molti siti usano etichette leggermente diverse (aggiornamenti degli schemi ANAC): va "
+    "verificata, non bloccata.",
+    richiede=RC,
+    conforme="sottosezione: [Disposizioni generali, Atti generali]",
+    non_conforme="sottosezione: [Disposizioni generali, Atti vari]",
+)
+def albero(ctx: Contesto) -> Iterator[Rilievo]:
+    albero = {_norm(l1): {_norm(x) for x in l2} for l1, l2 in ctx.ref.sottosezioni().items()}
+    if ctx.rc.trasparenza is None:
+        return
+    for i, o in enumerate(ctx.rc.trasparenza.obblighi):
+        l1 = _norm(o.sottosezione[0])
+        path = ("trasparenza", "obblighi", i, "sottosezione")
+        if l1 not in albero:
+            yield Rilievo(
+                F,
+                (*path, 0),
+                f"{o.codice}: «{o.sottosezione[0]}» non è una sotto-sezione di primo livello.",
+            )
+        elif len(o.sottosezione) < 2:
+            yield Rilievo(F, path, f"{o.codice}: manca la sotto-sezione di secondo livello.")
+        elif _norm(o.sottosezione[1]) not in albero[l1]:
+            yield Rilievo(
+                F,
+                (*path, 1),
+                f"{o.codice}: «{o.sottosezione[1]}» non è una sotto-sezione di «{o.sottosezione[0]}».",
+            )
+
+
+@regola(
+    "RC014",
+    "trasparenza.responsabili",
+    summary="Ogni obbligo di pubblicazione indica chi elabora e trasmette i dati, chi li pubblica e con quale frequenza.",
+    basis=("DLGS33-10",),
+    confidenza="V",
+    richiede=RC,
+    conforme="responsabile_dati: UO-SEG\nresponsabile_pubblicazione: UO-SIS\naggiornamento: annuale",
+    non_conforme="# obbligo senza responsabile_pubblicazione",
+)
+def responsabili(ctx: Contesto) -> Iterator[Rilievo]:
+    if ctx.rc.trasparenza is None:
+        return
+    for i, o in enumerate(ctx.rc.trasparenza.obblighi):
+        mancano = [
+            n
+            for n, v in (
+                ("il responsabile dei dati", o.responsabile_dati),
+                ("il responsabile della pubblicazione", o.responsabile_pubblicazione),
+                ("la frequenza di aggiornamento", o.aggiornamento),
+            )
+            if vuoto(v)
+        ]
+        if mancano:
+            yield Rilievo(
+                F, ("trasparenza", "obblighi", i), f"{o.codice}: mancano {elenco(mancano)}."
+            )
+
+
+@regola(
+    "RC015",
+    "trasparenza.tempestivo",
+    summary="Per gli obblighi ad aggiornamento «tempestivo» l'ente fissa il proprio termine in giorni.",
+    basis=("DLGS33", "PNA2022"),
+    confidenza="P",
+    richiede=RC,
+    conforme="aggiornamento: tempestivo\ntermine_giorni: 10",
+    non_conforme="aggiornamento: tempestivo   # senza termine_giorni",
+)
+def tempestivo(ctx: Contesto) -> Iterator[Rilievo]:
+    if ctx.rc.trasparenza is None:
+        return
+    for i, o in enumerate(ctx.rc.trasparenza.obblighi):
+        if o.aggiornamento == "tempestivo" and o.termine_giorni is None:
+            yield Rilievo(
+                F,
+                ("trasparenza", "obblighi", i, "aggiornamento"),
+                f"{o.codice}: «tempestivo» senza il termine in giorni fissato dall'ente («termine_giorni»).",
+            )
+
+
+@regola(
+    "RC016",
+    "trasparenza.collocazione-piao",
+    summary="Gli obblighi programmati coprono le sotto-sezioni da cui il PIAO va raggiunto: Disposizioni "
+    "generali, Performance, Personale - Dotazione organica, Altri contenuti - Prevenzione della corruzione.",
+    basis=("ANAC-1310-2016", "DLGS33-10"),
+    confidenza="P",
+    richiede=RC,
+    conforme="obblighi: [{sottosezione: [Performance, Piano della Performance], ...}, ...]",
+    non_conforme="# nessun obbligo in Performance - Piano della Performance",
+)
+def collocazione(ctx: Contesto) -> Iterator[Rilievo]:
+    coperti = {
+        (_norm(o.sottosezione[0]), _norm(o.sottosezione[1]))
+        for o in (ctx.rc.trasparenza.obblighi if ctx.rc.trasparenza else [])
+        if len(o.sottosezione) >= 2
+    }
+    mancano = [
+        f"{l1} - {l2s[0]}"
+        for l1, l2s in COLLOCAZIONI_PIAO
+        if not any((_norm(l1), _norm(l2)) in coperti for l2 in l2s)
+    ]
+    if mancano:
+        yield Rilievo(
+            F,
+            ("trasparenza",),
+            "Il PIAO va pubblicato o collegato anche in: "
+            + elenco(mancano)
+            + "; mancano gli obblighi corrispondenti.",
+        )
+
+
+@regola(
+    "RC017",
+    "trasparenza.accesso-civico",
+    summary="La sottosezione programma le misure per l'accesso civico semplice e generalizzato, con il registro degli accessi.",
+    basis=("DLGS33-5", "DM132-3-1c"),
+    confidenza="P",
+    richiede=RC,
+    conforme="accesso_civico: {registro_accessi: true, responsabile: UO-URP}",
+    non_conforme="accesso_civico: {registro_accessi: false}",
+)
+def accesso_civico(ctx: Contesto) -> Iterator[Rilievo]:
+    t = ctx.rc.trasparenza
+    if t is None or t.accesso_civico is None:
+        yield Rilievo(F, ("trasparenza",), "Mancano le misure per l'accesso civico.")
+    elif not t.accesso_civico.registro_accessi:
+        yield Rilievo(
+            F,
+            ("trasparenza", "accesso_civico", "registro_accessi"),
+            "Il registro degli accessi non è previsto.",
+        )
+
+
+@regola(
+    "RC018",
+    "rischi.pna-vigente",
+    summary="La sottosezione richiama il PNA vigente: dal ciclo 2026-2028 il PNA 2025 (delibera ANAC 19/2026).",
+    basis=("PNA2025", "PNA2022"),
+    confidenza="V",
+    severita=Severity.INFO,
+    motivo_severita="Il passaggio al PNA 2025 per i piani adottati a ridosso del 28/01/2026 non è del tutto chiaro.",
+    richiede=RC,
+    conforme="pna_riferimento: [PNA 2025 - delibera ANAC n. 19 del 28/01/2026]",
+    non_conforme="pna_riferimento: [PNA 2022]",
+)
+def pna(ctx: Contesto) -> Iterator[Rilievo]:
+    adozione = ctx.piano.anagrafica.adozione
+    data = adozione.delibera.data if adozione and adozione.delibera else None
+    citati = " ".join(ctx.rc.pna_riferimento).lower()
+    if not ctx.rc.pna_riferimento:
+        yield Rilievo(
+            F, ("pna_riferimento",), "Non è indicato il Piano nazionale anticorruzione seguito."
+        )
+    elif (
+        (data is None or data >= PNA_2025_DAL)
+        and ctx.anni[0] >= 2026
+        and "2025" not in citati
+        and "19/2026" not in citati
+    ):
+        yield Rilievo(
+            F,
+            ("pna_riferimento",),
+            "Dal 28/01/2026 è in vigore il PNA 2025 (delibera ANAC n. 19/2026): il piano non lo richiama.",
+        )
+
+
+def _testi(model: BaseModel) -> Iterator[str]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from _testi(item)
+
+
+@regola(
+    "RC019",
+    "rischi.codice-contratti-vigente",
+    summary="La mappatura dei contratti pubblici richiama il D.Lgs. 36/2023 (come modificato dal D.Lgs. "
+    "209/2024), non il codice abrogato D.Lgs. 50/2016.",
+    basis=("DLGS36-2023", "PNA2025"),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="Un richiamo superato è un indizio di mappatura non aggiornata, non una violazione in sé.",
+    richiede=RC,
+    conforme="descrizione: ... ai sensi del D.Lgs. 36/2023",
+    non_conforme="descrizione: ... ai sensi del D.Lgs. 50/2016",
+)
+def codice_contratti(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, p in enumerate(ctx.rc.processi):
+        if any("50/2016" in t for t in _testi(p)):
+            yield Rilievo(
+                F,
+                ("processi", i),
+                f"{p.codice}: richiama il D.Lgs. 50/2016, abrogato dal D.Lgs. 36/2023.",
+            )
+    for i, m in enumerate(ctx.rc.misure):
+        if any("50/2016" in t for t in _testi(m)):
+            yield Rilievo(
+                F,
+                ("misure", i),
+                f"{m.codice}: richiama il D.Lgs. 50/2016, abrogato dal D.Lgs. 36/2023.",
+            )

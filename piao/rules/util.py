@@ -1,0 +1,41 @@
+"""Small helpers shared by the rule modules."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from piao.model.base import PLACEHOLDERS
+
+
+def vuoto(value: object) -> bool:
+    """True for None, an empty or blank text, an empty list or map, or a placeholder."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip() or segnaposto(value)
+    if isinstance(value, list | dict | tuple):
+        return len(value) == 0
+    return False
+
+
+def segnaposto(value: object) -> bool:
+    """A value still to be written: «da compilare», «da definire»."""
+    return isinstance(value, str) and value.strip().lower() in PLACEHOLDERS
+
+
+def elenco(items: Iterable[str]) -> str:
+    """«a, b e c»."""
+    values = list(items)
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " e " + values[-1]
+
+
+def data_it(value: datetime.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def euro(value: float) -> str:
+    whole, cents = f"{value:,.2f}".split(".")
+    return whole.replace(",", ".") + "," + cents + " euro"

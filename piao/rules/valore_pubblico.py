@@ -1,0 +1,271 @@
+"""Rules on sottosezione 2.1 Valore pubblico and on the budget links (DUP, missioni, programmi)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from piao.findings import Severity
+from piao.model.base import Indicatore
+from piao.model.valore_pubblico import CollegamentoDup
+from piao.rules.contesto import Contesto
+from piao.rules.registry import ORDINARIO, Rilievo, regola
+from piao.rules.util import elenco, segnaposto, vuoto
+
+F = "valore_pubblico.yaml"
+P = "performance.yaml"
+
+
+@regola(
+    "VP001",
+    "valore-pubblico.accessibilita",
+    summary="La sottosezione 2.1 indica le azioni per la piena accessibilità, fisica e digitale, dei "
+    "cittadini ultrasessantacinquenni e con disabilità.",
+    basis=("DM132-3-1a", "DL80-6-2"),
+    confidenza="V",
+    regimi=ORDINARIO,
+    richiede=("valore_pubblico",),
+    conforme="accessibilita: [{codice: ACC-01, tipo: digitale, destinatari: [over65], azione: ...}]",
+    non_conforme="accessibilita: []",
+)
+def accessibilita(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.vp.accessibilita:
+        yield Rilievo(
+            F, ("accessibilita",), "Mancano le azioni per la piena accessibilità fisica e digitale."
+        )
+    for i, azione in enumerate(ctx.vp.accessibilita):
+        if not azione.destinatari:
+            yield Rilievo(
+                F,
+                ("accessibilita", i, "destinatari"),
+                f"L'azione {azione.codice} non indica i destinatari (over65, persone_con_disabilita).",
+            )
+
+
+@regola(
+    "VP002",
+    "valore-pubblico.obiettivi-accessibilita-agid",
+    summary="Il piano richiama gli obiettivi di accessibilità dell'anno, pubblicati tramite AgID entro il 31 marzo.",
+    basis=("DL179-9-7",),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="Gli obiettivi AgID sono un adempimento distinto dal PIAO: qui si verifica il collegamento.",
+    regimi=ORDINARIO,
+    richiede=("valore_pubblico",),
+    conforme="obiettivi_accessibilita_agid: {anno: 2026, data_pubblicazione: 2026-03-20, url: ...}",
+    non_conforme="obiettivi_accessibilita_agid: {anno: 2025, ...}",
+)
+def agid(ctx: Contesto) -> Iterator[Rilievo]:
+    anno = ctx.anni[0]
+    agid = ctx.vp.obiettivi_accessibilita_agid
+    if agid is None:
+        yield Rilievo(
+            F,
+            ("obiettivi_accessibilita_agid",),
+            f"Manca il collegamento agli obiettivi di accessibilità {anno} pubblicati tramite AgID.",
+        )
+        return
+    if agid.anno != anno:
+        yield Rilievo(
+            F,
+            ("obiettivi_accessibilita_agid", "anno"),
+            f"Gli obiettivi di accessibilità citati sono del {agid.anno}: serve quelli del {anno}.",
+        )
+    termine = datetime.date(agid.anno, 3, 31)
+    if agid.data_pubblicazione is not None and agid.data_pubblicazione > termine:
+        yield Rilievo(
+            F,
+            ("obiettivi_accessibilita_agid", "data_pubblicazione"),
+            f"Obiettivi di accessibilità pubblicati dopo il 31 marzo {agid.anno}.",
+        )
+
+
+@regola(
+    "VP003",
+    "valore-pubblico.semplificazione",
+    summary="La sottosezione 2.1 elenca le procedure da semplificare e reingegnerizzare, o motiva perché non ce ne sono.",
+    basis=("DM132-3-1a", "DL80-6-2"),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="L'elenco può essere vuoto se motivato: la regola chiede l'elenco o la motivazione.",
+    regimi=ORDINARIO,
+    richiede=("valore_pubblico",),
+    conforme="semplificazione: [{codice: SEM-01, procedura: ..., intervento: digitalizzazione}]",
+    non_conforme="semplificazione: []   # e nessuna motivazione_semplificazione",
+)
+def semplificazione(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.vp.semplificazione and vuoto(ctx.vp.motivazione_semplificazione):
+        yield Rilievo(
+            F,
+            ("semplificazione",),
+            "Manca l'elenco delle procedure da semplificare e reingegnerizzare (o la motivazione in "
+            "«motivazione_semplificazione»).",
+        )
+
+
+def _collegamenti(
+    ctx: Contesto,
+) -> Iterator[tuple[str, tuple[str | int, ...], str, CollegamentoDup]]:
+    """(file, path, codice, dup) for every objective of 2.1 and 2.2 that has a DUP link."""
+    if ctx.piano.valore_pubblico is not None:
+        for i, o in enumerate(ctx.vp.obiettivi):
+            if o.dup is not None:
+                yield F, ("obiettivi", i, "dup"), o.codice, o.dup
+    if ctx.piano.performance is not None:
+        for i, p in enumerate(ctx.pf.obiettivi):
+            if p.dup is not None:
+                yield P, ("obiettivi", i, "dup"), p.codice, p.dup
+
+
+@regola(
+    "VP004",
+    "dup.missione-valida",
+    summary="La missione di bilancio indicata esiste nel D.Lgs. 118/2011.",
+    basis=("DLGS118-A14", "DM132-8-1"),
+    confidenza="V",
+    conforme='dup: {missione: "12", programma: "1203"}',
+    non_conforme='dup: {missione: "21"}',
+)
+def missione(ctx: Contesto) -> Iterator[Rilievo]:
+    for file, path, codice, dup in _collegamenti(ctx):
+        if dup.missione is not None and dup.missione not in ctx.ref.missioni:
+            yield Rilievo(
+                file, (*path, "missione"), f"{codice}: la missione «{dup.missione}» non esiste."
+            )
+
+
+@regola(
+    "VP005",
+    "dup.programma-valido",
+    summary="Il programma di bilancio esiste, appartiene alla missione indicata e non è riservato alle regioni.",
+    basis=("DLGS118-A14", "DM132-8-1"),
+    confidenza="P",
+    conforme='dup: {missione: "12", programma: "1203"}',
+    non_conforme='dup: {missione: "12", programma: "0111"}',
+)
+def programma(ctx: Contesto) -> Iterator[Rilievo]:
+    for file, path, codice, dup in _collegamenti(ctx):
+        if dup.programma is None:
+            continue
+        voce = ctx.ref.programmi.get(dup.programma)
+        where = (*path, "programma")
+        if voce is None:
+            yield Rilievo(file, where, f"{codice}: il programma «{dup.programma}» non esiste.")
+        elif voce.solo_regioni and ctx.e_ente_locale:
+            yield Rilievo(
+                file,
+                where,
+                f"{codice}: il programma {voce.codice} «{voce.denominazione}» è riservato alle regioni.",
+            )
+        elif dup.missione is not None and voce.missione != dup.missione:
+            yield Rilievo(
+                file,
+                where,
+                f"{codice}: il programma {voce.codice} appartiene alla missione {voce.missione}, non alla {dup.missione}.",
+            )
+
+
+@regola(
+    "VP006",
+    "dup.collegamento",
+    summary="Ogni obiettivo di valore pubblico richiama un obiettivo strategico del DUP e una missione di bilancio.",
+    basis=("DM132-8-1", "DM132-3-1a"),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="La coerenza con il DUP è obbligatoria, ma la forma del richiamo non è fissata dalla norma.",
+    regimi=ORDINARIO,
+    richiede=("valore_pubblico",),
+    conforme='dup: {obiettivo_strategico: "SeS 1.1 ...", missione: "01", programma: "0111"}',
+    non_conforme="# obiettivo senza chiave dup",
+)
+def collegamento_dup(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, o in enumerate(ctx.vp.obiettivi):
+        mancano = []
+        if o.dup is None or vuoto(o.dup.obiettivo_strategico):
+            mancano.append("l'obiettivo strategico del DUP")
+        if o.dup is None or o.dup.missione is None:
+            mancano.append("la missione di bilancio")
+        if mancano:
+            yield Rilievo(F, ("obiettivi", i), f"{o.codice}: manca {elenco(mancano)}.")
+
+
+@regola(
+    "VP007",
+    "dup.missione-tecnica",
+    summary="Gli obiettivi non si collegano alle missioni tecniche (20, 50, 60, 99).",
+    basis=("DLGS118-A14",),
+    confidenza="P",
+    severita=Severity.INFO,
+    motivo_severita="Sconsigliato, non vietato.",
+    conforme='dup: {missione: "09"}',
+    non_conforme='dup: {missione: "99"}',
+)
+def missione_tecnica(ctx: Contesto) -> Iterator[Rilievo]:
+    for file, path, codice, dup in _collegamenti(ctx):
+        if dup.missione in ctx.ref.missioni_tecniche:
+            nome = ctx.ref.missioni[dup.missione].denominazione
+            yield Rilievo(
+                file,
+                (*path, "missione"),
+                f"{codice}: la missione {dup.missione} «{nome}» è tecnica e non descrive valore pubblico.",
+            )
+
+
+@regola(
+    "VP008",
+    "valore-pubblico.risparmio-energetico",
+    summary="La sezione 2 contiene obiettivi di risparmio energetico.",
+    basis=("CIRC-DFP-2-2022",),
+    confidenza="V",
+    severita=Severity.INFO,
+    motivo_severita="Lo chiede una circolare del Dipartimento della Funzione Pubblica, non una norma.",
+    regimi=ORDINARIO,
+    richiede=("valore_pubblico", "performance"),
+    conforme="risparmio_energetico: [{codice: EN-01, titolo: ...}]",
+    non_conforme="risparmio_energetico: []   # e nessun obiettivo di performance di tipo risparmio_energetico",
+)
+def energia(ctx: Contesto) -> Iterator[Rilievo]:
+    if ctx.vp.risparmio_energetico:
+        return
+    if any("risparmio_energetico" in o.tipi for o in ctx.pf.obiettivi):
+        return
+    yield Rilievo(
+        F, ("risparmio_energetico",), "Mancano obiettivi di risparmio energetico nella sezione 2."
+    )
+
+
+def target_mancanti(indicatore: Indicatore, anni: list[int]) -> list[str]:
+    """Years of the triennio without a real target (missing or a placeholder)."""
+    return [str(a) for a in anni if a not in indicatore.target or segnaposto(indicatore.target[a])]
+
+
+@regola(
+    "VP009",
+    "valore-pubblico.indicatori",
+    summary="Ogni obiettivo di valore pubblico ha almeno un indicatore di impatto con valore di partenza e "
+    "target per ciascun anno.",
+    basis=("DM132-3-1a", "DFP-LG-2025"),
+    confidenza="P",
+    regimi=ORDINARIO,
+    richiede=("valore_pubblico",),
+    conforme="indicatori: [{codice: VP-01-I1, baseline: {anno: 2025, valore: 78}, target: {2026: 82, 2027: 85, 2028: 88}}]",
+    non_conforme="indicatori: []",
+)
+def indicatori_vp(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, o in enumerate(ctx.vp.obiettivi):
+        if not o.indicatori:
+            yield Rilievo(F, ("obiettivi", i), f"{o.codice}: nessun indicatore.")
+        for j, ind in enumerate(o.indicatori):
+            mancano = target_mancanti(ind, ctx.anni)
+            if mancano:
+                yield Rilievo(
+                    F,
+                    ("obiettivi", i, "indicatori", j, "target"),
+                    f"{ind.codice}: manca il target per {elenco(mancano)}.",
+                )
+            if ind.baseline is None:
+                yield Rilievo(
+                    F,
+                    ("obiettivi", i, "indicatori", j),
+                    f"{ind.codice}: manca il valore di partenza (baseline).",
+                )
