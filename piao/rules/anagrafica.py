@@ -23,6 +23,7 @@ SANZIONI = (
 @regola(
     "AN001",
     "anagrafica.dati-essenziali",
+    copre=("R01",),
     summary="La scheda anagrafica riporta i dati essenziali dell'ente e dei soggetti responsabili.",
     basis=("DM132-2",),
     confidenza="P",
@@ -49,6 +50,7 @@ def dati_essenziali(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN002",
     "anagrafica.regime-coerente",
+    copre=("R02",),
     summary="Con più di 50 dipendenti al 31/12 dell'anno precedente il regime è quello ordinario.",
     basis=("DL80-6-1", "DM132-6", "DPR81-1-4"),
     confidenza="V",
@@ -68,6 +70,7 @@ def regime_coerente(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN003",
     "anagrafica.cinquanta-dipendenti",
+    copre=("R02",),
     summary="Con esattamente 50 dipendenti la scelta del regime va motivata: le norme usano soglie diverse.",
     basis=("DL80-6-1", "DM132-6", "DPR81-1-4"),
     confidenza="V",
@@ -91,6 +94,7 @@ def cinquanta(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN004",
     "anagrafica.dipendenti-al-31-dicembre",
+    copre=("R03",),
     summary="Il personale che determina il regime è quello in servizio al 31/12 dell'anno precedente, "
     "indicato anche nel contesto interno della sottosezione 2.3.",
     basis=("PNA2022",),
@@ -131,6 +135,7 @@ def dipendenti_31_12(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN005",
     "anagrafica.triennio",
+    copre=("R06",),
     summary="Il piano copre tre anni consecutivi.",
     basis=("DL80-6-2", "DM132-7"),
     confidenza="V",
@@ -173,6 +178,7 @@ def termine_adozione(ctx: Contesto) -> tuple[datetime.date, str]:
 @regola(
     "AN006",
     "anagrafica.termine-adozione",
+    copre=("R07", "D01",),
     summary="Il piano è adottato entro il termine del ciclo: 31 gennaio, o 30 giorni dopo il termine "
     "differito del bilancio.",
     basis=("DM132-7", "DM132-8-2", "DL80-6-7", "DLGS150-10-5", "DL90-19-5b"),
@@ -198,6 +204,7 @@ def termine(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN007",
     "anagrafica.piano-non-adottato",
+    copre=("R07", "R38",),
     summary="Un piano senza delibera di adozione è una bozza: il rilievo ricorda il termine e le sanzioni.",
     basis=("DM132-7", "DM132-8-2", "DL80-6-7", "DL90-19-5b", "CASS-AGGIORNAMENTO"),
     confidenza="V",
@@ -223,6 +230,7 @@ def non_adottato(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN008",
     "anagrafica.organo-adozione",
+    copre=("R08",),
     summary="Nei comuni il PIAO è adottato dalla Giunta.",
     basis=("TUEL-48",),
     confidenza="P",
@@ -242,6 +250,7 @@ def organo(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN009",
     "anagrafica.pubblicazione",
+    copre=("R09",),
     summary="Il piano adottato è pubblicato in Amministrazione trasparente e caricato sul Portale PIAO "
     "(l'invio via PEC non vale).",
     basis=("DL80-6-4", "CIRC-DFP-2-2022"),
@@ -282,6 +291,7 @@ def pubblicazione(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN010",
     "anagrafica.formati-aperti",
+    copre=("R35",),
     summary="Il piano è pubblicato in PDF (meglio PDF/A) e le sue tabelle in un formato aperto (CSV, JSON, ODS).",
     basis=("DLGS33-7",),
     confidenza="P",
@@ -309,6 +319,7 @@ def formati(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN011",
     "anagrafica.piani-precedenti",
+    copre=("R37",),
     summary="I PIAO degli anni precedenti restano pubblicati per cinque anni.",
     basis=("DLGS33-8-3",),
     confidenza="V",

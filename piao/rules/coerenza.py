@@ -288,6 +288,7 @@ def collegamenti(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "CO008",
     "coerenza.valore-pubblico-senza-performance",
+    copre=("D13",),
     summary="Ogni obiettivo di valore pubblico è perseguito da almeno un obiettivo di performance.",
     basis=("DM132-3-1b", "DFP-LG-2025"),
     confidenza="P",
@@ -310,6 +311,7 @@ def vp_senza_performance(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "CO009",
     "coerenza.sezioni-ordinarie",
+    copre=("R04",),
     summary="Nel regime ordinario le sottosezioni 2.1, 2.2, 2.3, 3.1, 3.2, 3.3 e la sezione 4 hanno contenuto.",
     basis=(
         "DM132-3-1a",
@@ -358,6 +360,7 @@ def sezioni_ordinarie(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "CO010",
     "coerenza.sezioni-semplificate",
+    copre=("R05",),
     summary="Nel regime semplificato la sottosezione 2.3 mappa processi e misure e la 3.1 elenca le unità organizzative.",
     basis=("DM132-6",),
     confidenza="P",

@@ -20,6 +20,7 @@ CA = "capacita_assunzionale"
 @regola(
     "FP001",
     "fabbisogni.aree-ccnl",
+    copre=("R22",),
     summary="Dal 01/04/2023 il personale si classifica nelle quattro aree del CCNL Funzioni Locali, non nelle "
     "vecchie categorie A, B, C, D.",
     basis=("CCNL-FL-2019-2021", "DM132-4-1c"),
@@ -52,6 +53,7 @@ def aree(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FP002",
     "fabbisogni.consistenza",
+    copre=("R22",),
     summary="La sottosezione 3.3 riporta il personale in servizio al 31 dicembre dell'anno precedente, per area e profilo.",
     basis=("DM132-4-1c",),
     confidenza="V",
@@ -81,6 +83,7 @@ def consistenza(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FP003",
     "fabbisogni.contenuti",
+    copre=("R23",),
     summary="La sottosezione 3.3 contiene capacità assunzionale, cessazioni, stima dell'evoluzione dei fabbisogni, "
     "strategie di copertura e di formazione, eccedenze.",
     basis=("DM132-4-1c", "DLGS165-6"),
@@ -130,6 +133,7 @@ def contenuti(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FP004",
     "fabbisogni.contenuti-semplificato",
+    copre=("R05",),
     summary="Nel regime semplificato la sottosezione 3.3 programma almeno le cessazioni e stima l'evoluzione dei fabbisogni.",
     basis=("DM132-6", "DM132-4-1c"),
     confidenza="P",
@@ -185,6 +189,7 @@ def rapporto(ctx: Contesto) -> Rapporto | None:
 @regola(
     "FP005",
     "fabbisogni.capacita-tabella-1",
+    copre=("R24",),
     summary="Nei comuni sotto il valore soglia della Tabella 1 del DM 17/3/2020, la spesa di personale prevista "
     "non supera il valore soglia applicato alle entrate correnti nette.",
     basis=("DL34-33-2", "DM-17-03-2020"),
@@ -213,6 +218,7 @@ def tabella_1(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FP006",
     "fabbisogni.capacita-sopra-soglia",
+    copre=("R24",),
     summary="Nei comuni sopra il valore soglia della Tabella 1 la spesa prevista non peggiora il rapporto; sopra "
     "la Tabella 3 serve un percorso di rientro.",
     basis=("DL34-33-2", "DM-17-03-2020"),
@@ -250,6 +256,7 @@ def sopra_soglia(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FP007",
     "fabbisogni.capacita-dati",
+    copre=("R24",),
     summary="Il comune riporta i dati per calcolare la capacità assunzionale: spesa di personale dell'ultimo "
     "rendiconto, entrate correnti degli ultimi tre, FCDE, spesa prevista.",
     basis=("DL34-33-2", "DM-17-03-2020", "DM132-4-1c"),
@@ -289,6 +296,7 @@ def capacita_dati(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FP008",
     "fabbisogni.coerenza-dup",
+    copre=("R25",),
     summary="La spesa di personale prevista nella sottosezione 3.3 coincide con quella del DUP e del bilancio.",
     basis=("DM132-8-1",),
     confidenza="V",
@@ -346,6 +354,7 @@ def anni(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FP010",
     "fabbisogni.consistenza-totale",
+    copre=("R22",),
     summary="Il personale per area somma al personale in servizio indicato nella scheda anagrafica.",
     basis=("DM132-4-1c",),
     confidenza="P",

@@ -14,6 +14,7 @@ F = "formazione.yaml"
 @regola(
     "FO001",
     "formazione.ore-pro-capite",
+    copre=("R26", "D20",),
     summary="Il piano prevede per ogni anno almeno le ore di formazione per dipendente fissate dalle direttive "
     "(40 dal 2025, 24 nel 2023-2024).",
     basis=("DIR-FORM-2025", "DIR-FORM-2023"),
@@ -47,6 +48,7 @@ def ore(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FO002",
     "formazione.obiettivo-responsabili",
+    copre=("R26",),
     summary="La formazione del personale è un obiettivo di performance di ogni dirigente o responsabile.",
     basis=("DIR-FORM-2025",),
     confidenza="V",
@@ -70,6 +72,7 @@ def obiettivo(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "FO003",
     "formazione.syllabus",
+    copre=("R27",),
     summary="Il piano indica l'adesione a Syllabus e la quota di personale formato sulle competenze digitali.",
     basis=("DIR-FORM-2023", "DIR-FORM-2025"),
     confidenza="V",

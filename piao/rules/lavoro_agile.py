@@ -25,6 +25,7 @@ PUNTI = {
 @regola(
     "LA001",
     "lavoro-agile.cinque-punti",
+    copre=("R21",),
     summary="La sottosezione 3.2 garantisce i cinque contenuti dell'art. 4 c.1 lett. b DM 132/2022.",
     basis=("DM132-4-1b",),
     confidenza="V",
@@ -43,6 +44,7 @@ def cinque_punti(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "LA002",
     "lavoro-agile.ccnl-vigente",
+    copre=("D24",),
     summary="Per i piani adottati dopo il 23/02/2026 la sottosezione 3.2 richiama il CCNL Funzioni Locali 2022-2024.",
     basis=("CCNL-FL-2022-2024",),
     confidenza="V",

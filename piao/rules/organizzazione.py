@@ -70,6 +70,7 @@ def dipendenti(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "OR003",
     "organizzazione.contenuti",
+    copre=("R04",),
     summary="La sottosezione 3.1 descrive il modello organizzativo ed elenca le unità organizzative.",
     basis=("DM132-4-1a",),
     confidenza="V",

@@ -15,6 +15,7 @@ F = "pari_opportunita.yaml"
 @regola(
     "PO001",
     "pari-opportunita.commissioni",
+    copre=("R28",),
     summary="Se il piano programma concorsi, si impegna a riservare alle donne almeno un terzo dei posti "
     "nelle commissioni, salvo motivata impossibilità.",
     basis=("DLGS165-57-1a", "DL80-6-2"),
@@ -41,6 +42,7 @@ def commissioni(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "PO002",
     "pari-opportunita.azioni",
+    copre=("R29",),
     summary="Il piano contiene azioni positive per la parità di genere, o richiama il piano adottato con atto separato.",
     basis=("DLGS198-48", "DL80-6-2"),
     confidenza="P",
@@ -60,6 +62,7 @@ def azioni(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "PO003",
     "pari-opportunita.azioni-complete",
+    copre=("R29",),
     summary="Ogni azione positiva ha un responsabile, una scadenza e un indicatore.",
     basis=("DLGS198-48",),
     confidenza="P",

@@ -17,6 +17,7 @@ TIPI_OBBLIGATORI = ("semplificazione", "digitalizzazione", "accessibilita", "par
 @regola(
     "PF001",
     "performance.indicatori",
+    copre=("R33",),
     summary="Ogni obiettivo di performance ha almeno un indicatore.",
     basis=("DLGS150-5", "DM132-3-1b"),
     confidenza="P",
@@ -34,6 +35,7 @@ def indicatori(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "PF002",
     "performance.target-triennio",
+    copre=("R33",),
     summary="Ogni indicatore di performance ha un valore di partenza e un target per ciascun anno del triennio.",
     basis=("DLGS150-5", "DM132-3-1b"),
     confidenza="P",
@@ -77,6 +79,7 @@ def tipi(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "PF004",
     "performance.unita-responsabile",
+    copre=("R33",),
     summary="Ogni obiettivo di performance è assegnato a un'unità organizzativa responsabile.",
     basis=("DLGS150-5", "DM132-3-1b"),
     confidenza="P",
@@ -94,6 +97,7 @@ def responsabile(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "PF005",
     "performance.valore-pubblico",
+    copre=("D13",),
     summary="Ogni obiettivo di performance indica l'obiettivo di valore pubblico a cui contribuisce.",
     basis=("DM132-3-1b", "DFP-LG-2025"),
     confidenza="V",
@@ -117,6 +121,7 @@ def valore_pubblico(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "PF006",
     "performance.collegamento-dup",
+    copre=("R32", "D14",),
     summary="Ogni obiettivo di performance richiama l'obiettivo operativo del DUP e la missione di bilancio.",
     basis=("DM132-8-1",),
     confidenza="V",

@@ -53,6 +53,8 @@ class Regola:
     severita: Severity
     motivo_severita: str | None = None
     integrita: bool = False
+    copre: tuple[str, ...] = ()
+    """Ids of the rule proposals of the project's domain notes (R01-R41, D01-D24) it implements."""
 
     @property
     def sezione(self) -> str:
@@ -76,6 +78,7 @@ def regola(
     severita: Severity | None = None,
     motivo_severita: str | None = None,
     integrita: bool = False,
+    copre: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
     """Register a rule.
 
@@ -108,6 +111,7 @@ def regola(
             severita=chosen,
             motivo_severita=motivo_severita,
             integrita=integrita,
+            copre=copre,
         )
         return check
 

@@ -42,6 +42,7 @@ def _norm(text: str) -> str:
 @regola(
     "RC001",
     "rischi.rpct",
+    copre=("R10",),
     summary="La sottosezione 2.3 è predisposta dal RPCT sugli obiettivi strategici fissati dall'organo di indirizzo.",
     basis=("DM132-3-1c", "L190-1-8"),
     confidenza="P",
@@ -64,6 +65,7 @@ def rpct(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC002",
     "rischi.sette-elementi",
+    copre=("R11",),
     summary="La sottosezione 2.3 contiene contesto esterno e interno, mappatura, valutazione, misure, "
     "monitoraggio e programmazione della trasparenza.",
     basis=("DM132-3-1c", "PNA2019-A1"),
@@ -99,6 +101,7 @@ def sette_elementi(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC003",
     "rischi.obiettivi-strategici",
+    copre=("R12", "D03",),
     summary="La sottosezione si apre con obiettivi di prevenzione e trasparenza, ciascuno con indicatore e target.",
     basis=("ANAC-2025-07-23", "PNA2025"),
     confidenza="V",
@@ -127,6 +130,7 @@ def obiettivi_strategici(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC004",
     "rischi.mappatura-semplificata",
+    copre=("R13",),
     summary="Nel regime semplificato la mappatura copre le quattro aree dell'art. 1 c.16 L. 190/2012 e almeno "
     "un processo rilevante per il valore pubblico.",
     basis=("DM132-6", "L190-1-16"),
@@ -137,6 +141,8 @@ def obiettivi_strategici(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="# nessun processo nell'area acquisizione_gestione_personale",
 )
 def mappatura_semplificata(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.rc.processi:
+        return  # an empty mapping is reported by CO010
     coperte = {p.area_rischio for p in ctx.rc.processi}
     mancano = [a for a in ctx.ref.aree_rischio.values() if a.l190_c16 and a.codice not in coperte]
     if mancano:
@@ -159,6 +165,7 @@ def mappatura_semplificata(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC005",
     "rischi.processi-completi",
+    copre=("R14",),
     summary="Ogni processo mappato ha unità responsabile, eventi rischiosi, fattori abilitanti, giudizio su "
     "ciascun indicatore, giudizio sintetico e motivazione.",
     basis=("PNA2019-A1",),
@@ -210,6 +217,7 @@ def _livelli(p: Processo) -> list[tuple[tuple[str, ...], str]]:
 @regola(
     "RC006",
     "rischi.scala-valutazione",
+    copre=("R15",),
     summary="Ogni giudizio usa un livello della scala ordinale dichiarata in «scala_valutazione».",
     basis=("PNA2019-A1",),
     confidenza="P",
@@ -240,6 +248,7 @@ def _rango(ctx: Contesto, value: str | None) -> int | None:
 @regola(
     "RC007",
     "rischi.prudenza",
+    copre=("R15",),
     summary="Il giudizio sintetico non è inferiore all'indicatore più alto, salvo motivazione specifica "
     "(criterio di prudenza).",
     basis=("PNA2019-A1",),
@@ -275,6 +284,7 @@ def prudenza(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC008",
     "rischi.misure-specifiche",
+    copre=("R16",),
     summary="Ogni processo con rischio medio o superiore ha almeno una misura specifica, o un'accettazione motivata del rischio.",
     basis=("PNA2019-A1",),
     confidenza="P",
@@ -283,6 +293,8 @@ def prudenza(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="# processo con giudizio alto e nessuna misura specifica",
 )
 def misure_specifiche(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.rc.misure:
+        return  # no measures at all is reported by RC002 / CO009 / CO010
     trattati = {c for m in ctx.rc.misure if m.tipo == "specifica" for c in m.processi}
     for i, p in enumerate(ctx.rc.processi):
         rango = _rango(ctx, p.valutazione.giudizio if p.valutazione else None)
@@ -299,6 +311,7 @@ def misure_specifiche(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC009",
     "rischi.misure-programmate",
+    copre=("R17",),
     summary="Ogni misura indica fasi con tempi, responsabile, indicatore di monitoraggio e valore atteso.",
     basis=("PNA2019-A1",),
     confidenza="P",
@@ -325,6 +338,7 @@ def misure_programmate(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC010",
     "rischi.misure-nel-triennio",
+    copre=("R17",),
     summary="Le scadenze delle fasi delle misure cadono nel triennio del piano.",
     basis=("PNA2019-A1", "DL80-6-2"),
     confidenza="P",
@@ -348,6 +362,7 @@ def misure_triennio(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC011",
     "rischi.misure-generali",
+    copre=("R18", "D19",),
     summary="Sono programmate le misure generali (codice di comportamento, conflitto di interessi, incarichi, "
     "inconferibilità, pantouflage, rotazione, whistleblowing, formazione, trasparenza, patti di integrità); "
     "per i comuni sotto i 5.000 abitanti e 50 dipendenti almeno quelle indicate da ANAC.",
@@ -358,6 +373,8 @@ def misure_triennio(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="# nessuna misura con misura_generale: whistleblowing",
 )
 def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.rc.misure:
+        return  # no measures at all is reported by RC002 / CO009 / CO010
     presenti = {m.misura_generale for m in ctx.rc.misure if m.misura_generale}
     piccolo = (ctx.popolazione or 0) < 5000 and (ctx.dipendenti or 0) < 50 and ctx.e_comune
     richieste = [
@@ -383,6 +400,7 @@ def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC012",
     "rischi.conferma",
+    copre=("R19",),
     summary="La conferma della sottosezione 2.3 è ammessa solo sotto i 50 dipendenti, nei due anni successivi a "
     "un'adozione completa, con le quattro condizioni e un atto motivato e pubblicato.",
     basis=("PNA2022", "ANAC-31-2025"),
@@ -428,6 +446,7 @@ def _obblighi(ctx: Contesto) -> list[tuple[int, BaseModel]]:
 @regola(
     "RC013",
     "trasparenza.albero",
+    copre=("R20",),
     summary="Ogni obbligo di pubblicazione indica sotto-sezioni di primo e secondo livello dell'albero di "
     "Amministrazione trasparente.",
     basis=("ANAC-1310-2016", "DLGS33"),
@@ -465,6 +484,7 @@ def albero(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC014",
     "trasparenza.responsabili",
+    copre=("R20", "D06",),
     summary="Ogni obbligo di pubblicazione indica chi elabora e trasmette i dati, chi li pubblica e con quale frequenza.",
     basis=("DLGS33-10",),
     confidenza="V",
@@ -494,6 +514,7 @@ def responsabili(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC015",
     "trasparenza.tempestivo",
+    copre=("R20",),
     summary="Per gli obblighi ad aggiornamento «tempestivo» l'ente fissa il proprio termine in giorni.",
     basis=("DLGS33", "PNA2022"),
     confidenza="P",
@@ -516,6 +537,7 @@ def tempestivo(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC016",
     "trasparenza.collocazione-piao",
+    copre=("R36",),
     summary="Gli obblighi programmati coprono le sotto-sezioni da cui il PIAO va raggiunto: Disposizioni "
     "generali, Performance, Personale - Dotazione organica, Altri contenuti - Prevenzione della corruzione.",
     basis=("ANAC-1310-2016", "DLGS33-10"),
@@ -548,6 +570,7 @@ def collocazione(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC017",
     "trasparenza.accesso-civico",
+    copre=("R11",),
     summary="La sottosezione programma le misure per l'accesso civico semplice e generalizzato, con il registro degli accessi.",
     basis=("DLGS33-5", "DM132-3-1c"),
     confidenza="P",
@@ -570,6 +593,7 @@ def accesso_civico(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC018",
     "rischi.pna-vigente",
+    copre=("R40", "D02",),
     summary="La sottosezione richiama il PNA vigente: dal ciclo 2026-2028 il PNA 2025 (delibera ANAC 19/2026).",
     basis=("PNA2025", "PNA2022"),
     confidenza="V",
@@ -613,6 +637,7 @@ def _testi(model: BaseModel) -> Iterator[str]:
 @regola(
     "RC019",
     "rischi.codice-contratti-vigente",
+    copre=("D21",),
     summary="La mappatura dei contratti pubblici richiama il D.Lgs. 36/2023 (come modificato dal D.Lgs. "
     "209/2024), non il codice abrogato D.Lgs. 50/2016.",
     basis=("DLGS36-2023", "PNA2025"),

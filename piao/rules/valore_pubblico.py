@@ -19,6 +19,7 @@ P = "performance.yaml"
 @regola(
     "VP001",
     "valore-pubblico.accessibilita",
+    copre=("R30",),
     summary="La sottosezione 2.1 indica le azioni per la piena accessibilità, fisica e digitale, dei "
     "cittadini ultrasessantacinquenni e con disabilità.",
     basis=("DM132-3-1a", "DL80-6-2"),
@@ -45,6 +46,7 @@ def accessibilita(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "VP002",
     "valore-pubblico.obiettivi-accessibilita-agid",
+    copre=("R30",),
     summary="Il piano richiama gli obiettivi di accessibilità dell'anno, pubblicati tramite AgID entro il 31 marzo.",
     basis=("DL179-9-7",),
     confidenza="V",
@@ -83,6 +85,7 @@ def agid(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "VP003",
     "valore-pubblico.semplificazione",
+    copre=("R31",),
     summary="La sottosezione 2.1 elenca le procedure da semplificare e reingegnerizzare, o motiva perché non ce ne sono.",
     basis=("DM132-3-1a", "DL80-6-2"),
     confidenza="V",
@@ -120,6 +123,7 @@ def _collegamenti(
 @regola(
     "VP004",
     "dup.missione-valida",
+    copre=("R32",),
     summary="La missione di bilancio indicata esiste nel D.Lgs. 118/2011.",
     basis=("DLGS118-A14", "DM132-8-1"),
     confidenza="V",
@@ -137,6 +141,7 @@ def missione(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "VP005",
     "dup.programma-valido",
+    copre=("R32",),
     summary="Il programma di bilancio esiste, appartiene alla missione indicata e non è riservato alle regioni.",
     basis=("DLGS118-A14", "DM132-8-1"),
     confidenza="P",
@@ -168,6 +173,7 @@ def programma(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "VP006",
     "dup.collegamento",
+    copre=("R32",),
     summary="Ogni obiettivo di valore pubblico richiama un obiettivo strategico del DUP e una missione di bilancio.",
     basis=("DM132-8-1", "DM132-3-1a"),
     confidenza="V",
@@ -192,6 +198,7 @@ def collegamento_dup(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "VP007",
     "dup.missione-tecnica",
+    copre=("R32",),
     summary="Gli obiettivi non si collegano alle missioni tecniche (20, 50, 60, 99).",
     basis=("DLGS118-A14",),
     confidenza="P",
@@ -214,6 +221,7 @@ def missione_tecnica(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "VP008",
     "valore-pubblico.risparmio-energetico",
+    copre=("R39",),
     summary="La sezione 2 contiene obiettivi di risparmio energetico.",
     basis=("CIRC-DFP-2-2022",),
     confidenza="V",
@@ -242,6 +250,7 @@ def target_mancanti(indicatore: Indicatore, anni: list[int]) -> list[str]:
 @regola(
     "VP009",
     "valore-pubblico.indicatori",
+    copre=("D12",),
     summary="Ogni obiettivo di valore pubblico ha almeno un indicatore di impatto con valore di partenza e "
     "target per ciascun anno.",
     basis=("DM132-3-1a", "DFP-LG-2025"),
