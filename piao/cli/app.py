@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import traceback
@@ -16,6 +17,8 @@ from piao.engine import check_plan
 from piao.findings import Severity
 from piao.loading import PlanFolderError
 from piao.reporting import REPORTERS
+from piao.rules import REGISTRY
+from piao.rules_doc import explain, rule_to_dict, rules_markdown, rules_table
 from piao.schemas import write_schemas
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -34,6 +37,15 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
 
 
 class FailOn(StrEnum):
@@ -68,8 +80,8 @@ def _root(
 
 @app.command()
 def check(
-    plan_dir: Annotated[
-        Path, typer.Argument(help="Cartella del piano (un file YAML per sezione).")
+    plan_dirs: Annotated[
+        list[Path], typer.Argument(help="Una o più cartelle di piano (un file YAML per sezione).")
     ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
@@ -78,25 +90,68 @@ def check(
         FailOn,
         typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1."),
     ] = FailOn.error,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Esegue solo le regole con questo codice o prefisso (es. RC, PF003)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Non esegue le regole con questo codice o prefisso."),
+    ] = None,
 ) -> None:
-    """Controlla un piano: sintassi YAML, struttura delle sezioni e riferimenti.
+    """Controlla uno o più piani: sintassi YAML, struttura delle sezioni, regole di conformità.
 
     Codici di uscita: 0 nessun rilievo al livello --fail-on o superiore; 1 rilievi a quel
-    livello o superiore; 2 errore d'uso o di lettura.
+    livello o superiore (gli errori danno sempre 1); 2 errore d'uso o di lettura.
     """
-    try:
-        result = check_plan(plan_dir)
-    except PlanFolderError as exc:
-        raise fail(str(exc)) from None
-    report = result.report
+    missing = [p for p in plan_dirs if not p.is_dir()]
+    for path in missing:
+        what = "non esiste" if not path.exists() else "non è una cartella"
+        typer.echo(f"piao: errore: la cartella del piano «{path}» {what}", err=True)
+    if missing:
+        raise typer.Exit(EXIT_USAGE)
+    reports = []
+    for path in plan_dirs:
+        try:
+            reports.append(check_plan(path, select=select or (), ignore=ignore or ()).report)
+        except PlanFolderError as exc:
+            raise fail(str(exc)) from None
     color = (
         output_format is OutputFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    sys.stdout.write(REPORTERS[output_format.value](report, color))
+    sys.stdout.write(REPORTERS[output_format.value](reports, color))
     threshold = Severity(fail_on.value)
-    if report.fails(threshold) or not report.success:
-        # JSON (and any format) never exits 0 when errors exist, whatever --fail-on says.
+    if any(r.fails(threshold) or not r.success for r in reports):
+        # No format ever exits 0 when errors exist, whatever --fail-on says.
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="Codice di una regola (es. PF003).")] = None,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Formato dell'elenco.")
+    ] = RulesFormat.text,
+) -> None:
+    """Elenca le regole del catalogo, o spiega una regola con la sua base giuridica."""
+    if code is not None:
+        if output_format is RulesFormat.json and code.upper() in REGISTRY:
+            typer.echo(
+                json.dumps(rule_to_dict(REGISTRY[code.upper()]), ensure_ascii=False, indent=2)
+            )
+            return
+        text = explain(code)
+        if text is None:
+            raise fail(f"la regola «{code}» non esiste (l'elenco: piao rules)")
+        sys.stdout.write(text)
+        return
+    if output_format is RulesFormat.json:
+        data = [rule_to_dict(r) for r in sorted(REGISTRY.values(), key=lambda r: r.code)]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif output_format is RulesFormat.markdown:
+        sys.stdout.write(rules_markdown())
+    else:
+        sys.stdout.write(rules_table())
 
 
 @app.command()

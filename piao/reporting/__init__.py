@@ -1,16 +1,22 @@
-"""Output formats of `piao check`, chosen by name: REPORTERS[name](report, color=...)."""
+"""Output formats of `piao check`, chosen by name: REPORTERS[name](reports, color)."""
 
 from collections.abc import Callable
 
 from piao.findings import Report
+from piao.reporting.github import render_github
 from piao.reporting.json_format import render_json
+from piao.reporting.junit import render_junit
+from piao.reporting.sarif import render_sarif
 from piao.reporting.text import render_text
 
-Reporter = Callable[[Report, bool], str]
+Reporter = Callable[[list[Report], bool], str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": render_text,
     "json": render_json,
+    "sarif": render_sarif,
+    "junit": render_junit,
+    "github": render_github,
 }
 
-__all__ = ["REPORTERS", "Reporter", "render_json", "render_text"]
+__all__ = ["REPORTERS", "Reporter"]

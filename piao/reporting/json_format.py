@@ -1,4 +1,8 @@
-"""JSON report: a stable contract for machines (schema_version 1)."""
+"""JSON report: a stable contract for machines (schema_version 1).
+
+One plan gives the contract object; several plans give
+`{"schema_version": 1, "reports": [<contract object>, ...]}`.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "path": format_path(f.location.path),
         "basis": list(f.basis),
         "hint": f.hint,
+        "suppressed": f.suppressed is not None,
+        "justification": f.suppressed,
     }
 
 
@@ -29,10 +35,17 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "plan": report.plan,
+        "regime": report.regime,
+        "rules_run": report.rules_run,
+        "not_applicable": list(report.not_applicable),
         "summary": {s.value: n for s, n in report.counts().items()},
         "findings": [finding_to_dict(f) for f in report.findings],
     }
 
 
-def render_json(report: Report, color: bool = False) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+def render_json(reports: list[Report], color: bool = False) -> str:
+    if len(reports) == 1:
+        data: dict[str, Any] = report_to_dict(reports[0])
+    else:
+        data = {"schema_version": SCHEMA_VERSION, "reports": [report_to_dict(r) for r in reports]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

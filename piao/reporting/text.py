@@ -19,34 +19,71 @@ def _plural(n: int, one: str, many: str) -> str:
 def summary_line(report: Report) -> str:
     c = report.counts()
     verdict = "conforme" if report.success else "non conforme"
-    counts = ", ".join(
-        (
-            _plural(c[Severity.ERROR], "errore", "errori"),
-            _plural(c[Severity.WARNING], "avviso", "avvisi"),
-            _plural(c[Severity.INFO], "informazione", "informazioni"),
-        )
-    )
-    return f"Esito: {verdict} — {counts}"
+    parts = [
+        _plural(c[Severity.ERROR], "errore", "errori"),
+        _plural(c[Severity.WARNING], "avviso", "avvisi"),
+        _plural(c[Severity.INFO], "informazione", "informazioni"),
+    ]
+    if report.suppressed:
+        parts.append(_plural(len(report.suppressed), "rilievo derogato", "rilievi derogati"))
+    return f"Esito: {verdict} — {', '.join(parts)}"
 
 
-def render_text(report: Report, color: bool = False) -> str:
+def _render_one(report: Report, color: bool) -> list[str]:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    lines = [paint(f"Piano: {report.plan}", _BOLD)]
+    head = f"Piano: {report.plan}"
+    if report.regime:
+        head += f" (regime {report.regime})"
+    lines = [paint(head, _BOLD)]
     by_file = sorted(report.findings, key=Finding.sort_key)
     for file, group in groupby(by_file, key=lambda f: f.location.file):
         lines.append("")
         lines.append(paint(file, _BOLD))
         for f in group:
             where = str(Path(report.plan) / str(f.location))
-            level = paint(f"{f.severity.label:<7}", _COLORS[f.severity])
+            if f.suppressed is not None:
+                level = paint(f"{'derogato':<7}", _DIM)
+            else:
+                level = paint(f"{f.severity.label:<7}", _COLORS[f.severity])
             lines.append(f"  {where}  {level} {f.code}  {f.message}")
             if f.hint:
                 lines.append(paint(f"      ↳ {f.hint}", _DIM))
+            if f.suppressed is not None:
+                lines.append(paint(f"      ↳ deroga: {f.suppressed}", _DIM))
     if not report.findings:
         lines.append("Nessun rilievo.")
+    if report.not_applicable:
+        lines.append("")
+        lines.append(
+            "Sezioni non richieste nel regime semplificato (art. 6 DM 132/2022): "
+            + "; ".join(report.not_applicable)
+            + "."
+        )
+    if not report.rules_run:
+        lines.append("")
+        lines.append(
+            "Le regole di conformità non sono state eseguite: correggere prima gli errori di "
+            "sintassi e di struttura."
+        )
     lines.append("")
     verdict = summary_line(report)
     lines.append(paint(verdict, _BOLD + (_COLORS[Severity.ERROR] if not report.success else "")))
+    return lines
+
+
+def render_text(reports: list[Report], color: bool = False) -> str:
+    blocks = [_render_one(r, color) for r in reports]
+    lines: list[str] = []
+    for i, block in enumerate(blocks):
+        if i:
+            lines += ["", "─" * 60, ""]
+        lines += block
+    if len(reports) > 1:
+        bad = sum(1 for r in reports if not r.success)
+        lines += [
+            "",
+            f"Piani controllati: {len(reports)}; conformi: {len(reports) - bad}; non conformi: {bad}.",
+        ]
     return "\n".join(lines) + "\n"

@@ -178,7 +178,10 @@ def termine_adozione(ctx: Contesto) -> tuple[datetime.date, str]:
 @regola(
     "AN006",
     "anagrafica.termine-adozione",
-    copre=("R07", "D01",),
+    copre=(
+        "R07",
+        "D01",
+    ),
     summary="Il piano è adottato entro il termine del ciclo: 31 gennaio, o 30 giorni dopo il termine "
     "differito del bilancio.",
     basis=("DM132-7", "DM132-8-2", "DL80-6-7", "DLGS150-10-5", "DL90-19-5b"),
@@ -204,7 +207,10 @@ def termine(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "AN007",
     "anagrafica.piano-non-adottato",
-    copre=("R07", "R38",),
+    copre=(
+        "R07",
+        "R38",
+    ),
     summary="Un piano senza delibera di adozione è una bozza: il rilievo ricorda il termine e le sanzioni.",
     basis=("DM132-7", "DM132-8-2", "DL80-6-7", "DL90-19-5b", "CASS-AGGIORNAMENTO"),
     confidenza="V",

@@ -14,7 +14,10 @@ F = "formazione.yaml"
 @regola(
     "FO001",
     "formazione.ore-pro-capite",
-    copre=("R26", "D20",),
+    copre=(
+        "R26",
+        "D20",
+    ),
     summary="Il piano prevede per ogni anno almeno le ore di formazione per dipendente fissate dalle direttive "
     "(40 dal 2025, 24 nel 2023-2024).",
     basis=("DIR-FORM-2025", "DIR-FORM-2023"),

@@ -121,7 +121,10 @@ def valore_pubblico(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "PF006",
     "performance.collegamento-dup",
-    copre=("R32", "D14",),
+    copre=(
+        "R32",
+        "D14",
+    ),
     summary="Ogni obiettivo di performance richiama l'obiettivo operativo del DUP e la missione di bilancio.",
     basis=("DM132-8-1",),
     confidenza="V",

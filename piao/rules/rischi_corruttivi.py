@@ -101,7 +101,10 @@ def sette_elementi(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC003",
     "rischi.obiettivi-strategici",
-    copre=("R12", "D03",),
+    copre=(
+        "R12",
+        "D03",
+    ),
     summary="La sottosezione si apre con obiettivi di prevenzione e trasparenza, ciascuno con indicatore e target.",
     basis=("ANAC-2025-07-23", "PNA2025"),
     confidenza="V",
@@ -362,7 +365,10 @@ def misure_triennio(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC011",
     "rischi.misure-generali",
-    copre=("R18", "D19",),
+    copre=(
+        "R18",
+        "D19",
+    ),
     summary="Sono programmate le misure generali (codice di comportamento, conflitto di interessi, incarichi, "
     "inconferibilità, pantouflage, rotazione, whistleblowing, formazione, trasparenza, patti di integrità); "
     "per i comuni sotto i 5.000 abitanti e 50 dipendenti almeno quelle indicate da ANAC.",
@@ -484,7 +490,10 @@ def albero(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC014",
     "trasparenza.responsabili",
-    copre=("R20", "D06",),
+    copre=(
+        "R20",
+        "D06",
+    ),
     summary="Ogni obbligo di pubblicazione indica chi elabora e trasmette i dati, chi li pubblica e con quale frequenza.",
     basis=("DLGS33-10",),
     confidenza="V",
@@ -593,7 +602,10 @@ def accesso_civico(ctx: Contesto) -> Iterator[Rilievo]:
 @regola(
     "RC018",
     "rischi.pna-vigente",
-    copre=("R40", "D02",),
+    copre=(
+        "R40",
+        "D02",
+    ),
     summary="La sottosezione richiama il PNA vigente: dal ciclo 2026-2028 il PNA 2025 (delibera ANAC 19/2026).",
     basis=("PNA2025", "PNA2022"),
     confidenza="V",

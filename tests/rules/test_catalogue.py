@@ -28,20 +28,25 @@ def test_every_rule_has_both_cases_and_no_case_is_orphan() -> None:
     assert set(CASES) == set(REGISTRY)
     for code, case in CASES.items():
         assert {"conforme", "non_conforme"} <= set(case), code
-        assert case["non_conforme"]["modifiche"], f"{code}: a non-compliant case must change something"
+        assert case["non_conforme"]["modifiche"], (
+            f"{code}: a non-compliant case must change something"
+        )
 
 
 def test_every_basis_resolves_to_a_legal_act() -> None:
     norme = riferimenti().norme
     for rule in REGISTRY.values():
         assert all(b in norme for b in rule.basis), (rule.code, rule.basis)
-        assert rule.basis or rule.integrita, f"{rule.code}: only link-integrity rules may have no legal basis"
+        assert rule.basis or rule.integrita, (
+            f"{rule.code}: only link-integrity rules may have no legal basis"
+        )
 
 
 def test_metadata_is_complete() -> None:
     for rule in REGISTRY.values():
         assert rule.summary.endswith("."), rule.code
-        assert rule.esempio_conforme and rule.esempio_non_conforme, rule.code
+        assert rule.esempio_conforme, rule.code
+        assert rule.esempio_non_conforme, rule.code
         assert rule.regimi, rule.code
 
 
@@ -50,7 +55,8 @@ def test_severity_follows_confidence() -> None:
     for rule in REGISTRY.values():
         expected = Severity.ERROR if rule.integrita else implied[rule.confidenza]
         if rule.severita is not expected:
-            assert rule.severita.rank < expected.rank and rule.motivo_severita, rule.code
+            assert rule.severita.rank < expected.rank, rule.code
+            assert rule.motivo_severita, rule.code
 
 
 def test_catalogue_covers_every_rule_proposal_r01_to_r39() -> None:

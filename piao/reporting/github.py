@@ -1,0 +1,32 @@
+"""GitHub Actions workflow commands: one annotation per finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from piao.findings import Report, Severity
+from piao.reporting.text import summary_line
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(reports: list[Report], color: bool = False) -> str:
+    lines = []
+    for report in reports:
+        for f in report.active:
+            props = [f"file={_prop(str(Path(report.plan) / f.location.file))}"]
+            if f.location.line is not None:
+                props += [f"line={f.location.line}", f"col={f.location.column or 1}"]
+            props.append(f"title={_prop(f'{f.code} {f.name}')}")
+            message = f.message + (f" {f.hint}" if f.hint else "")
+            lines.append(f"::{_COMMAND[f.severity]} {','.join(props)}::{_data(message)}")
+        lines.append(f"{report.plan}: {summary_line(report)}")
+    return "\n".join(lines) + "\n"
