@@ -6,7 +6,7 @@ PIAO := $(BIN)/piao
 EXAMPLE := plans/comune-di-esempio/2026-2028
 SMALL := plans/piccolo-comune/2026-2028
 
-.PHONY: demo test lint typecheck unit schemas install install-dev system-deps clean
+.PHONY: demo test lint typecheck unit schemas docs install install-dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ demo: install system-deps
 	@echo
 	@echo "== piao check $(SMALL)"
 	@$(PIAO) check $(SMALL)
+	@echo
+	@echo "== piao audit (rapporto per OIV / Nucleo di valutazione) in out/audit/"
+	@$(PIAO) audit $(EXAMPLE) $(SMALL) --out out/audit
 
 ## test: install the dev tools and run ruff, mypy --strict and pytest
 test: install-dev system-deps lint typecheck unit
@@ -50,6 +53,10 @@ unit:
 ## schemas: regenerate the JSON Schemas of the plan files (committed)
 schemas: install
 	$(PIAO) schema --out schemas
+
+## docs: regenerate docs/regole.md from the rule registry (committed)
+docs: install
+	$(PIAO) rules --format markdown > docs/regole.md
 
 clean:
 	rm -rf $(VENV) dist build out .mypy_cache .ruff_cache .pytest_cache

@@ -80,7 +80,6 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
     findings = list(loaded.findings)
     regime = _declared_regime(loaded.sources)
     sections: dict[str, BaseModel] = {}
-    broken_files = {f.location.file for f in loaded.findings}
 
     for name in loaded.names:
         if name not in SEZIONI_PER_FILE:
@@ -108,11 +107,10 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
         except ValidationError as exc:
             findings.extend(errors_to_findings(exc, sezione, loaded.sources))
 
-    required = [s for s in SEZIONI if regime in s.richiesta]
-    complete = all(s.key in sections for s in required) and not (
-        broken_files & {s.file for s in SEZIONI}
-    )
-    piano = Piano.model_validate(sections) if complete else None
+    # The rules can run when every section file present is valid, even if a required file
+    # is missing (reported above): they skip the sections that are absent.
+    invalid = {s.file for s in SEZIONI if s.file in loaded.sources.files and s.key not in sections}
+    piano = Piano.model_validate(sections) if "anagrafica" in sections and not invalid else None
     findings.sort(key=Finding.sort_key)
     return Validated(piano, findings, sections)
 

@@ -3,7 +3,7 @@
 # WeasyPrint (PDF) needs Pango and HarfBuzz-subset; without libharfbuzz-subset0 importing
 # weasyprint emits a DeprecationWarning that breaks pytest run with warnings as errors.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

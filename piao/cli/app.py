@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from piao import __version__
+from piao.audit import audit_plan, write_audit
 from piao.engine import check_plan
 from piao.findings import Severity
 from piao.loading import PlanFolderError
@@ -152,6 +153,45 @@ def rules(
         sys.stdout.write(rules_markdown())
     else:
         sys.stdout.write(rules_table())
+
+
+@app.command()
+def audit(
+    plan_dirs: Annotated[list[Path], typer.Argument(help="Una o più cartelle di piano.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Cartella in cui scrivere i rapporti.")],
+    pdf: Annotated[
+        bool, typer.Option("--pdf/--no-pdf", help="Scrive anche il PDF di ogni rapporto.")
+    ] = True,
+) -> None:
+    """Rapporto di verifica per OIV / Nucleo di valutazione e revisori: per ogni elemento del
+    DM 132/2022, presente, incompleto, mancante o non applicabile, con evidenze e regole.
+
+    Scrive un HTML e un PDF per piano e, con più piani, un CSV con una riga per ente.
+    """
+    missing = [p for p in plan_dirs if not p.is_dir()]
+    for path in missing:
+        typer.echo(
+            f"piao: errore: la cartella del piano «{path}» non esiste o non è una cartella",
+            err=True,
+        )
+    if missing:
+        raise typer.Exit(EXIT_USAGE)
+    resolved = out.resolve()
+    if any(resolved == p.resolve() or resolved.is_relative_to(p.resolve()) for p in plan_dirs):
+        raise fail("la cartella di uscita non può essere dentro una cartella di piano")
+    audits = [audit_plan(p) for p in plan_dirs]
+    try:
+        written = write_audit(audits, out, pdf=pdf)
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror}") from None
+    for a in audits:
+        punteggio = a.punteggio()
+        typer.echo(
+            f"{a.ente} {a.triennio}: {'—' if punteggio is None else f'{punteggio:.0f}%'} degli elementi "
+            f"richiesti; {len(a.con_stato('mancante'))} mancanti, {len(a.con_stato('incompleto'))} incompleti"
+        )
+    for path in written:
+        typer.echo(f"scritto {path}")
 
 
 @app.command()

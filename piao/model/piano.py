@@ -53,7 +53,9 @@ SEZIONI: tuple[Sezione, ...] = (
         "Piano triennale dei fabbisogni di personale",
         BOTH,
     ),
-    Sezione("formazione", Formazione, "3.3", "Formazione del personale", BOTH),
+    # Under 50 employees section 3.3 is limited to terminations and the estimated evolution
+    # of needs (art. 4 c.1 lett. c n. 2, via art. 6 DM 132/2022): training is not required.
+    Sezione("formazione", Formazione, "3.3", "Formazione del personale", ORDINARY),
     Sezione("pari_opportunita", PariOpportunita, "PAP", "Piano di azioni positive", BOTH),
     Sezione("monitoraggio", Monitoraggio, "4", "Monitoraggio", ORDINARY),
 )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from piao.findings import Severity
 from piao.rules.contesto import Contesto
 from piao.rules.registry import REGISTRY, Rilievo, regola
-from piao.rules.util import data_it, elenco, vuoto
+from piao.rules.util import data_it, manca, vuoto
 
 F = "anagrafica.yaml"
 
@@ -160,7 +160,7 @@ def termine_adozione(ctx: Contesto) -> tuple[datetime.date, str]:
         if voce is not None:
             return (
                 voce.scadenza,
-                f"{voce.motivo} (termine unico per gli enti locali del ciclo {da})",
+                f"{voce.motivo}, termine unico per gli enti locali",
             )
     voce = ctx.ref.scadenza(da, "tutti")
     if voce is not None:
@@ -200,7 +200,7 @@ def termine(ctx: Contesto) -> Iterator[Rilievo]:
             F,
             ("adozione", "delibera", "data"),
             f"Piano adottato il {data_it(adozione.delibera.data)}, {giorni} giorni dopo il termine del "
-            f"{data_it(scadenza)} ({lettura}); {SANZIONI}.",
+            f"{data_it(scadenza)} ({lettura}). {SANZIONI[0].upper()}{SANZIONI[1:]}.",
         )
 
 
@@ -318,7 +318,7 @@ def formati(ctx: Contesto) -> Iterator[Rilievo]:
         yield Rilievo(
             F,
             ("pubblicazione", "formati"),
-            f"Tra i formati pubblicati mancano {elenco(mancano)}.",
+            f"Tra i formati pubblicati {manca(mancano)}.",
         )
 
 

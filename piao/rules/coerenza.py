@@ -11,7 +11,7 @@ from piao.model.performance import ObiettivoPerformance
 from piao.model.valore_pubblico import ObiettivoValorePubblico
 from piao.rules.contesto import Contesto
 from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
-from piao.rules.util import elenco
+from piao.rules.util import manca
 
 Ref = tuple[str, YamlPath, str]
 
@@ -375,5 +375,5 @@ def sezioni_semplificate(ctx: Contesto) -> Iterator[Rilievo]:
             n for n, v in (("i processi mappati", rc.processi), ("le misure", rc.misure)) if not v
         ]
         yield Rilievo(
-            "rischi_corruttivi.yaml", ("processi",), f"Sottosezione 2.3: mancano {elenco(mancano)}."
+            "rischi_corruttivi.yaml", ("processi",), f"Sottosezione 2.3: {manca(mancano)}."
         )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from piao.reference import FasciaDemografica
 from piao.rules.contesto import Contesto
 from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
-from piao.rules.util import data_it, elenco, euro, vuoto
+from piao.rules.util import data_it, elenco, euro, manca, vuoto
 
 F = "fabbisogni_personale.yaml"
 NUOVA_CLASSIFICAZIONE = datetime.date(2023, 4, 1)
@@ -127,7 +127,9 @@ def contenuti(ctx: Contesto) -> Iterator[Rilievo]:
         if assente
     ]
     for campo, testo in mancano:
-        yield Rilievo(F, (campo,), f"Manca {testo}.")
+        yield Rilievo(
+            F, (campo,), f"{manca([testo]).capitalize()}.".replace("Manca le ", "Mancano le ")
+        )
 
 
 @regola(
@@ -288,9 +290,7 @@ def capacita_dati(ctx: Contesto) -> Iterator[Rilievo]:
     if ctx.popolazione is None:
         mancano.append("la popolazione (scheda anagrafica)")
     if mancano:
-        yield Rilievo(
-            F, (CA,), f"Per calcolare la capacità assunzionale mancano {elenco(mancano)}."
-        )
+        yield Rilievo(F, (CA,), f"Per calcolare la capacità assunzionale {manca(mancano)}.")
 
 
 @regola(

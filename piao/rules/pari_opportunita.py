@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from piao.findings import Severity
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import elenco, vuoto
+from piao.rules.util import manca, vuoto
 
 F = "pari_opportunita.yaml"
 
@@ -82,7 +82,7 @@ def azioni_complete(ctx: Contesto) -> Iterator[Rilievo]:
             if vuoto(v)
         ]
         if mancano:
-            yield Rilievo(F, ("azioni", i), f"{a.codice}: mancano {elenco(mancano)}.")
+            yield Rilievo(F, ("azioni", i), f"{a.codice}: {manca(mancano)}.")
 
 
 @regola(

@@ -12,7 +12,7 @@ from piao.findings import Severity
 from piao.model.rischi_corruttivi import Processo
 from piao.rules.contesto import Contesto
 from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
-from piao.rules.util import data_it, elenco, vuoto
+from piao.rules.util import data_it, elenco, manca, vuoto
 
 F = "rischi_corruttivi.yaml"
 RC = ("rischi_corruttivi",)
@@ -92,10 +92,10 @@ def sette_elementi(ctx: Contesto) -> Iterator[Rilievo]:
         "monitoraggio": "il monitoraggio delle misure" if rc.monitoraggio is None else None,
         "trasparenza": "la programmazione della trasparenza" if rc.trasparenza is None else None,
     }
-    for key, manca in elementi.items():
-        if manca:
+    for key, assente in elementi.items():
+        if assente:
             path = ("processi",) if key == "valutazione" else (key,)
-            yield Rilievo(F, path, f"Manca {manca}.")
+            yield Rilievo(F, path, f"Manca {assente}.")
 
 
 @regola(
@@ -200,7 +200,7 @@ def processi_completi(ctx: Contesto) -> Iterator[Rilievo]:
         if p.area_rischio == "altra" and vuoto(p.area_rischio_descrizione):
             mancano.append("la descrizione dell'area di rischio «altra»")
         if mancano:
-            yield Rilievo(F, ("processi", i), f"{p.codice}: mancano {elenco(mancano)}.")
+            yield Rilievo(F, ("processi", i), f"{p.codice}: {manca(mancano)}.")
 
 
 def _livelli(p: Processo) -> list[tuple[tuple[str, ...], str]]:
@@ -335,7 +335,7 @@ def misure_programmate(ctx: Contesto) -> Iterator[Rilievo]:
             if vuoto(valore)
         ]
         if mancano:
-            yield Rilievo(F, ("misure", i), f"{m.codice}: mancano {elenco(mancano)}.")
+            yield Rilievo(F, ("misure", i), f"{m.codice}: {manca(mancano)}.")
 
 
 @regola(
@@ -515,9 +515,7 @@ def responsabili(ctx: Contesto) -> Iterator[Rilievo]:
             if vuoto(v)
         ]
         if mancano:
-            yield Rilievo(
-                F, ("trasparenza", "obblighi", i), f"{o.codice}: mancano {elenco(mancano)}."
-            )
+            yield Rilievo(F, ("trasparenza", "obblighi", i), f"{o.codice}: {manca(mancano)}.")
 
 
 @regola(

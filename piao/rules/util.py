@@ -39,3 +39,8 @@ def data_it(value: datetime.date) -> str:
 def euro(value: float) -> str:
     whole, cents = f"{value:,.2f}".split(".")
     return whole.replace(",", ".") + "," + cents + " euro"
+
+
+def manca(items: list[str]) -> str:
+    """«manca X» or «mancano X e Y», with the verb agreeing with the list."""
+    return ("manca " if len(items) == 1 else "mancano ") + elenco(items)

@@ -1,0 +1,8 @@
+"""The auditor's report (OIV / Nucleo di valutazione, revisori): for each element of DM
+132/2022 arts. 2-6, present / incomplete / missing / not applicable, with evidence and the
+rules behind it; HTML and PDF per plan, CSV across plans."""
+
+from piao.audit.assess import Audit, EsitoElemento, audit_plan
+from piao.audit.output import write_audit
+
+__all__ = ["Audit", "EsitoElemento", "audit_plan", "write_audit"]

@@ -1,0 +1,138 @@
+"""Write the audit: an HTML page and a PDF per plan, and a CSV row per plan when several."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import os
+from pathlib import Path
+
+import jinja2
+from babel.dates import format_date
+
+from piao import __version__
+from piao.audit.assess import PESI, STATI_IT, Audit
+from piao.catalogue import citazione
+from piao.fsutil import atomic_write_bytes, atomic_write_text
+from piao.reference import riferimenti
+from piao.resources import data_dir
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def report_date() -> datetime.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(data_dir("templates") / "audit"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["stato"] = lambda s: STATI_IT[s]
+    env.filters["citazione"] = citazione
+    env.filters["punti"] = lambda v: "—" if v is None else f"{v:.0f}%".replace(".", ",")
+    return env
+
+
+def render_html(audit: Audit, *, oggi: datetime.date | None = None) -> str:
+    norme = riferimenti().norme
+    css = (data_dir("templates") / "audit" / "audit.css").read_text(encoding="utf-8")
+    return (
+        _env()
+        .get_template("audit.html.j2")
+        .render(
+            a=audit,
+            css=css,
+            norme=norme,
+            pesi=PESI,
+            versione=__version__,
+            data=format_date(oggi or report_date(), "d MMMM y", locale="it"),
+        )
+    )
+
+
+def render_pdf(html: str) -> bytes:
+    # Imported here: WeasyPrint is slow to import and only needed for PDF.
+    from weasyprint import HTML  # noqa: PLC0415
+
+    pdf: bytes = HTML(string=html, base_url=str(data_dir("templates"))).write_pdf()
+    return pdf
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def render_csv(audits: list[Audit]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    sezioni = [numero for numero, _, _, _ in audits[0].per_sezione()] if audits else []
+    writer.writerow(
+        [
+            "piano",
+            "ente",
+            "codice_ipa",
+            "triennio",
+            "regime",
+            "punteggio",
+            *[f"punteggio_{s}" for s in sezioni],
+            "errori",
+            "avvisi",
+            "elementi_mancanti",
+            "elementi_incompleti",
+        ]
+    )
+    for a in audits:
+        counts = a.report.counts()
+        writer.writerow(
+            safe_cell(v)
+            for v in [
+                a.plan,
+                a.ente,
+                a.codice_ipa,
+                a.triennio,
+                a.regime,
+                a.punteggio(),
+                *[a.punteggio(s) for s in sezioni],
+                counts[next(s for s in counts if s.value == "error")],
+                counts[next(s for s in counts if s.value == "warning")],
+                "; ".join(f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("mancante")),
+                "; ".join(
+                    f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("incompleto")
+                ),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def write_audit(audits: list[Audit], out: Path, *, pdf: bool = True) -> list[Path]:
+    """Write audit-<ente>-<triennio>.html/.pdf per plan and, with several plans, audit-riepilogo.csv."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    seen: dict[str, int] = {}
+    for audit in audits:
+        stem = f"audit-{audit.slug}"
+        seen[stem] = seen.get(stem, 0) + 1
+        if seen[stem] > 1:
+            stem += f"-{seen[stem]}"
+        html = render_html(audit)
+        atomic_write_text(out / f"{stem}.html", html)
+        written.append(out / f"{stem}.html")
+        if pdf:
+            atomic_write_bytes(out / f"{stem}.pdf", render_pdf(html))
+            written.append(out / f"{stem}.pdf")
+    if len(audits) > 1:
+        atomic_write_text(out / "audit-riepilogo.csv", render_csv(audits))
+        written.append(out / "audit-riepilogo.csv")
+    return written

@@ -1,0 +1,105 @@
+"""`piao audit`: the auditor's report on the examples and on a deliberately incomplete plan."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from piao.audit import audit_plan
+from piao.audit.output import render_csv, render_html, safe_cell
+from tests.conftest import EXAMPLE, ROOT, SMALL, run_cli
+
+INCOMPLETE = ROOT / "tests" / "fixtures" / "comune-incompleto" / "2026-2028"
+
+
+def test_examples_have_every_required_element() -> None:
+    for plan in (EXAMPLE, SMALL):
+        audit = audit_plan(plan)
+        assert audit.punteggio() == 100.0
+        assert audit.con_stato("mancante") == []
+        assert audit.con_stato("incompleto") == []
+
+
+def test_simplified_regime_marks_sections_not_applicable() -> None:
+    audit = audit_plan(SMALL)
+    na = {e.elemento.id for e in audit.con_stato("non_applicabile")}
+    assert {"2.1.1", "2.2.1", "4.1", "4.2"} <= na
+    assert audit.punteggio("2.1") is None
+    assert audit.punteggio("2.3") == 100.0
+
+
+def test_incomplete_plan_shows_missing_and_incomplete_elements_with_evidence() -> None:
+    audit = audit_plan(INCOMPLETE)
+    stati = {e.elemento.id: e.stato for e in audit.esiti}
+    assert stati["2.1.2"] == "mancante"  # no accessibility actions
+    assert stati["4.1"] == "mancante"  # no monitoraggio.yaml
+    assert stati["3.2.1"] == "incompleto"  # two of the five points missing
+    assert stati["1.4"] == "incompleto"  # adopted after the deadline
+    assert stati["3.1.1"] == "presente"
+    incompleto = next(e for e in audit.esiti if e.elemento.id == "3.2.1")
+    assert incompleto.evidenza is not None
+    assert incompleto.evidenza.file == "lavoro_agile.yaml"
+    assert {f.code for f in incompleto.rilievi} == {"LA001"}
+    punteggio = audit.punteggio()
+    assert punteggio is not None
+    assert 0 < punteggio < 100
+
+
+def test_html_report_is_italian_and_escapes_plan_text(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(SMALL)
+    anagrafica = plan / "anagrafica.yaml"
+    anagrafica.write_text(
+        anagrafica.read_text(encoding="utf-8").replace(
+            "denominazione: Comune di Piccolavalle",
+            'denominazione: "Comune <script>alert(1)</script>"',
+        ),
+        encoding="utf-8",
+    )
+    html = render_html(audit_plan(plan))
+    assert '<html lang="it">' in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "Sezione 2.3 Rischi corruttivi e trasparenza" in html
+
+
+def test_csv_has_one_row_per_entity_and_neutralises_formulas() -> None:
+    audits = [audit_plan(EXAMPLE), audit_plan(INCOMPLETE), audit_plan(SMALL)]
+    rows = list(csv.DictReader(io.StringIO(render_csv(audits))))
+    assert [r["ente"] for r in rows] == [
+        "Comune di Esempio",
+        "Comune di Incompleto",
+        "Comune di Piccolavalle",
+    ]
+    assert rows[0]["punteggio"] == "100.0"
+    assert (
+        "2.1.2 Azioni per la piena accessibilità fisica e digitale" in rows[1]["elementi_mancanti"]
+    )
+    assert rows[2]["punteggio_2.1"] == ""
+    assert safe_cell("=SUM(A1)") == "'=SUM(A1)"
+    assert safe_cell("-1") == "'-1"
+
+
+def test_audit_command_writes_html_pdf_and_csv(tmp_path: Path) -> None:
+    out = tmp_path / "audit"
+    result = run_cli("audit", str(EXAMPLE), str(INCOMPLETE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "audit-comune-di-esempio-2026-2028.html",
+        "audit-comune-di-esempio-2026-2028.pdf",
+        "audit-comune-di-incompleto-2026-2028.html",
+        "audit-comune-di-incompleto-2026-2028.pdf",
+        "audit-riepilogo.csv",
+    ]
+    pdf = (out / "audit-comune-di-incompleto-2026-2028.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    assert "Comune di Incompleto 2026-2028:" in result.output
+
+
+def test_audit_refuses_an_output_folder_inside_a_plan(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(SMALL)
+    result = run_cli("audit", str(plan), "--out", str(plan / "audit"))
+    assert result.exit_code == 2
+    assert not (plan / "audit").exists()
