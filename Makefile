@@ -6,7 +6,7 @@ PIAO := $(BIN)/piao
 EXAMPLE := plans/comune-di-esempio/2026-2028
 SMALL := plans/piccolo-comune/2026-2028
 
-.PHONY: demo test lint typecheck unit schemas docs install install-dev system-deps clean
+.PHONY: demo test lint typecheck unit schemas docs reference-docx install install-dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ unit:
 ## schemas: regenerate the JSON Schemas of the plan files (committed)
 schemas: install
 	$(PIAO) schema --out schemas
+
+## reference-docx: rebuild the Word styles of the PIAO document (committed)
+reference-docx: install
+	$(BIN)/python scripts/make_reference_docx.py templates/reference.docx
 
 ## docs: regenerate docs/regole.md from the rule registry (committed)
 docs: install

@@ -4,7 +4,6 @@ errors gets a report) and from the findings of the rule catalogue."""
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -12,6 +11,7 @@ from typing import Any, Literal
 from piao.audit.elements import ELEMENTI, SEZIONI_AUDIT, Elemento
 from piao.engine import check_plan
 from piao.findings import Finding, Location, Report, Severity
+from piao.fsutil import slugify
 from piao.loading import SourceMap
 
 Stato = Literal["presente", "incompleto", "mancante", "non_applicabile", "da_verificare"]
@@ -70,15 +70,6 @@ class Audit:
     @property
     def slug(self) -> str:
         return slugify(f"{self.ente}-{self.triennio}")
-
-
-def slugify(text: str) -> str:
-    """A safe file-name stem: lowercase ASCII letters, digits and dashes."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    out = "".join(c if c.isalnum() else "-" for c in ascii_text.lower())
-    while "--" in out:
-        out = out.replace("--", "-")
-    return out.strip("-")[:80] or "piano"
 
 
 def _get(data: Any, path: tuple[str | int, ...]) -> Any:

@@ -16,8 +16,11 @@ from piao import __version__
 from piao.audit import audit_plan, write_audit
 from piao.engine import check_plan
 from piao.findings import Severity
+from piao.fsutil import inside
 from piao.loading import PlanFolderError
+from piao.render import FORMATS, RenderRefused, render_plan
 from piao.reporting import REPORTERS
+from piao.reporting.text import summary_line
 from piao.rules import REGISTRY
 from piao.rules_doc import explain, rule_to_dict, rules_markdown, rules_table
 from piao.schemas import write_schemas
@@ -176,8 +179,7 @@ def audit(
         )
     if missing:
         raise typer.Exit(EXIT_USAGE)
-    resolved = out.resolve()
-    if any(resolved == p.resolve() or resolved.is_relative_to(p.resolve()) for p in plan_dirs):
+    if any(inside(out, p) for p in plan_dirs):
         raise fail("la cartella di uscita non può essere dentro una cartella di piano")
     audits = [audit_plan(p) for p in plan_dirs]
     try:
@@ -191,6 +193,50 @@ def audit(
             f"richiesti; {len(a.con_stato('mancante'))} mancanti, {len(a.con_stato('incompleto'))} incompleti"
         )
     for path in written:
+        typer.echo(f"scritto {path}")
+
+
+@app.command()
+def render(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Cartella in cui scrivere il documento.")
+    ],
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help="Formati separati da virgola: pdf, docx, html.")
+    ] = "pdf,docx,html",
+    bozza: Annotated[
+        bool,
+        typer.Option(
+            "--bozza",
+            help="Produce il documento anche con errori, con la scritta BOZZA su ogni pagina.",
+        ),
+    ] = False,
+) -> None:
+    """Produce il documento ufficiale del PIAO (PDF/A con i file YAML allegati, DOCX, HTML)
+    nella struttura del Piano tipo del DM 132/2022."""
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise fail(
+            f"formato non riconosciuto: {', '.join(unknown) or formats} (ammessi: pdf, docx, html)"
+        )
+    if not plan_dir.is_dir():
+        raise fail(f"la cartella del piano «{plan_dir}» non esiste o non è una cartella")
+    if inside(out, plan_dir):
+        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
+    try:
+        rendered = render_plan(plan_dir, out, formats=chosen, bozza=bozza)
+    except RenderRefused as exc:
+        sys.stdout.write(REPORTERS["text"]([exc.result.report], False))
+        typer.echo(f"piao: documento non prodotto: {exc}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror}") from None
+    report = rendered.result.report
+    if not report.success:
+        typer.echo(f"Attenzione: {summary_line(report)}; il documento è marcato BOZZA.")
+    for path in rendered.files:
         typer.echo(f"scritto {path}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from piao import calcoli
 from piao.findings import Severity
 from piao.rules.contesto import Contesto
 from piao.rules.registry import REGISTRY, Rilievo, regola
@@ -154,25 +155,7 @@ def triennio(ctx: Contesto) -> Iterator[Rilievo]:
 
 def termine_adozione(ctx: Contesto) -> tuple[datetime.date, str]:
     """The adoption deadline of the cycle and the reading used to get it."""
-    da = ctx.anni[0]
-    if ctx.e_ente_locale:
-        voce = ctx.ref.scadenza(da, "enti_locali")
-        if voce is not None:
-            return (
-                voce.scadenza,
-                f"{voce.motivo}, termine unico per gli enti locali",
-            )
-    voce = ctx.ref.scadenza(da, "tutti")
-    if voce is not None:
-        return voce.scadenza, voce.motivo
-    differito = ctx.piano.anagrafica.programmazione_finanziaria.termine_bilancio_differito
-    if differito is not None:
-        return (
-            differito.data + datetime.timedelta(days=30),
-            f"termine del bilancio differito al {data_it(differito.data)} ({differito.atto}) + 30 giorni "
-            "(art. 8 c.2 DM 132/2022)",
-        )
-    return datetime.date(da, 1, 31), "31 gennaio (art. 6 c.1 DL 80/2021; art. 7 DM 132/2022)"
+    return calcoli.termine_adozione(ctx.piano.anagrafica, ctx.ref)
 
 
 @regola(

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from piao.reference import FasciaDemografica
+from piao.calcoli import Rapporto, rapporto_capacita
 from piao.rules.contesto import Contesto
 from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
 from piao.rules.util import data_it, elenco, euro, manca, vuoto
@@ -155,37 +154,9 @@ def contenuti_semplificato(ctx: Contesto) -> Iterator[Rilievo]:
         )
 
 
-@dataclass(frozen=True)
-class Rapporto:
-    """Personnel spending / net current revenue, DM 17/3/2020."""
-
-    spesa: float
-    denominatore: float
-    fascia: FasciaDemografica
-
-    @property
-    def percentuale(self) -> float:
-        return self.spesa / self.denominatore * 100
-
-    @property
-    def limite_tabella_1(self) -> float:
-        return self.fascia.tabella_1 / 100 * self.denominatore
-
-
 def rapporto(ctx: Contesto) -> Rapporto | None:
     """The DM 17/3/2020 ratio when the plan holds every input, else None."""
-    ca = ctx.fp.capacita_assunzionale
-    if ca is None or ca.spesa_personale is None or ca.fcde is None or ctx.popolazione is None:
-        return None
-    ultimo = ca.spesa_personale.rendiconto
-    anni = [ultimo - 2, ultimo - 1, ultimo]
-    if any(a not in ca.entrate_correnti for a in anni):
-        return None
-    media = sum(ca.entrate_correnti[a] for a in anni) / 3
-    denominatore = media - ca.fcde.importo
-    if denominatore <= 0:
-        return None
-    return Rapporto(ca.spesa_personale.importo, denominatore, ctx.ref.fascia(ctx.popolazione))
+    return rapporto_capacita(ctx.fp, ctx.popolazione, ctx.ref)
 
 
 @regola(

@@ -1,0 +1,97 @@
+"""The document model every renderer walks: sections of headings and blocks.
+
+`build_view` (view.py) turns a `Piano` into a `Documento` once; the HTML/PDF and DOCX
+renderers only print it, so the two formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from piao.render.figures import Disegno
+
+
+@dataclass(frozen=True)
+class Paragrafo:
+    testo: str
+    stile: str = "normale"
+    """normale | nota (grey, e.g. «non applicabile») | evidenza."""
+
+
+@dataclass(frozen=True)
+class Elenco:
+    voci: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Definizioni:
+    """A two-column table of label and value."""
+
+    righe: tuple[tuple[str, str], ...]
+    didascalia: str | None = None
+
+
+@dataclass(frozen=True)
+class Tabella:
+    didascalia: str
+    intestazioni: tuple[str, ...]
+    righe: tuple[tuple[str, ...], ...]
+    larghezze: tuple[int, ...]
+    """Relative column widths (they are normalised by the renderers)."""
+    totale: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Figura:
+    didascalia: str
+    disegno: Disegno
+    alt: str
+
+
+Blocco = Paragrafo | Elenco | Definizioni | Tabella | Figura
+
+
+@dataclass(frozen=True)
+class Sezione:
+    ancora: str
+    numero: str
+    titolo: str
+    livello: int
+    blocchi: tuple[Blocco, ...] = ()
+    figli: tuple[Sezione, ...] = ()
+    orizzontale: bool = False
+    """Printed on landscape pages (wide annex tables)."""
+
+    @property
+    def intestazione(self) -> str:
+        return f"{self.numero} {self.titolo}".strip()
+
+    def tutte(self) -> list[Sezione]:
+        out = [self]
+        for figlio in self.figli:
+            out += figlio.tutte()
+        return out
+
+
+@dataclass(frozen=True)
+class Documento:
+    titolo: str
+    ente: str
+    triennio: str
+    adozione: str
+    bozza: bool
+    data: datetime.date
+    """Date written into the metadata (adoption date, else SOURCE_DATE_EPOCH or today)."""
+    copertina: tuple[tuple[str, str], ...]
+    sezioni: tuple[Sezione, ...] = field(default_factory=tuple)
+
+    @property
+    def intestazione(self) -> str:
+        return f"{self.ente} — PIAO {self.triennio}"
+
+    def tutte(self) -> list[Sezione]:
+        out: list[Sezione] = []
+        for s in self.sezioni:
+            out += s.tutte()
+        return out

@@ -1,0 +1,295 @@
+"""Pictures as geometry: the performance tree and the risk matrix are laid out once as
+boxes, lines and texts, then written as SVG (HTML and PDF, vector) or PNG (DOCX)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from PIL import Image, ImageDraw, ImageFont
+
+FONT_FAMILY = "DejaVu Sans"
+_FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+)
+
+
+@dataclass(frozen=True)
+class Rettangolo:
+    x: float
+    y: float
+    w: float
+    h: float
+    riempimento: str
+    bordo: str = "#5c6f82"
+    raggio: float = 4
+
+
+@dataclass(frozen=True)
+class Linea:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colore: str = "#5c6f82"
+    spessore: float = 1
+
+
+@dataclass(frozen=True)
+class Testo:
+    x: float
+    y: float
+    """Baseline."""
+    testo: str
+    dimensione: float = 10
+    colore: str = "#1a1a1a"
+    grassetto: bool = False
+    centrato: bool = False
+
+
+Elemento = Rettangolo | Linea | Testo
+
+
+@dataclass(frozen=True)
+class Disegno:
+    larghezza: float
+    altezza: float
+    elementi: tuple[Elemento, ...]
+    titolo: str
+
+
+@cache
+def _font_path(bold: bool = False) -> str | None:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for candidate in _FONT_CANDIDATES:
+        path = Path(candidate).with_name(name)
+        if path.is_file():
+            return str(path)
+    if shutil.which("fc-match"):
+        style = ":bold" if bold else ""
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}", f"{FONT_FAMILY}{style}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        if found and Path(found).is_file():
+            return found
+    return None
+
+
+@cache
+def _font(size: float, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path = _font_path(bold)
+    if path is None:
+        return ImageFont.load_default(size)
+    return ImageFont.truetype(path, round(size))
+
+
+def larghezza_testo(testo: str, dimensione: float, grassetto: bool = False) -> float:
+    return float(_font(dimensione * 4, grassetto).getlength(testo)) / 4
+
+
+def a_capo(
+    testo: str, dimensione: float, larghezza: float, righe_max: int, grassetto: bool = False
+) -> list[str]:
+    """Wrap `testo` into at most `righe_max` lines that fit `larghezza`; «…» when cut."""
+    parole = testo.split()
+    righe: list[str] = []
+    corrente = ""
+    for parola in parole:
+        prova = f"{corrente} {parola}".strip()
+        if larghezza_testo(prova, dimensione, grassetto) <= larghezza or not corrente:
+            corrente = prova
+        else:
+            righe.append(corrente)
+            corrente = parola
+    if corrente:
+        righe.append(corrente)
+    if len(righe) > righe_max:
+        righe = righe[:righe_max]
+        ultima = righe[-1]
+        while ultima and larghezza_testo(ultima + "…", dimensione, grassetto) > larghezza:
+            ultima = ultima[:-1]
+        righe[-1] = ultima.rstrip() + "…"
+    return [_taglia(r, dimensione, larghezza, grassetto) for r in righe]
+
+
+def _taglia(riga: str, dimensione: float, larghezza: float, grassetto: bool) -> str:
+    if larghezza_testo(riga, dimensione, grassetto) <= larghezza:
+        return riga
+    while riga and larghezza_testo(riga + "…", dimensione, grassetto) > larghezza:
+        riga = riga[:-1]
+    return riga + "…"
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def to_svg(d: Disegno) -> str:
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_fmt(d.larghezza)} {_fmt(d.altezza)}" '
+        f'width="{_fmt(d.larghezza)}" height="{_fmt(d.altezza)}" role="img" '
+        f'font-family="{FONT_FAMILY}, sans-serif"><title>{escape(d.titolo)}</title>'
+    ]
+    for e in d.elementi:
+        if isinstance(e, Rettangolo):
+            parts.append(
+                f'<rect x="{_fmt(e.x)}" y="{_fmt(e.y)}" width="{_fmt(e.w)}" height="{_fmt(e.h)}" '
+                f'rx="{_fmt(e.raggio)}" fill="{e.riempimento}" stroke="{e.bordo}"/>'
+            )
+        elif isinstance(e, Linea):
+            parts.append(
+                f'<line x1="{_fmt(e.x1)}" y1="{_fmt(e.y1)}" x2="{_fmt(e.x2)}" y2="{_fmt(e.y2)}" '
+                f'stroke="{e.colore}" stroke-width="{_fmt(e.spessore)}"/>'
+            )
+        else:
+            attrs = f'x="{_fmt(e.x)}" y="{_fmt(e.y)}" font-size="{_fmt(e.dimensione)}" fill="{e.colore}"'
+            if e.grassetto:
+                attrs += ' font-weight="bold"'
+            if e.centrato:
+                attrs += ' text-anchor="middle"'
+            parts.append(f"<text {attrs}>{escape(e.testo)}</text>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def to_png(d: Disegno, scala: float = 2.0) -> bytes:
+    image = Image.new("RGB", (round(d.larghezza * scala), round(d.altezza * scala)), "white")
+    draw = ImageDraw.Draw(image)
+    for e in d.elementi:
+        if isinstance(e, Rettangolo):
+            box = (e.x * scala, e.y * scala, (e.x + e.w) * scala, (e.y + e.h) * scala)
+            draw.rounded_rectangle(
+                box,
+                radius=e.raggio * scala,
+                fill=e.riempimento,
+                outline=e.bordo,
+                width=max(1, round(scala)),
+            )
+        elif isinstance(e, Linea):
+            draw.line(
+                (e.x1 * scala, e.y1 * scala, e.x2 * scala, e.y2 * scala),
+                fill=e.colore,
+                width=max(1, round(e.spessore * scala)),
+            )
+        else:
+            font = _font(e.dimensione * scala, e.grassetto)
+            anchor = "ms" if e.centrato else "ls"
+            draw.text((e.x * scala, e.y * scala), e.testo, fill=e.colore, font=font, anchor=anchor)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+# --- the two pictures ----------------------------------------------------------------------
+
+RAMO = tuple[str, str, tuple[tuple[str, str, tuple[str, ...]], ...]]
+"""(VP code, VP title, ((PF code, PF title, (indicator labels...)), ...))."""
+
+_RIGA = 22.0
+_COLONNE = (12.0, 232.0, 500.0, 760.0)  # x of VP, PF, indicator columns and right edge
+
+
+def albero_performance(rami: tuple[RAMO, ...], titolo: str) -> Disegno:
+    """Public value → performance objectives → indicators, as three columns of boxes."""
+    elementi: list[Elemento] = []
+    y = 28.0
+    x_vp, x_pf, x_ind, destra = _COLONNE
+    w_vp, w_pf, w_ind = x_pf - x_vp - 24, x_ind - x_pf - 24, destra - x_ind
+    for testo, x in (
+        ("Valore pubblico", x_vp),
+        ("Obiettivi di performance", x_pf),
+        ("Indicatori", x_ind),
+    ):
+        elementi.append(Testo(x, 16, testo, 10, "#0b4f8c", grassetto=True))
+    for vp_codice, vp_titolo, obiettivi in rami:
+        altezza_vp = sum(max(1, len(ind)) for _, _, ind in obiettivi) * _RIGA or _RIGA
+        inizio = y
+        elementi.append(Rettangolo(x_vp, y + 2, w_vp, altezza_vp - 4, "#dbe8f6", "#0b4f8c"))
+        righe_vp = max(1, int((altezza_vp - 8) // 11) - 1)
+        elementi.append(Testo(x_vp + 6, y + 15, vp_codice, 9, "#0b4f8c", grassetto=True))
+        for i, riga in enumerate(a_capo(vp_titolo, 8, w_vp - 12, righe_vp)):
+            elementi.append(Testo(x_vp + 6, y + 26 + 10 * i, riga, 8))
+        for pf_codice, pf_titolo, indicatori in obiettivi:
+            h = max(1, len(indicatori)) * _RIGA
+            elementi.append(Linea(x_vp + w_vp, inizio + altezza_vp / 2, x_pf, y + h / 2))
+            elementi.append(Rettangolo(x_pf, y + 2, w_pf, h - 4, "#eef2f6"))
+            etichetta = f"{pf_codice} {pf_titolo}"
+            righe_pf = max(1, int((h - 6) // 10))
+            for i, riga in enumerate(a_capo(etichetta, 8, w_pf - 12, righe_pf)):
+                elementi.append(Testo(x_pf + 6, y + 13 + 10 * i, riga, 8))
+            for j, ind in enumerate(indicatori or ("nessun indicatore",)):
+                yy = y + j * _RIGA
+                elementi.append(Linea(x_pf + w_pf, y + h / 2, x_ind, yy + _RIGA / 2, "#9aa8b6"))
+                colore = "#fbe3e6" if not indicatori else "#ffffff"
+                elementi.append(Rettangolo(x_ind, yy + 3, w_ind, _RIGA - 6, colore, "#9aa8b6", 3))
+                elementi.append(Testo(x_ind + 5, yy + 15, a_capo(ind, 7.5, w_ind - 10, 1)[0], 7.5))
+            y += h
+        y += 8
+    return Disegno(destra + 12, y + 4, tuple(elementi), titolo)
+
+
+_CALORE = ("#d7efe0", "#fff1c2", "#fde0b5", "#f8c3cb", "#f19aa8")
+
+
+def _colore_livello(i: int, n: int) -> str:
+    if n <= 1:
+        return _CALORE[0]
+    return _CALORE[round(i * (len(_CALORE) - 1) / (n - 1))]
+
+
+def matrice_rischio(
+    livelli: tuple[str, ...],
+    righe: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
+    titolo: str,
+) -> Disegno:
+    """Risk areas (rows) by overall risk level (columns): how many processes, which ones."""
+    x0, w_area = 12.0, 250.0
+    w_cella = min(150.0, (760.0 - w_area) / max(1, len(livelli)))
+    h_riga = 40.0
+    elementi: list[Elemento] = [Testo(x0, 16, "Area di rischio", 9, "#0b4f8c", grassetto=True)]
+    for j, livello in enumerate(livelli):
+        cx = x0 + w_area + j * w_cella
+        elementi.append(
+            Testo(cx + w_cella / 2, 16, livello, 9, "#0b4f8c", grassetto=True, centrato=True)
+        )
+    y = 24.0
+    for area, celle in righe:
+        elementi.append(Rettangolo(x0, y, w_area, h_riga, "#f4f6f8", "#c5cdd6", 0))
+        for i, riga in enumerate(a_capo(area, 8, w_area - 10, 3)):
+            elementi.append(Testo(x0 + 5, y + 13 + 10 * i, riga, 8))
+        for j, codici in enumerate(celle):
+            cx = x0 + w_area + j * w_cella
+            riempimento = _colore_livello(j, len(livelli)) if codici else "#ffffff"
+            elementi.append(Rettangolo(cx, y, w_cella, h_riga, riempimento, "#c5cdd6", 0))
+            if codici:
+                elementi.append(
+                    Testo(
+                        cx + w_cella / 2,
+                        y + 17,
+                        str(len(codici)),
+                        12,
+                        grassetto=True,
+                        centrato=True,
+                    )
+                )
+                elementi.append(
+                    Testo(
+                        cx + w_cella / 2,
+                        y + 31,
+                        a_capo(" ".join(codici), 7, w_cella - 8, 1)[0],
+                        7,
+                        "#404040",
+                        centrato=True,
+                    )
+                )
+        y += h_riga
+    return Disegno(x0 + w_area + w_cella * len(livelli) + 12, y + 8, tuple(elementi), titolo)
