@@ -6,7 +6,7 @@ PIAO := $(BIN)/piao
 EXAMPLE := plans/comune-di-esempio/2026-2028
 SMALL := plans/piccolo-comune/2026-2028
 
-.PHONY: demo test lint typecheck unit schemas docs reference-docx install install-dev system-deps clean
+.PHONY: demo test lint typecheck unit schemas docs reference-docx bench install install-dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ demo: install system-deps
 	@echo
 	@echo "== piao audit (rapporto per OIV / Nucleo di valutazione) in out/audit/"
 	@$(PIAO) audit $(EXAMPLE) $(SMALL) --out out/audit
+	@echo
+	@echo "== piao render (documento ufficiale PDF/A, DOCX, HTML) in out/"
+	@$(PIAO) render $(EXAMPLE) --out out
+	@$(PIAO) render $(SMALL) --out out
 
 ## test: install the dev tools and run ruff, mypy --strict and pytest
 test: install-dev system-deps lint typecheck unit
@@ -53,6 +57,10 @@ unit:
 ## schemas: regenerate the JSON Schemas of the plan files (committed)
 schemas: install
 	$(PIAO) schema --out schemas
+
+## bench: speed as ratios to baselines measured in the same run (not part of the tests)
+bench: install-dev system-deps
+	$(BIN)/python bench/run.py
 
 ## reference-docx: rebuild the Word styles of the PIAO document (committed)
 reference-docx: install

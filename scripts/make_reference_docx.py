@@ -26,7 +26,13 @@ def main(target: Path) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(5)
-    for name, size in (("Title", 26), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
+    titoli: tuple[tuple[str, float], ...] = (
+        ("Title", 26),
+        ("Heading 1", 16),
+        ("Heading 2", 13),
+        ("Heading 3", 11),
+    )
+    for name, size in titoli:
         style = styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
@@ -36,7 +42,7 @@ def main(target: Path) -> None:
     styles["Caption"].font.size = Pt(9)
     styles["Caption"].font.bold = True
     styles["Caption"].font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
-    for name, size, bold, italic, color in (
+    extra: tuple[tuple[str, float, bool, bool, RGBColor | None], ...] = (
         ("Testo tabella", 8.5, False, False, None),
         ("Intestazione tabella", 8.5, True, False, None),
         ("Nota", 10, False, True, GRIGIO),
@@ -45,7 +51,8 @@ def main(target: Path) -> None:
         ("Copertina titolo", 24, True, False, None),
         ("Copertina triennio", 30, True, False, BLU),
         ("Intestazione pagina", 8, False, False, GRIGIO),
-    ):
+    )
+    for name, size, bold, italic, color in extra:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.font.size = Pt(size)

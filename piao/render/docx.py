@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 
 from piao.render.document import (
     Blocco,
@@ -84,6 +84,10 @@ class _Scrittore:
         return int(s.page_width or 0) - int(s.left_margin or 0) - int(s.right_margin or 0)
 
     def scrivi(self) -> bytes:
+        prima = self.w.sections[0]
+        prima.page_width, prima.page_height = Mm(210), Mm(297)
+        prima.left_margin = prima.right_margin = Mm(18)
+        prima.top_margin, prima.bottom_margin = Mm(22), Mm(20)
         self._proprieta()
         self._intestazioni(self.w.sections[0], prima=True)
         self._copertina()
@@ -216,6 +220,14 @@ class _Scrittore:
         tabella = self.w.add_table(rows=0, cols=n)
         tabella.style = self.w.styles["Table Grid"]
         tabella.autofit = False
+        tbl_pr = tabella._tbl.tblPr
+        larghezza = OxmlElement("w:tblW")
+        larghezza.set(qn("w:w"), str(self.larghezza_utile // 635))  # EMU to twentieths of a point
+        larghezza.set(qn("w:type"), "dxa")
+        tbl_pr.append(larghezza)
+        disposizione = OxmlElement("w:tblLayout")
+        disposizione.set(qn("w:type"), "fixed")
+        tbl_pr.append(disposizione)
         somma = sum(larghezze) or 1
         misure = [Emu(int(self.larghezza_utile * w / somma)) for w in larghezze]
         for i, colonna in enumerate(tabella.columns):

@@ -1286,14 +1286,14 @@ class _Costruttore:
                     [8, 32, 14, 6, 18, 10, 12],
                 )
             )
-        for nome, testo in (
+        for nome, contenuto in (
             ("Risorse interne", fo.risorse_interne),
             ("Risorse esterne", fo.risorse_esterne),
             ("Incentivi allo studio", fo.incentivi_studio),
             ("Collegamento con la valutazione", fo.collegamento_valutazione),
         ):
-            if testo:
-                blocchi.append(Paragrafo(f"{nome}: {testo}"))
+            if contenuto:
+                blocchi.append(Paragrafo(f"{nome}: {contenuto}"))
         if fo.budget:
             blocchi.append(
                 _tab(

@@ -1,0 +1,113 @@
+"""`make bench`: speed of piao as ratios to a baseline measured in the same run (median of
+several runs each), so the figures mean the same on any machine.
+
+    python bench/run.py [--runs 3] [--size grande]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import DIMENSIONI, genera, scrivi
+from piao import check_plan
+from piao.render import render_plan
+from piao.render.docx import render_docx
+from piao.render.html import render_html
+from piao.render.view import build_view
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bare_yaml_parse(folder: Path) -> None:
+    """The fastest loader available for the same files: ruamel.yaml's C-based safe loader."""
+    yaml = YAML(typ="safe")
+    for path in sorted(folder.glob("*.yaml")):
+        yaml.load(path.read_bytes())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--size", default="grande", choices=sorted(DIMENSIONI), help="plan size for the render rows"
+    )
+    parser.add_argument(
+        "--check-size",
+        default="roma",
+        choices=sorted(DIMENSIONI),
+        help="plan size for the check rows",
+    )
+    args = parser.parse_args(argv)
+    rows: list[tuple[str, float, str, float | None, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        big = root / "check" / "2026-2028"
+        scrivi(genera(DIMENSIONI[args.check_size], 1, f"Comune sintetico {args.check_size}"), big)
+        t_check = median_time(lambda: check_plan(big), args.runs)
+        t_parse = median_time(lambda: bare_yaml_parse(big), args.runs)
+        rows.append(
+            (
+                f"piao check ({args.check_size})",
+                t_check,
+                "bare YAML parse (C loader)",
+                t_parse,
+                "≤ 2.0×",
+            )
+        )
+
+        plan = root / "render" / "2026-2028"
+        scrivi(genera(DIMENSIONI[args.size], 1, f"Comune sintetico {args.size}"), plan)
+        piano = check_plan(plan).piano
+        assert piano is not None
+        doc = build_view(piano)
+        html = render_html(doc)
+        from weasyprint import HTML  # noqa: PLC0415
+
+        t_bare = median_time(lambda: HTML(string=html).write_pdf(), args.runs)
+        out = root / "out"
+        t_pdf = median_time(lambda: render_plan(plan, out, formats=("pdf",)), args.runs)
+        rows.append(
+            (
+                f"piao render --format pdf ({args.size})",
+                t_pdf,
+                "bare WeasyPrint, same HTML",
+                t_bare,
+                "≤ 1.2×",
+            )
+        )
+        t_docx = median_time(lambda: render_docx(doc), args.runs)
+        rows.append((f"DOCX render ({args.size})", t_docx, "—", None, "—"))
+
+    print(
+        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; median of {args.runs} runs"
+    )
+    print(f"{'task':<36} {'time (s)':>9}  {'baseline':<28} {'base (s)':>9} {'ratio':>7}  target")
+    for task, t, base, tb, target in rows:
+        ratio = f"{t / tb:.2f}×" if tb else "—"
+        tb_s = f"{tb:.2f}" if tb else "—"
+        print(f"{task:<36} {t:>9.2f}  {base:<28} {tb_s:>9} {ratio:>7}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
