@@ -38,7 +38,42 @@ NON_APPLICABILE = (
     "Sottosezione non richiesta alle amministrazioni con meno di 50 dipendenti (art. 6 DM 132/2022): "
     "non applicabile."
 )
-ALBERO_MAX_RIGHE = 60
+ALBERO_MAX_RIGHE = 40
+"""Indicator rows per tree figure: about one printed page."""
+ALBERO_MAX_FIGURE = 30
+
+
+def _righe(figli: tuple[tuple[str, str, tuple[str, ...]], ...]) -> int:
+    return sum(max(1, len(ind)) for _, _, ind in figli)
+
+
+def _gruppi_albero(rami: list[RAMO]) -> list[tuple[list[RAMO], str]]:
+    """Split the tree into figures of at most ALBERO_MAX_RIGHE rows: whole branches
+    together while they fit, a large branch in parts."""
+    gruppi: list[tuple[list[RAMO], str]] = []
+    corrente: list[RAMO] = []
+    for codice, titolo, figli in rami:
+        if _righe(figli) > ALBERO_MAX_RIGHE:
+            parti: list[list[tuple[str, str, tuple[str, ...]]]] = [[]]
+            for figlio in figli:
+                if parti[-1] and _righe((*parti[-1], figlio)) > ALBERO_MAX_RIGHE:
+                    parti.append([])
+                parti[-1].append(figlio)
+            for i, parte in enumerate(parti, 1):
+                gruppi.append(
+                    ([(codice, titolo, tuple(parte))], f"{codice}, parte {i} di {len(parti)}")
+                )
+            continue
+        if corrente and _righe(tuple(f for r in corrente for f in r[2]) + figli) > ALBERO_MAX_RIGHE:
+            gruppi.append((corrente, ""))
+            corrente = []
+        corrente.append((codice, titolo, figli))
+    if corrente:
+        gruppi.append((corrente, ""))
+    if len(gruppi) > 1:
+        gruppi = [(g, p or f"{i} di {len(gruppi)}") for i, (g, p) in enumerate(gruppi, 1)]
+    return gruppi
+
 
 _ETICHETTE = {
     "comune": "Comune",
@@ -167,7 +202,7 @@ class _Costruttore:
         ]
         # Objectives named by code only get a narrow column; «code + title» labels a wide one.
         lunghe = any(len(r[0]) > 12 for r in righe)
-        larghezze = [24, 10, 26, 8, 10] if lunghe else [9, 11, 34, 10, 11]
+        larghezze = [24, 12, 24, 8, 10] if lunghe else [11, 13, 30, 9, 11]
         return _tab(
             didascalia,
             ["Obiettivo", "Codice", "Indicatore", "Unità", "Partenza", *self.anni_intestazioni()],
@@ -460,28 +495,31 @@ class _Costruttore:
                 if o.valore_pubblico == codice
             )
             rami.append((codice, obiettivo.titolo, figli))
-        righe = sum(max(1, len(ind)) for _, _, figli in rami for _, _, ind in figli)
-        gruppi = [tuple(rami)] if righe <= ALBERO_MAX_RIGHE else [(r,) for r in rami]
+        gruppi = _gruppi_albero(rami)
         out: list[Blocco] = []
-        for i, gruppo in enumerate(gruppi, 1):
-            suffisso = f" ({gruppo[0][0]})" if len(gruppi) > 1 else ""
-            titolo = f"Albero della performance{suffisso}: valore pubblico, obiettivi e indicatori"
+        for gruppo, parte in gruppi[:ALBERO_MAX_FIGURE]:
+            titolo = (
+                "Albero della performance"
+                + (f" ({parte})" if parte else "")
+                + ": valore pubblico, obiettivi e indicatori"
+            )
             n_pf = sum(len(f) for _, _, f in gruppo)
             out.append(
                 Figura(
                     titolo,
-                    albero_performance(gruppo, titolo),
-                    f"Schema ad albero: {len(gruppo)} obiettivi di valore pubblico collegati a {n_pf} obiettivi di performance e ai loro indicatori.",
+                    albero_performance(tuple(gruppo), titolo),
+                    f"Schema ad albero: {len(gruppo)} obiettivi di valore pubblico collegati a {n_pf} obiettivi di "
+                    "performance e ai loro indicatori.",
                 )
             )
-            if i >= 30:
-                out.append(
-                    Paragrafo(
-                        f"Gli altri {len(gruppi) - i} alberi sono omessi: l'elenco completo è nelle tabelle.",
-                        "nota",
-                    )
+        if len(gruppi) > ALBERO_MAX_FIGURE:
+            out.append(
+                Paragrafo(
+                    f"Gli altri {len(gruppi) - ALBERO_MAX_FIGURE} schemi sono omessi: i collegamenti completi sono "
+                    "nelle tabelle degli obiettivi.",
+                    "nota",
                 )
-                break
+            )
         return out
 
     def sottosezione_2_2(self, pf: Performance | None) -> Sezione:
@@ -515,7 +553,7 @@ class _Costruttore:
                     )
                     for o in pf.obiettivi
                 ],
-                [8, 31, 15, 24, 16, 6],
+                [10, 30, 14, 24, 16, 6],
             )
         )
         blocchi.append(
