@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from piao.audit import audit_plan
-from piao.audit.output import render_csv, render_html, safe_cell
+from piao.audit.output import render_csv, render_html
+from piao.csvsafe import safe_cell
 from tests.conftest import EXAMPLE, ROOT, SMALL, run_cli
 
 INCOMPLETE = ROOT / "tests" / "fixtures" / "comune-incompleto" / "2026-2028"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import os
 from pathlib import Path
 
 import jinja2
@@ -14,19 +11,11 @@ from babel.dates import format_date
 from piao import __version__
 from piao.audit.assess import PESI, STATI_IT, Audit
 from piao.catalogue import citazione
+from piao.clock import today
+from piao.csvsafe import write_csv
 from piao.fsutil import atomic_write_bytes, atomic_write_text
 from piao.reference import riferimenti
 from piao.resources import data_dir
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def report_date() -> datetime.date:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
-    return datetime.date.today()
 
 
 def _env() -> jinja2.Environment:
@@ -55,7 +44,7 @@ def render_html(audit: Audit, *, oggi: datetime.date | None = None) -> str:
             norme=norme,
             pesi=PESI,
             versione=__version__,
-            data=format_date(oggi or report_date(), "d MMMM y", locale="it"),
+            data=format_date(oggi or today(), "d MMMM y", locale="it"),
         )
     )
 
@@ -68,36 +57,26 @@ def render_pdf(html: str) -> bytes:
     return pdf
 
 
-def safe_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will never run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 def render_csv(audits: list[Audit]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     sezioni = [numero for numero, _, _, _ in audits[0].per_sezione()] if audits else []
-    writer.writerow(
-        [
-            "piano",
-            "ente",
-            "codice_ipa",
-            "triennio",
-            "regime",
-            "punteggio",
-            *[f"punteggio_{s}" for s in sezioni],
-            "errori",
-            "avvisi",
-            "elementi_mancanti",
-            "elementi_incompleti",
-        ]
-    )
+    header = [
+        "piano",
+        "ente",
+        "codice_ipa",
+        "triennio",
+        "regime",
+        "punteggio",
+        *[f"punteggio_{s}" for s in sezioni],
+        "errori",
+        "avvisi",
+        "elementi_mancanti",
+        "elementi_incompleti",
+    ]
+    rows = []
     for a in audits:
-        counts = a.report.counts()
-        writer.writerow(
-            safe_cell(v)
-            for v in [
+        counts = {s.value: n for s, n in a.report.counts().items()}
+        rows.append(
+            [
                 a.plan,
                 a.ente,
                 a.codice_ipa,
@@ -105,15 +84,13 @@ def render_csv(audits: list[Audit]) -> str:
                 a.regime,
                 a.punteggio(),
                 *[a.punteggio(s) for s in sezioni],
-                counts[next(s for s in counts if s.value == "error")],
-                counts[next(s for s in counts if s.value == "warning")],
+                counts["error"],
+                counts["warning"],
                 "; ".join(f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("mancante")),
-                "; ".join(
-                    f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("incompleto")
-                ),
+                "; ".join(f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("incompleto")),
             ]
         )
-    return buffer.getvalue()
+    return write_csv(header, rows)
 
 
 def write_audit(audits: list[Audit], out: Path, *, pdf: bool = True) -> list[Path]:

@@ -18,6 +18,7 @@ from piao.engine import check_plan
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.loading import PlanFolderError
+from piao.publish import publish_plan
 from piao.render import FORMATS, RenderRefused, render_plan
 from piao.reporting import REPORTERS
 from piao.reporting.text import summary_line
@@ -185,7 +186,7 @@ def audit(
     try:
         written = write_audit(audits, out, pdf=pdf)
     except OSError as exc:
-        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror}") from None
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for a in audits:
         punteggio = a.punteggio()
         typer.echo(
@@ -232,12 +233,37 @@ def render(
         typer.echo(f"piao: documento non prodotto: {exc}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     except OSError as exc:
-        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror}") from None
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     report = rendered.result.report
     if not report.success:
         typer.echo(f"Attenzione: {summary_line(report)}; il documento è marcato BOZZA.")
     for path in rendered.files:
         typer.echo(f"scritto {path}")
+
+
+@app.command()
+def publish(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Cartella del sito da copiare in Amministrazione trasparente.")],
+    bozza: Annotated[bool, typer.Option("--bozza", help="Pubblica anche un piano con errori, segnalato come BOZZA.")] = False,
+) -> None:
+    """Prepara la pagina del PIAO per «Amministrazione trasparente»: pagina accessibile, guida ai
+    collegamenti, PDF/A, DOCX e dati aperti (CSV e JSON con metadati DCAT-AP_IT)."""
+    if not plan_dir.is_dir():
+        raise fail(f"la cartella del piano «{plan_dir}» non esiste o non è una cartella")
+    if inside(out, plan_dir):
+        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
+    try:
+        written = publish_plan(plan_dir, out, bozza=bozza)
+    except RenderRefused as exc:
+        sys.stdout.write(REPORTERS["text"]([exc.result.report], False))
+        typer.echo(f"piao: sito non prodotto: {exc}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
+    for path in written:
+        typer.echo(f"scritto {path}")
+    typer.echo(f"Aprire {out / 'index.html'} e copiare la cartella nel sito dell'ente.")
 
 
 @app.command()
@@ -250,7 +276,7 @@ def schema(
     try:
         written = write_schemas(out)
     except OSError as exc:
-        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror}") from None
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for path in written:
         typer.echo(f"scritto {path}")
 

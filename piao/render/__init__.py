@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from piao.audit.output import report_date
+from piao.clock import today
 from piao.engine import CheckResult, check_plan
 from piao.fsutil import atomic_write_bytes, atomic_write_text, slugify
 from piao.model import SEZIONI
@@ -56,7 +56,7 @@ def render_plan(
         raise RenderRefused(
             "il piano contiene errori: correggerli, oppure produrre una bozza con --bozza", result
         )
-    doc = build_view(piano, bozza=bozza, oggi=oggi or report_date())
+    doc = build_view(piano, bozza=bozza, oggi=oggi or today())
     stem = file_stem(piano.anagrafica.ente.denominazione, doc.triennio)
     out.mkdir(parents=True, exist_ok=True)
     html = render_html(doc)

@@ -13,7 +13,7 @@ from piao.resources import data_dir
 
 def _env() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("templates") / "documento"),
+        loader=jinja2.FileSystemLoader(data_dir("templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -25,7 +25,7 @@ def render_html(doc: Documento) -> str:
     css = (data_dir("templates") / "documento" / "piao.css").read_text(encoding="utf-8")
     return (
         _env()
-        .get_template("piao.html.j2")
+        .get_template("documento/piao.html.j2")
         .render(
             doc=doc,
             css=css,

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from piao.calcoli import rapporto_capacita, termine_adozione
+from piao.clock import today
 from piao.model import Piano
 from piao.model.base import Indicatore, Persona
 from piao.model.fabbisogni_personale import FabbisogniPersonale
@@ -1490,7 +1491,7 @@ def build_view(
     """The whole document of a valid plan."""
     c = _Costruttore(piano)
     a = piano.anagrafica
-    oggi = oggi or datetime.date.today()
+    oggi = oggi or today()
     ad = a.adozione
     if ad is not None and ad.delibera is not None:
         adozione = f"Adottato con deliberazione della {etichetta(ad.organo)} n. {ad.delibera.numero} del {data(ad.delibera.data)}"
