@@ -6,7 +6,7 @@ PIAO := $(BIN)/piao
 EXAMPLE := plans/comune-di-esempio/2026-2028
 SMALL := plans/piccolo-comune/2026-2028
 
-.PHONY: demo test lint typecheck unit schemas docs reference-docx bench install install-dev system-deps clean
+.PHONY: demo test test-deps lint typecheck unit schemas docs reference-docx bench install install-dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ install-dev: $(VENV)/.installed-dev
 system-deps:
 	bash scripts/system-deps.sh
 
+# Browser tests: Debian's Chromium and axe-core from npm (package-lock.json).
+test-deps: system-deps
+	bash scripts/system-deps.sh --test
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
 ## demo: install piao and check the bundled example plans
 demo: install system-deps
 	@echo "== piao check $(EXAMPLE)"
@@ -40,9 +45,12 @@ demo: install system-deps
 	@echo "== piao render (documento ufficiale PDF/A, DOCX, HTML) in out/"
 	@$(PIAO) render $(EXAMPLE) --out out
 	@$(PIAO) render $(SMALL) --out out
+	@echo
+	@echo "== piao publish (pagina per Amministrazione trasparente e dati aperti) in out/sito/"
+	@$(PIAO) publish $(EXAMPLE) --out out/sito | tail -1
 
 ## test: install the dev tools and run ruff, mypy --strict and pytest
-test: install-dev system-deps lint typecheck unit
+test: install-dev test-deps lint typecheck unit
 
 lint:
 	$(BIN)/ruff check .

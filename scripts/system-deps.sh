@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Install the Debian packages piao needs at run time and for its tests, only those missing.
-# WeasyPrint (PDF) needs Pango and HarfBuzz-subset; without libharfbuzz-subset0 importing
-# weasyprint emits a DeprecationWarning that breaks pytest run with warnings as errors.
+# Install the Debian packages piao needs, only those missing.
+#   scripts/system-deps.sh          run time: WeasyPrint (Pango, HarfBuzz-subset), fonts, poppler-utils
+#   scripts/system-deps.sh --test   also what the tests need: Chromium, Node.js and npm
+# Without libharfbuzz-subset0 importing weasyprint emits a DeprecationWarning that breaks
+# pytest run with warnings as errors.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium)
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -87,7 +87,9 @@ def render_csv(audits: list[Audit]) -> str:
                 counts["error"],
                 counts["warning"],
                 "; ".join(f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("mancante")),
-                "; ".join(f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("incompleto")),
+                "; ".join(
+                    f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("incompleto")
+                ),
             ]
         )
     return write_csv(header, rows)

@@ -244,8 +244,16 @@ def render(
 @app.command()
 def publish(
     plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Cartella del sito da copiare in Amministrazione trasparente.")],
-    bozza: Annotated[bool, typer.Option("--bozza", help="Pubblica anche un piano con errori, segnalato come BOZZA.")] = False,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Cartella del sito da copiare in Amministrazione trasparente."
+        ),
+    ],
+    bozza: Annotated[
+        bool,
+        typer.Option("--bozza", help="Pubblica anche un piano con errori, segnalato come BOZZA."),
+    ] = False,
 ) -> None:
     """Prepara la pagina del PIAO per «Amministrazione trasparente»: pagina accessibile, guida ai
     collegamenti, PDF/A, DOCX e dati aperti (CSV e JSON con metadati DCAT-AP_IT)."""

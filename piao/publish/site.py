@@ -70,23 +70,60 @@ def _dimensione(path: Path) -> str:
 def _collocazioni(piano: Piano, pagina: str) -> tuple[Collocazione, ...]:
     def voce(sottosezione: str, riferimento: str, cosa: str, ancora: str) -> Collocazione:
         href = f"{pagina}#{ancora}" if ancora else pagina
-        return Collocazione(sottosezione, riferimento, cosa, href, href if pagina.startswith("http") else f"Pagina del PIAO{' › ' + ancora if ancora else ''}")
+        return Collocazione(
+            sottosezione,
+            riferimento,
+            cosa,
+            href,
+            href
+            if pagina.startswith("http")
+            else f"Pagina del PIAO{' › ' + ancora if ancora else ''}",
+        )
 
     righe = [
-        voce("Disposizioni generali › Atti generali", "art. 12 c.1 d.lgs. 33/2013 (documenti di programmazione strategico-gestionale)",
-             "La pagina del PIAO con il documento adottato e i dati aperti", ""),
-        voce("Disposizioni generali › Piano triennale per la prevenzione della corruzione e della trasparenza", "art. 10 c.8 lett. a d.lgs. 33/2013",
-             "La sottosezione 2.3 Rischi corruttivi e trasparenza", "sezione-2-3"),
-        voce("Altri contenuti › Prevenzione della corruzione", "art. 1 c.14 l. 190/2012; delibera ANAC 1310/2016",
-             "La sottosezione 2.3 Rischi corruttivi e trasparenza", "sezione-2-3"),
-        voce("Personale › Dotazione organica", "art. 16 d.lgs. 33/2013",
-             "La sottosezione 3.3 Piano triennale dei fabbisogni di personale", "sezione-3-3"),
+        voce(
+            "Disposizioni generali › Atti generali",
+            "art. 12 c.1 d.lgs. 33/2013 (documenti di programmazione strategico-gestionale)",
+            "La pagina del PIAO con il documento adottato e i dati aperti",
+            "",
+        ),
+        voce(
+            "Disposizioni generali › Piano triennale per la prevenzione della corruzione e della trasparenza",
+            "art. 10 c.8 lett. a d.lgs. 33/2013",
+            "La sottosezione 2.3 Rischi corruttivi e trasparenza",
+            "sezione-2-3",
+        ),
+        voce(
+            "Altri contenuti › Prevenzione della corruzione",
+            "art. 1 c.14 l. 190/2012; delibera ANAC 1310/2016",
+            "La sottosezione 2.3 Rischi corruttivi e trasparenza",
+            "sezione-2-3",
+        ),
+        voce(
+            "Personale › Dotazione organica",
+            "art. 16 d.lgs. 33/2013",
+            "La sottosezione 3.3 Piano triennale dei fabbisogni di personale",
+            "sezione-3-3",
+        ),
     ]
     if piano.performance is not None:
-        righe.insert(2, voce("Performance › Piano della Performance", "art. 10 c.8 lett. b d.lgs. 33/2013",
-                             "La sottosezione 2.2 Performance", "sezione-2-2"))
-    righe.append(voce("Altri contenuti › Accessibilità e Catalogo di dati, metadati e banche dati", "art. 7 d.lgs. 33/2013 (dati aperti)",
-                      "I dati aperti del PIAO (CSV e JSON)", "scarica"))
+        righe.insert(
+            2,
+            voce(
+                "Performance › Piano della Performance",
+                "art. 10 c.8 lett. b d.lgs. 33/2013",
+                "La sottosezione 2.2 Performance",
+                "sezione-2-2",
+            ),
+        )
+    righe.append(
+        voce(
+            "Altri contenuti › Accessibilità e Catalogo di dati, metadati e banche dati",
+            "art. 7 d.lgs. 33/2013 (dati aperti)",
+            "I dati aperti del PIAO (CSV e JSON)",
+            "scarica",
+        )
+    )
     return tuple(righe)
 
 
@@ -104,7 +141,9 @@ def _svg(f: Figura) -> str:
     return to_svg(f.disegno)
 
 
-def publish_plan(folder: str | Path, out: Path, *, bozza: bool = False, oggi: datetime.date | None = None) -> list[Path]:
+def publish_plan(
+    folder: str | Path, out: Path, *, bozza: bool = False, oggi: datetime.date | None = None
+) -> list[Path]:
     """Write the site into `out`; refuses a plan with errors unless `bozza`."""
     oggi = oggi or today()
     rendered = render_plan(folder, out, formats=("pdf", "docx"), bozza=bozza, oggi=oggi)
@@ -126,13 +165,29 @@ def publish_plan(folder: str | Path, out: Path, *, bozza: bool = False, oggi: da
     atomic_write_text(dati / "piao.json", piano_json(meta, piano, tabs))
     written.append(dati / "piao.json")
     file = [
-        FileScaricabile(p.name, f"Documento del PIAO ({p.suffix[1:].upper()})",
-                        "PDF/A con i dati YAML allegati" if p.suffix == ".pdf" else "DOCX modificabile", _dimensione(p))
+        FileScaricabile(
+            p.name,
+            f"Documento del PIAO ({p.suffix[1:].upper()})",
+            "PDF/A con i dati YAML allegati" if p.suffix == ".pdf" else "DOCX modificabile",
+            _dimensione(p),
+        )
         for p in rendered.files
     ]
-    file += [FileScaricabile(f"dati/{t.file}", t.titolo, "CSV", _dimensione(dati / t.file), t.descrizione) for t in tabs]
-    file.append(FileScaricabile("dati/piao.json", "Piano completo e metadati", "JSON (DCAT-AP_IT)", _dimensione(dati / "piao.json"),
-                                "Tutte le sezioni del piano e le tabelle, con i metadati del dataset."))
+    file += [
+        FileScaricabile(
+            f"dati/{t.file}", t.titolo, "CSV", _dimensione(dati / t.file), t.descrizione
+        )
+        for t in tabs
+    ]
+    file.append(
+        FileScaricabile(
+            "dati/piao.json",
+            "Piano completo e metadati",
+            "JSON (DCAT-AP_IT)",
+            _dimensione(dati / "piao.json"),
+            "Tutte le sezioni del piano e le tabelle, con i metadati del dataset.",
+        )
+    )
     pagina = pub.url if pub and pub.url else "index.html"
     view = SitoView(
         ente=a.ente.denominazione,
@@ -157,6 +212,9 @@ def publish_plan(folder: str | Path, out: Path, *, bozza: bool = False, oggi: da
         html = env.get_template(f"sito/{nome}.html.j2").render(s=view, svg=_svg)
         atomic_write_text(out / f"{nome}.html", html)
         written.append(out / f"{nome}.html")
-    atomic_write_text(out / "stile.css", (data_dir("templates") / "sito" / "stile.css").read_text(encoding="utf-8"))
+    atomic_write_text(
+        out / "stile.css",
+        (data_dir("templates") / "sito" / "stile.css").read_text(encoding="utf-8"),
+    )
     written.append(out / "stile.css")
     return written

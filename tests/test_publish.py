@@ -1,0 +1,170 @@
+"""`piao publish`: the static folder, open data that parse back and match the plan,
+neutralised CSV cells, DCAT-AP_IT metadata."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from piao import check_plan
+from piao.publish import publish_plan
+from tests.conftest import EXAMPLE, SMALL, edit, run_cli
+
+OGGI = datetime.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def sito(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sito")
+    publish_plan(EXAMPLE, out, oggi=OGGI)
+    return out
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def test_folder_layout(sito: Path) -> None:
+    assert sorted(p.name for p in sito.iterdir()) == [
+        "PIAO-comune-di-esempio-2026-2028.docx",
+        "PIAO-comune-di-esempio-2026-2028.pdf",
+        "collocazione.html",
+        "dati",
+        "index.html",
+        "stile.css",
+    ]
+    assert sorted(p.name for p in (sito / "dati").iterdir()) == [
+        "assunzioni.csv",
+        "corsi.csv",
+        "misure.csv",
+        "obblighi-trasparenza.csv",
+        "obiettivi-indicatori.csv",
+        "piao.json",
+        "processi-rischi.csv",
+    ]
+
+
+def test_page_is_self_contained_and_italian(sito: Path) -> None:
+    html = (sito / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="it">' in html
+    assert "<script" not in html
+    assert 'href="http' not in html.split("<main")[0].replace(
+        'href="https://www.comune.esempio.it"', ""
+    )
+    assert "Data aggiornamento della pagina" in html
+    assert "22 novembre 2026" in html
+    for href in (
+        "PIAO-comune-di-esempio-2026-2028.pdf",
+        "PIAO-comune-di-esempio-2026-2028.docx",
+        "dati/misure.csv",
+        "dati/piao.json",
+    ):
+        assert f'href="{href}"' in html
+    assert "Amministrazione trasparente" in html
+    guide = (sito / "collocazione.html").read_text(encoding="utf-8")
+    for label in (
+        "Disposizioni generali › Atti generali",
+        "Performance › Piano della Performance",
+        "Personale › Dotazione organica",
+        "Altri contenuti › Prevenzione della corruzione",
+    ):
+        assert label in guide
+
+
+def test_csv_files_parse_back_and_match_the_plan(sito: Path) -> None:
+    piano = check_plan(EXAMPLE).piano
+    assert piano is not None
+    rc, fp, fo, pf = (
+        piano.rischi_corruttivi,
+        piano.fabbisogni_personale,
+        piano.formazione,
+        piano.performance,
+    )
+    assert rc is not None and fp is not None and fo is not None and pf is not None  # noqa: PT018
+    misure = _csv(sito / "dati" / "misure.csv")
+    assert [m["codice"] for m in misure] == [m.codice for m in rc.misure]
+    mis15 = next(m for m in misure if m["codice"] == "MIS-15")
+    assert mis15["processi"] == "PR-03 PR-04"
+    assert mis15["ultima_scadenza"] == "2027-01-31"
+    assert rc.trasparenza is not None
+    obblighi = _csv(sito / "dati" / "obblighi-trasparenza.csv")
+    assert len(obblighi) == len(rc.trasparenza.obblighi)
+    assert obblighi[0]["sottosezione_livello_1"] == "Disposizioni generali"
+    assunzioni = _csv(sito / "dati" / "assunzioni.csv")
+    assert sum(int(a["numero"]) for a in assunzioni) == sum(a.numero for a in fp.assunzioni)
+    assert [c["codice"] for c in _csv(sito / "dati" / "corsi.csv")] == [c.codice for c in fo.corsi]
+    indicatori = _csv(sito / "dati" / "obiettivi-indicatori.csv")
+    obp = next(r for r in indicatori if r["codice_indicatore"] == "OBP-01-I1")
+    assert (obp["target_2026"], obp["target_2027"], obp["target_2028"]) == ("12.0", "20.0", "25.0")
+    assert obp["unita_responsabile"] == "UO-URP"
+    rischi = _csv(sito / "dati" / "processi-rischi.csv")
+    assert {r["codice_processo"] for r in rischi} == {p.codice for p in rc.processi}
+
+
+def test_json_has_dcat_metadata_and_the_plan(sito: Path) -> None:
+    data = json.loads((sito / "dati" / "piao.json").read_text(encoding="utf-8"))
+    meta = data["metadati"]
+    assert meta["dct:title"] == "PIAO 2026-2028 - Comune di Esempio"
+    assert meta["dct:publisher"]["dct:identifier"] == "c_z999"
+    assert meta["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert meta["dct:issued"] == "2026-03-26"
+    assert meta["dct:modified"] == "2026-11-22"
+    formats = {d["dct:format"] for d in meta["dcat:distribution"]}
+    assert {"CSV", "JSON", "PDF", "DOCX"} <= formats
+    assert data["piano"]["anagrafica"]["ente"]["denominazione"] == "Comune di Esempio"
+    assert len(data["tabelle"]["misure.csv"]) == 33
+
+
+def test_formula_prefixes_are_neutralised(
+    plan_copy: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    plan = plan_copy(SMALL)
+    edit(
+        plan / "formazione.yaml",
+        "titolo: Sicurezza sui luoghi di lavoro,",
+        'titolo: "=HYPERLINK(\\"http://x\\")",',
+    )
+    edit(
+        plan / "formazione.yaml",
+        "titolo: Anticorruzione e codice di comportamento,",
+        'titolo: "+1+2",',
+    )
+    edit(
+        plan / "rischi_corruttivi.yaml",
+        "contenuto: Bilancio e rendiconto,",
+        'contenuto: "@SUM(A1)",',
+    )
+    edit(plan / "rischi_corruttivi.yaml", "contenuto: Bandi e graduatorie,", 'contenuto: "-2",')
+    publish_plan(plan, tmp_path, oggi=OGGI)
+    corsi = {r["codice"]: r["titolo"] for r in _csv(tmp_path / "dati" / "corsi.csv")}
+    assert corsi["FOR-03"] == '\'=HYPERLINK("http://x")'
+    assert corsi["FOR-01"] == "'+1+2"
+    contenuti = {
+        r["codice"]: r["contenuto"] for r in _csv(tmp_path / "dati" / "obblighi-trasparenza.csv")
+    }
+    assert contenuti["TR-08"] == "'@SUM(A1)"
+    assert contenuti["TR-04"] == "'-2"
+
+
+def test_publish_refuses_a_plan_with_errors_unless_bozza(
+    plan_copy: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    plan = plan_copy(SMALL)
+    edit(plan / "lavoro_agile.yaml", "  dotazioni_informatiche:", "  # dotazioni_informatiche:")
+    assert run_cli("publish", str(plan), "--out", str(tmp_path / "a")).exit_code == 1
+    result = run_cli("publish", str(plan), "--out", str(tmp_path / "b"), "--bozza")
+    assert result.exit_code == 0, result.output
+    assert "BOZZA" in (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
+
+
+def test_publish_is_deterministic(sito: Path, tmp_path: Path) -> None:
+    publish_plan(EXAMPLE, tmp_path, oggi=OGGI)
+    for path in sorted(sito.rglob("*")):
+        if path.is_file():
+            assert (tmp_path / path.relative_to(sito)).read_bytes() == path.read_bytes(), path.name
