@@ -24,6 +24,7 @@ from piao import check_plan
 from piao.render import render_plan
 from piao.render.docx import render_docx
 from piao.render.html import render_html
+from piao.render.pdf import PDF_VARIANT
 from piao.render.view import build_view
 
 
@@ -83,17 +84,18 @@ def main(argv: list[str] | None = None) -> int:
         html = render_html(doc)
         from weasyprint import HTML  # noqa: PLC0415
 
-        t_bare = median_time(lambda: HTML(string=html).write_pdf(), args.runs)
+        # Baseline: WeasyPrint alone on the same HTML with the same PDF options (PDF/A-3a,
+        # tagged); piao's own overhead is the check, the view model and the post-processing.
+        t_same = median_time(
+            lambda: HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True), args.runs
+        )
+        t_plain = median_time(lambda: HTML(string=html).write_pdf(), args.runs)
         out = root / "out"
         t_pdf = median_time(lambda: render_plan(plan, out, formats=("pdf",)), args.runs)
+        label = f"piao render --format pdf ({args.size})"
+        rows.append((label, t_pdf, "WeasyPrint, same HTML and options", t_same, "≤ 1.2×"))
         rows.append(
-            (
-                f"piao render --format pdf ({args.size})",
-                t_pdf,
-                "bare WeasyPrint, same HTML",
-                t_bare,
-                "≤ 1.2×",
-            )
+            (label, t_pdf, "WeasyPrint, same HTML, plain PDF", t_plain, "≤ 1.2× (see README)")
         )
         t_docx = median_time(lambda: render_docx(doc), args.runs)
         rows.append((f"DOCX render ({args.size})", t_docx, "—", None, "—"))
@@ -101,11 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; median of {args.runs} runs"
     )
-    print(f"{'task':<36} {'time (s)':>9}  {'baseline':<28} {'base (s)':>9} {'ratio':>7}  target")
+    print(f"{'task':<36} {'time (s)':>9}  {'baseline':<34} {'base (s)':>9} {'ratio':>7}  target")
     for task, t, base, tb, target in rows:
         ratio = f"{t / tb:.2f}×" if tb else "—"
         tb_s = f"{tb:.2f}" if tb else "—"
-        print(f"{task:<36} {t:>9.2f}  {base:<28} {tb_s:>9} {ratio:>7}  {target}")
+        print(f"{task:<36} {t:>9.2f}  {base:<34} {tb_s:>9} {ratio:>7}  {target}")
     return 0
 
 
