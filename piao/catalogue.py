@@ -27,6 +27,7 @@ _LAYER_SUMMARY = {
     "SC004": "Ogni valore è tra quelli ammessi (elenchi chiusi, formati, intervalli).",
     "SC005": "Ci sono tutti i file di sezione richiesti dal regime.",
     "SC006": "Nella cartella del piano ci sono solo file di sezione.",
+    "SC007": "Nessun valore è ancora «da compilare» o «da definire».",
 }
 
 

@@ -40,8 +40,26 @@ def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> 
     return chosen
 
 
-def run_rules(piano: Piano, sources: SourceMap, rules: list[Regola]) -> list[Finding]:
+PLACEHOLDER_REACH = 2
+"""A rule finding that points at a placeholder, or at most this many levels above it, is
+about the placeholder and is not repeated (e.g. «manca il target 2029» for a target that
+is «da definire»)."""
+
+
+def _about_placeholder(path: YamlPath, placeholders: list[YamlPath]) -> bool:
+    return bool(path) and any(
+        p[: len(path)] == path and len(p) - len(path) <= PLACEHOLDER_REACH for p in placeholders
+    )
+
+
+def run_rules(
+    piano: Piano,
+    sources: SourceMap,
+    rules: list[Regola],
+    placeholders: dict[str, list[YamlPath]] | None = None,
+) -> list[Finding]:
     """Run `rules` on a valid plan; stamp code, severity, basis, place; apply deroghe."""
+    placeholders = placeholders or {}
     ctx = Contesto(piano)
     regime = piano.anagrafica.regime
     findings: list[Finding] = []
@@ -51,6 +69,8 @@ def run_rules(piano: Piano, sources: SourceMap, rules: list[Regola]) -> list[Fin
         if any(getattr(piano, section) is None for section in rule.richiede):
             continue
         for rilievo in rule.check(ctx):
+            if _about_placeholder(rilievo.path, placeholders.get(rilievo.file, [])):
+                continue
             location = sources.locate(rilievo.file, rilievo.path)
             waiver = _waiver(
                 piano.anagrafica.deroghe, rule.code, sources.data(rilievo.file), rilievo.path
@@ -105,7 +125,9 @@ def check_plan(
     regime = piano.anagrafica.regime if piano is not None else None
     not_applicable: tuple[str, ...] = ()
     if piano is not None:
-        findings += run_rules(piano, loaded.sources, select_rules(select, ignore))
+        findings += run_rules(
+            piano, loaded.sources, select_rules(select, ignore), validated.placeholders
+        )
         not_applicable = tuple(
             f"{s.numero} {s.titolo}"
             for s in SEZIONI

@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 from piao.findings import Finding, Location, Severity, YamlPath
 from piao.loading import LoadedPlan, SourceMap, plain
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
+from piao.model.base import PLACEHOLDERS
 
 SCHEMA_FINDINGS: dict[str, tuple[str, str]] = {
     "unknown_key": ("SC001", "schema.chiave-sconosciuta"),
@@ -26,6 +27,7 @@ SCHEMA_FINDINGS: dict[str, tuple[str, str]] = {
     "value": ("SC004", "schema.valore-non-ammesso"),
     "missing_file": ("SC005", "schema.file-mancante"),
     "unknown_file": ("SC006", "schema.file-sconosciuto"),
+    "placeholder": ("SC007", "schema.da-compilare"),
 }
 
 _TYPE_WORDS = {
@@ -61,6 +63,85 @@ class Validated:
     piano: Piano | None
     findings: list[Finding]
     sections: dict[str, BaseModel]
+    placeholders: dict[str, list[YamlPath]]
+    """Per file, the paths of the values still «da compilare» / «da definire»."""
+
+
+def _placeholder_paths(node: Any, path: YamlPath = ()) -> list[YamlPath]:
+    if isinstance(node, str):
+        return [path] if node.strip().lower() in PLACEHOLDERS else []
+    out: list[YamlPath] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _placeholder_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _placeholder_paths(value, (*path, i))
+    return out
+
+
+def _without(data: Any, drop: list[YamlPath]) -> Any:
+    """A copy of `data` without the values at `drop` (keys removed, list items removed)."""
+    if not drop:
+        return data
+    if any(len(p) == 0 for p in drop):
+        return None
+    if isinstance(data, dict):
+        return {
+            k: _without(v, [p[1:] for p in drop if p[0] == k])
+            for k, v in data.items()
+            if (k,) not in drop
+        }
+    if isinstance(data, list):
+        return [
+            _without(v, [p[1:] for p in drop if p[0] == i])
+            for i, v in enumerate(data)
+            if (i,) not in drop
+        ]
+    return data
+
+
+def _validate_section(
+    sezione: Sezione, data: Any, sources: SourceMap
+) -> tuple[BaseModel | None, list[Finding], list[YamlPath]]:
+    """Validate one file. Values still «da compilare» are one finding each (SC007); where the
+    schema would reject them (a date, a number, a choice) they are left out and validated
+    as absent, so that the placeholder is not reported twice."""
+    placeholders = _placeholder_paths(data)
+    findings = [
+        finding(
+            "placeholder",
+            f"Valore ancora da compilare: «{_value_at(data, p)}».",
+            sources.locate(sezione.file, p),
+            hint=(
+                f"Campo: {d}."
+                if (d := _description(_type_at(sezione.model, p[:-1]), str(p[-1])))
+                else None
+            )
+            if p
+            else None,
+        )
+        for p in placeholders
+    ]
+    try:
+        return sezione.model.model_validate(data), findings, placeholders
+    except ValidationError as exc:
+        rejected = [
+            path
+            for path, _ in (_resolve(data, e) for e in exc.errors(include_url=False))
+            if path in placeholders
+        ]
+        if not rejected:
+            return None, findings + errors_to_findings(exc, sezione, sources), placeholders
+        try:
+            return sezione.model.model_validate(_without(data, rejected)), findings, placeholders
+        except ValidationError as again:
+            rest = [
+                f
+                for f in errors_to_findings(again, sezione, sources)
+                if f.location.path not in rejected
+            ]
+            return None, findings + rest, placeholders
 
 
 def finding(
@@ -80,6 +161,7 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
     findings = list(loaded.findings)
     regime = _declared_regime(loaded.sources)
     sections: dict[str, BaseModel] = {}
+    placeholders: dict[str, list[YamlPath]] = {}
 
     for name in loaded.names:
         if name not in SEZIONI_PER_FILE:
@@ -102,17 +184,21 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
             continue
         if source.data is None:
             continue  # the loader already reported why
-        try:
-            sections[sezione.key] = sezione.model.model_validate(plain(source.data))
-        except ValidationError as exc:
-            findings.extend(errors_to_findings(exc, sezione, loaded.sources))
+        model, section_findings, paths = _validate_section(
+            sezione, plain(source.data), loaded.sources
+        )
+        findings += section_findings
+        if paths:
+            placeholders[sezione.file] = paths
+        if model is not None:
+            sections[sezione.key] = model
 
     # The rules can run when every section file present is valid, even if a required file
     # is missing (reported above): they skip the sections that are absent.
     invalid = {s.file for s in SEZIONI if s.file in loaded.sources.files and s.key not in sections}
     piano = Piano.model_validate(sections) if "anagrafica" in sections and not invalid else None
     findings.sort(key=Finding.sort_key)
-    return Validated(piano, findings, sections)
+    return Validated(piano, findings, sections, placeholders)
 
 
 def _declared_regime(sources: SourceMap) -> str:

@@ -127,20 +127,20 @@ def test_formula_prefixes_are_neutralised(
     plan = plan_copy(SMALL)
     edit(
         plan / "formazione.yaml",
-        "titolo: Sicurezza sui luoghi di lavoro,",
-        'titolo: "=HYPERLINK(\\"http://x\\")",',
+        "titolo: Sicurezza sui luoghi di lavoro\n",
+        'titolo: "=HYPERLINK(\\"http://x\\")"\n',
     )
     edit(
         plan / "formazione.yaml",
-        "titolo: Anticorruzione e codice di comportamento,",
-        'titolo: "+1+2",',
+        "titolo: Anticorruzione e codice di comportamento\n",
+        'titolo: "+1+2"\n',
     )
     edit(
         plan / "rischi_corruttivi.yaml",
-        "contenuto: Bilancio e rendiconto,",
-        'contenuto: "@SUM(A1)",',
+        "contenuto: Bilancio e rendiconto\n",
+        'contenuto: "@SUM(A1)"\n',
     )
-    edit(plan / "rischi_corruttivi.yaml", "contenuto: Bandi e graduatorie,", 'contenuto: "-2",')
+    edit(plan / "rischi_corruttivi.yaml", "contenuto: Bandi e graduatorie\n", 'contenuto: "-2"\n')
     publish_plan(plan, tmp_path, oggi=OGGI)
     corsi = {r["codice"]: r["titolo"] for r in _csv(tmp_path / "dati" / "corsi.csv")}
     assert corsi["FOR-03"] == '\'=HYPERLINK("http://x")'

@@ -35,8 +35,8 @@ def test_json_finding_has_every_contract_key(plan_copy: Callable[[Path], Path]) 
     plan = plan_copy(SMALL)
     edit(
         plan / "organizzazione.yaml",
-        "tipo: area, responsabile: Rag.",
-        "tipo: areaa, responsabile: Rag.",
+        "    tipo: area\n    responsabile: Rag.",
+        "    tipo: areaa\n    responsabile: Rag.",
     )
     result = run_cli("check", str(plan), "--format", "json")
     assert result.exit_code == 1

@@ -35,10 +35,10 @@ def broken(plan_copy: Callable[[Path], Path]) -> Path:
     plan = plan_copy(EXAMPLE)
     edit(
         plan / "rischi_corruttivi.yaml",
-        "responsabile: UO-URP, indicatore: Iniziative svolte",
-        "responsabile: UO-XXX, indicatore: Iniziative svolte",
+        "    responsabile: UO-URP\n    indicatore: Iniziative svolte",
+        "    responsabile: UO-XXX\n    indicatore: Iniziative svolte",
     )
-    edit(plan / "rischi_corruttivi.yaml", "indicatore: Codice aggiornato approvato, ", "")
+    edit(plan / "rischi_corruttivi.yaml", "    indicatore: Codice aggiornato approvato\n", "")
     edit(plan / "anagrafica.yaml", "  piani_precedenti_url:", "  # piani_precedenti_url:")
     return plan
 
@@ -110,7 +110,7 @@ def test_select_and_ignore(broken: Path) -> None:
 
 def test_deroga_keeps_the_finding_visible_but_suppressed(plan_copy: Callable[[Path], Path]) -> None:
     plan = plan_copy(EXAMPLE)
-    edit(plan / "rischi_corruttivi.yaml", "indicatore: Codice aggiornato approvato, ", "")
+    edit(plan / "rischi_corruttivi.yaml", "    indicatore: Codice aggiornato approvato\n", "")
     edit(
         plan / "anagrafica.yaml",
         "deroghe: []",
@@ -130,7 +130,7 @@ def test_deroga_keeps_the_finding_visible_but_suppressed(plan_copy: Callable[[Pa
 
 def test_deroga_for_another_object_does_not_suppress(plan_copy: Callable[[Path], Path]) -> None:
     plan = plan_copy(EXAMPLE)
-    edit(plan / "rischi_corruttivi.yaml", "indicatore: Codice aggiornato approvato, ", "")
+    edit(plan / "rischi_corruttivi.yaml", "    indicatore: Codice aggiornato approvato\n", "")
     edit(
         plan / "anagrafica.yaml",
         "deroghe: []",

@@ -55,7 +55,7 @@ def test_wrong_type_points_at_the_value(plan_copy: Callable[[Path], Path]) -> No
 def test_value_not_in_the_list_suggests_the_closest(plan_copy: Callable[[Path], Path]) -> None:
     plan = plan_copy(SMALL)
     path = plan / "fabbisogni_personale.yaml"
-    edit(path, "numero: 1, modalita: concorso", "numero: 1, modalita: concorsso")
+    edit(path, "    modalita: concorso\n", "    modalita: concorsso\n")
     (finding,) = check_plan(plan).report.findings
     assert finding.code == "SC004"
     assert finding.location.line == line_of(path, "concorsso")
@@ -233,8 +233,8 @@ def test_text_with_a_comma_in_braces_gets_a_quoting_hint(plan_copy: Callable[[Pa
     path = plan / "organizzazione.yaml"
     edit(
         path,
-        "denominazione: Area economico-finanziaria,",
-        "denominazione: Area economica, finanziaria,",
+        "    numero: 3\n",
+        "    numero: 3\n  - {livello: Responsabili, descrizione: Uffici, servizi}\n",
     )
     (finding,) = check_plan(plan).report.findings
     assert finding.code == "SC001"

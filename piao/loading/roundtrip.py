@@ -1,0 +1,48 @@
+"""Comment-preserving round trip of plan files (for `piao init`, `piao rollover` and
+`piao format`): load keeps comments, key order, quotes and flow style; dump writes them
+back the same way. A file in the house style (block style, short flow collections on one
+line) loads and dumps to the same bytes."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+FLOW_MAX = 100
+"""Longest flow collection kept on one line; longer ones are written in block style."""
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never wrap: long collections go to block style instead
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def load_text(text: str) -> Any:
+    return _yaml().load(text)
+
+
+def dump_text(data: Any) -> str:
+    buffer = io.StringIO()
+    _yaml().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def _flow_length(node: Any) -> int:
+    return len(dump_text(node).rstrip("\n").split("\n")[0])
+
+
+def house_style(node: Any, depth: int = 0) -> Any:
+    """Block style for flow collections too long for one line (in place); returns node."""
+    if isinstance(node, CommentedMap | CommentedSeq):
+        children = node.values() if isinstance(node, CommentedMap) else list(node)
+        for child in children:
+            house_style(child, depth + 1)
+        if node.fa.flow_style() and _flow_length(node) + 2 * depth > FLOW_MAX:
+            node.fa.set_block_style()
+    return node
