@@ -14,6 +14,7 @@ import typer
 
 from piao import __version__
 from piao.audit import audit_plan, write_audit
+from piao.authoring import Ente, InitError, init_plan
 from piao.engine import check_plan
 from piao.findings import Severity
 from piao.fsutil import inside
@@ -81,6 +82,59 @@ def _root(
     ] = False,
 ) -> None:
     """piao: il PIAO come dati."""
+
+
+@app.command()
+def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
+    plan_dir: Annotated[
+        Path, typer.Argument(help="Cartella nuova del piano (es. plans/comune-di-x/2027-2029).")
+    ],
+    ente: Annotated[str, typer.Option("--ente", help="Denominazione, es. «Comune di Esempio».")],
+    triennio: Annotated[str, typer.Option("--triennio", help="Triennio, es. 2027-2029.")],
+    dipendenti: Annotated[
+        int,
+        typer.Option(
+            "--dipendenti", min=0, help="Personale in servizio al 31/12 dell'anno precedente."
+        ),
+    ],
+    ipa: Annotated[str | None, typer.Option("--ipa", help="Codice IPA dell'ente.")] = None,
+    tipo: Annotated[
+        str, typer.Option("--tipo", help="Tipologia di ente (comune, provincia, ...).")
+    ] = "comune",
+    popolazione: Annotated[
+        int | None, typer.Option("--popolazione", min=0, help="Popolazione residente.")
+    ] = None,
+    regime: Annotated[
+        str | None,
+        typer.Option(
+            "--regime", help="ordinario o semplificato (di norma dedotto dai dipendenti)."
+        ),
+    ] = None,
+) -> None:
+    """Crea un piano nuovo: tutti i file di sezione richiesti dal regime, con un commento di
+    guida su ogni campo e «da compilare» dove scrivere. Non scrive in una cartella non vuota."""
+    parts = triennio.split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[1]) != int(parts[0]) + 2:
+        raise fail(
+            f"triennio «{triennio}» non valido: scrivere tre anni consecutivi, es. 2027-2029"
+        )
+    if regime not in (None, "ordinario", "semplificato"):
+        raise fail("il regime è «ordinario» o «semplificato»")
+    if regime == "semplificato" and dipendenti > 50:
+        raise fail(
+            f"con {dipendenti} dipendenti il regime semplificato non è ammesso (art. 6 DL 80/2021)"
+        )
+    try:
+        written = init_plan(
+            plan_dir, Ente(ente, ipa, tipo, dipendenti, popolazione, int(parts[0])), regime
+        )
+    except InitError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{plan_dir}»: {exc.strerror or exc}") from None
+    for path in written:
+        typer.echo(f"scritto {path}")
+    typer.echo(f"Compilare i file, poi: piao check {plan_dir}")
 
 
 @app.command()

@@ -1,0 +1,236 @@
+"""`piao init`: a new plan folder for the right regime, generated from the models — every
+field present, an Italian guidance comment above each (its description, and the values
+allowed for closed lists), «da compilare» where the office has to write."""
+
+from __future__ import annotations
+
+import datetime
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from piao.fsutil import atomic_write_text
+from piao.loading.roundtrip import dump_text, house_style
+from piao.model import SEZIONI
+from piao.model.base import PLACEHOLDERS
+
+DA_COMPILARE, DA_DEFINIRE = PLACEHOLDERS
+
+# The code given to the first object of each kind in a new plan.
+PREFISSI = {
+    "ObiettivoValorePubblico": "VP-01",
+    "ObiettivoPerformance": "OBP-01",
+    "Processo": "PR-01",
+    "EventoRischioso": "EV-01-1",
+    "Misura": "MIS-01",
+    "ObbligoTrasparenza": "TR-01",
+    "Unita": "UO-01",
+    "Assunzione": "ASS-01",
+    "Corso": "FOR-01",
+    "PrioritaFormativa": "PF-01",
+    "AzionePositiva": "PO-01",
+    "AzioneAccessibilita": "ACC-01",
+    "ProceduraSemplificazione": "SEM-01",
+    "ObiettivoRisparmioEnergetico": "EN-01",
+    "InterventoOrganizzativo": "INT-01",
+    "RilevazioneSoddisfazione": "CS-01",
+}
+# Reference fields and the code they should point to in the skeleton.
+RIFERIMENTI = {"valore_pubblico": "VP-01", "padre": None, "riferimento": None}
+UNITA = (
+    "responsabile",
+    "unita_responsabile",
+    "responsabile_dati",
+    "responsabile_pubblicazione",
+    "unita",
+)
+# Fields left out of the skeleton: optional, rarely used, or filled later by the workflow.
+OMESSI = {
+    "deroghe",
+    "conferma",
+    "consuntivo",
+    "monitoraggio",
+    "adozione",
+    "pubblicazione",
+    "motivazione_regime",
+    "motivazione_semplificazione",
+    "accettazione_rischio",
+    "motivazione_scostamento",
+    "atto_separato",
+    "motivazione_impossibilita",
+    "area_rischio_descrizione",
+    "unita_coinvolte",
+    "collegamenti",
+    "eventi",
+    "obiettivi_collegati",
+    "referente_portale_piao",
+    "gruppo_di_lavoro",
+}
+
+
+class InitError(Exception):
+    """The folder cannot be initialised (not empty, bad arguments)."""
+
+
+@dataclass(frozen=True)
+class Ente:
+    denominazione: str
+    codice_ipa: str | None
+    tipologia: str
+    dipendenti: int
+    popolazione: int | None
+    da: int
+
+
+def _unwrap(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _members(tp: Any) -> list[Any]:
+    tp = _unwrap(tp)
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        return [_unwrap(a) for a in typing.get_args(tp) if a is not type(None)]
+    return [tp]
+
+
+def _allowed(tp: Any) -> list[str]:
+    out: list[str] = []
+    for m in _members(tp):
+        if typing.get_origin(m) is Literal:
+            out += [str(v) for v in typing.get_args(m)]
+        elif typing.get_origin(m) is list:
+            out += _allowed(typing.get_args(m)[0])
+    return out
+
+
+class _Scheletro:
+    def __init__(self, ente: Ente) -> None:
+        self.ente = ente
+        self.anni = [ente.da, ente.da + 1, ente.da + 2]
+
+    def modello(
+        self,
+        model: type[BaseModel],
+        codice_padre: str | None = None,
+        col: int = 0,
+        elemento: bool = False,
+    ) -> CommentedMap:
+        out = CommentedMap()
+        codice = PREFISSI.get(model.__name__)
+        if model.__name__ == "Indicatore":
+            codice = f"{codice_padre or 'OB-01'}-I1"
+        elif model.__name__ == "ObiettivoConIndicatori":
+            codice = "OB-01"
+        for name, field in model.model_fields.items():
+            if name in OMESSI:
+                continue
+            if name == "codice":
+                out[name] = codice or DA_COMPILARE
+            elif isinstance(field.default, list) and field.default:
+                out[name] = CommentedSeq(field.default)
+                out[name].fa.set_flow_style()
+            else:
+                out[name] = self.valore(name, field.annotation, codice, col)
+            commento = field.description or ""
+            consentiti = _allowed(field.annotation)
+            if consentiti:
+                commento += " Valori: " + ", ".join(consentiti) + "."
+            # No comment above the first key of a list item: it would push the key off the «-» line.
+            if commento and not (elemento and name == next(iter(out))):
+                out.yaml_set_comment_before_after_key(name, before=commento.strip(), indent=col)
+        return out
+
+    def valore(self, name: str, annotation: Any, codice: str | None, col: int) -> Any:
+        tp = _members(annotation)[0]
+        origin = typing.get_origin(tp)
+        elenco_di_codici = origin is list and _members(typing.get_args(tp)[0])[0] is str
+        if tp is str and name in UNITA:
+            return "UO-01"
+        if tp is str and name in RIFERIMENTI:
+            return RIFERIMENTI[name] or DA_COMPILARE
+        if elenco_di_codici and name == "processi":
+            seq = CommentedSeq(["PR-01"])
+            seq.fa.set_flow_style()
+            return seq
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return self.modello(tp, codice, col + 2)
+        if origin is list:
+            item = _members(typing.get_args(tp)[0])[0]
+            seq = CommentedSeq()
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                seq.append(self.modello(item, codice, col + 4, elemento=True))
+            else:
+                seq.append(DA_COMPILARE)
+            if not (isinstance(item, type) and issubclass(item, BaseModel)):
+                seq.fa.set_flow_style()
+            return seq
+        if origin is dict:
+            mappa = CommentedMap((a, DA_DEFINIRE) for a in self.anni)
+            mappa.fa.set_flow_style()
+            return mappa
+        return DA_COMPILARE
+
+
+def files_for(ente: Ente, regime: str) -> dict[str, str]:
+    """File name → text of every section file the regime requires."""
+    scheletro = _Scheletro(ente)
+    out: dict[str, str] = {}
+    for sezione in SEZIONI:
+        if regime not in sezione.richiesta:
+            continue
+        data = scheletro.modello(sezione.model)
+        if sezione.key == "anagrafica":
+            _anagrafica(data, ente, regime)
+        header = (
+            f"# yaml-language-server: $schema=../../../schemas/{sezione.key}.schema.json\n"
+            f"# PIAO {ente.da}-{ente.da + 2} di {ente.denominazione} — {sezione.numero} {sezione.titolo}.\n"
+            "# Creato con `piao init`: sostituire ogni «da compilare» e «da definire», poi `piao check`.\n\n"
+        )
+        out[sezione.file] = header + dump_text(house_style(data))
+    return out
+
+
+def _anagrafica(data: CommentedMap, ente: Ente, regime: str) -> None:
+    e = data["ente"]
+    e["denominazione"] = ente.denominazione
+    e["tipologia"] = ente.tipologia
+    if ente.codice_ipa:
+        e["codice_ipa"] = ente.codice_ipa
+    e["dipendenti"] = CommentedMap(
+        [("valore", ente.dipendenti), ("al", datetime.date(ente.da - 1, 12, 31))]
+    )
+    e["dipendenti"].fa.set_flow_style()
+    if ente.popolazione is not None:
+        e["popolazione"]["valore"] = ente.popolazione
+    data["triennio"] = CommentedMap([("da", ente.da), ("a", ente.da + 2)])
+    data["triennio"].fa.set_flow_style()
+    data["regime"] = regime
+    if ente.dipendenti == 50:
+        data.insert(
+            list(data).index("regime") + 1,
+            "motivazione_regime",
+            DA_COMPILARE,
+            comment="50 dipendenti: motivare la scelta del regime",
+        )
+
+
+def init_plan(folder: Path, ente: Ente, regime: str | None = None) -> list[Path]:
+    """Write a new plan into `folder` (which must be missing or empty)."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise InitError(
+            f"la cartella «{folder}» esiste e non è vuota: piao init non sovrascrive nulla"
+        )
+    if regime is None:
+        regime = "semplificato" if ente.dipendenti < 50 else "ordinario"
+    written = []
+    for name, text in files_for(ente, regime).items():
+        atomic_write_text(folder / name, text)
+        written.append(folder / name)
+    return written
