@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from piao.fsutil import atomic_write_text
-from piao.loading.roundtrip import dump_text, house_style
+from piao.loading.roundtrip import CommentedMap, CommentedSeq, dump_text, house_style
 from piao.model import SEZIONI
 from piao.model.base import PLACEHOLDERS
 
