@@ -14,7 +14,7 @@ import typer
 
 from piao import __version__
 from piao.audit import audit_plan, write_audit
-from piao.authoring import Ente, InitError, init_plan
+from piao.authoring import Ente, InitError, RolloverError, init_plan, rollover
 from piao.engine import check_plan
 from piao.findings import Severity
 from piao.fsutil import inside
@@ -135,6 +135,29 @@ def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
     for path in written:
         typer.echo(f"scritto {path}")
     typer.echo(f"Compilare i file, poi: piao check {plan_dir}")
+
+
+@app.command("rollover")
+def rollover_command(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano dell'anno in corso.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Cartella nuova per il triennio successivo.")
+    ],
+) -> None:
+    """Prepara il piano del triennio successivo: stessi codici, commenti e formattazione;
+    target spostati di un anno (il nuovo ultimo anno «da definire»), valori misurati come
+    nuovi valori di partenza, dati di adozione azzerati."""
+    if not plan_dir.is_dir():
+        raise fail(f"la cartella del piano «{plan_dir}» non esiste o non è una cartella")
+    try:
+        written = rollover(plan_dir, out)
+    except RolloverError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
+    for path in written:
+        typer.echo(f"scritto {path}")
+    typer.echo(f"Completare i valori «da definire» e «da compilare», poi: piao check {out}")
 
 
 @app.command()

@@ -1,0 +1,82 @@
+"""`piao rollover`: the next triennio keeps comments and codes; its only findings are the
+expected placeholders (and the reminder that the new plan is not adopted yet)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from piao import check_plan
+from piao.loading.roundtrip import load_text
+from tests.conftest import EXAMPLE, SMALL, edit, run_cli
+
+
+@pytest.mark.parametrize("plan", [EXAMPLE, SMALL], ids=lambda p: p.parent.name)
+def test_rollover_of_each_example_leaves_only_the_expected_findings(
+    plan: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "2027-2029"
+    result = run_cli("rollover", str(plan), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    report = check_plan(out).report
+    assert report.rules_run
+    codes = {f.code for f in report.findings}
+    assert codes == {"SC007", "AN007"}
+    for f in report.findings:
+        if f.code == "SC007":
+            assert "da definire" in f.message or "da compilare" in f.message
+
+
+def test_comments_codes_and_targets(tmp_path: Path) -> None:
+    out = tmp_path / "2027-2029"
+    run_cli("rollover", str(EXAMPLE), "--out", str(out))
+    old = (EXAMPLE / "performance.yaml").read_text(encoding="utf-8")
+    new = (out / "performance.yaml").read_text(encoding="utf-8")
+    old_comments = [line for line in old.splitlines() if line.lstrip().startswith("#")]
+    new_comments = [line for line in new.splitlines() if line.lstrip().startswith("#")]
+    assert len(new_comments) == len(old_comments)
+    assert "# Sottosezione 2.2 Performance" in new
+    assert "target: {2027: 20, 2028: 25, 2029: da definire}" in new
+    data = load_text(new)
+    assert [o["codice"] for o in data["obiettivi"]] == [
+        o["codice"] for o in load_text(old)["obiettivi"]
+    ]
+    anagrafica = load_text((out / "anagrafica.yaml").read_text(encoding="utf-8"))
+    assert (anagrafica["triennio"]["da"], anagrafica["triennio"]["a"]) == (2027, 2029)
+    assert "adozione" not in anagrafica
+    assert "pubblicazione" not in anagrafica
+    assert (
+        (out / "anagrafica.yaml")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "# yaml-language-server: $schema=../../../schemas/anagrafica.schema.json\n# PIAO 2027-2029"
+        )
+    )
+    fp = load_text((out / "fabbisogni_personale.yaml").read_text(encoding="utf-8"))
+    assert all(a["anno"] >= 2027 for a in fp["assunzioni"])
+
+
+def test_measured_values_become_baselines(tmp_path: Path) -> None:
+    plan = tmp_path / "old" / "2026-2028"
+    plan.parent.mkdir()
+    shutil.copytree(EXAMPLE, plan)
+    edit(
+        plan / "performance.yaml",
+        "        target: {2026: 12, 2027: 20, 2028: 25}\n",
+        "        target: {2026: 12, 2027: 20, 2028: 25}\n        consuntivo: {2026: 14}\n",
+    )
+    out = tmp_path / "2027-2029"
+    run_cli("rollover", str(plan), "--out", str(out))
+    new = (out / "performance.yaml").read_text(encoding="utf-8")
+    assert "baseline: {anno: 2026, valore: 14}" in new
+    assert "consuntivo" not in new
+
+
+def test_never_writes_into_an_existing_folder(tmp_path: Path) -> None:
+    out = tmp_path / "2027-2029"
+    out.mkdir()
+    result = run_cli("rollover", str(EXAMPLE), "--out", str(out))
+    assert result.exit_code == 2
+    assert list(out.iterdir()) == []
