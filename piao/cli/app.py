@@ -14,7 +14,10 @@ import typer
 
 from piao import __version__
 from piao.audit import audit_plan, write_audit
-from piao.authoring import Ente, InitError, RolloverError, init_plan, rollover
+from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
+from piao.authoring.diff import render_json as diff_json
+from piao.authoring.diff import render_markdown as diff_markdown
+from piao.authoring.diff import render_text as diff_text
 from piao.engine import check_plan
 from piao.findings import Severity
 from piao.fsutil import inside
@@ -158,6 +161,33 @@ def rollover_command(
     for path in written:
         typer.echo(f"scritto {path}")
     typer.echo(f"Completare i valori «da definire» e «da compilare», poi: piao check {out}")
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    old_dir: Annotated[Path, typer.Argument(help="Cartella della versione precedente del piano.")],
+    new_dir: Annotated[Path, typer.Argument(help="Cartella della versione nuova.")],
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Formato.")
+    ] = DiffFormat.text,
+) -> None:
+    """Elenca le differenze tra due versioni di un piano, oggetto per oggetto (per codice):
+    aggiunti, rimossi, modificati campo per campo, con i conteggi per sezione. Il formato
+    markdown si allega alla deliberazione della Giunta."""
+    for path in (old_dir, new_dir):
+        if not path.is_dir():
+            raise fail(f"la cartella del piano «{path}» non esiste o non è una cartella")
+    differenze = diff_plans(old_dir, new_dir)
+    renderer = {"text": diff_text, "json": diff_json, "markdown": diff_markdown}[
+        output_format.value
+    ]
+    sys.stdout.write(renderer(differenze))
 
 
 @app.command()

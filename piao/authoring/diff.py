@@ -1,0 +1,297 @@
+"""`piao diff`: what changed between two versions of a plan, object by object (by
+`codice`): added, removed, changed field by field, with counts per section. Works on the
+files as written, so also on drafts that do not validate yet."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from piao.loading import load_folder, plain
+from piao.model import SEZIONI
+
+TIPI = {
+    "obiettivi": "obiettivo",
+    "obiettivi_strategici": "obiettivo strategico",
+    "indicatori": "indicatore",
+    "accessibilita": "azione di accessibilità",
+    "semplificazione": "procedura da semplificare",
+    "risparmio_energetico": "obiettivo di risparmio energetico",
+    "processi": "processo",
+    "eventi_rischiosi": "evento rischioso",
+    "misure": "misura",
+    "obblighi": "obbligo di pubblicazione",
+    "unita": "unità organizzativa",
+    "interventi": "intervento organizzativo",
+    "assunzioni": "assunzione",
+    "priorita": "priorità formativa",
+    "corsi": "corso",
+    "azioni": "azione positiva",
+    "soddisfazione_utenti": "rilevazione della soddisfazione",
+}
+TITOLI = (
+    "titolo",
+    "denominazione",
+    "descrizione",
+    "azione",
+    "procedura",
+    "profilo",
+    "strumento",
+    "contenuto",
+)
+
+
+@dataclass(frozen=True)
+class Modifica:
+    campo: str
+    prima: Any
+    dopo: Any
+
+
+@dataclass(frozen=True)
+class Cambio:
+    file: str
+    tipo: str
+    codice: str
+    stato: str  # aggiunto | rimosso | modificato
+    titolo: str
+    modifiche: tuple[Modifica, ...] = ()
+
+
+@dataclass(frozen=True)
+class Differenze:
+    prima: str
+    dopo: str
+    cambi: tuple[Cambio, ...]
+    campi: tuple[Cambio, ...] = field(default=())
+    """Changes to fields outside coded objects (e.g. the triennio), as pseudo-objects."""
+
+    def conteggi(self) -> list[tuple[str, str, int, int, int]]:
+        out = []
+        for s in SEZIONI:
+            cambi = [c for c in (*self.campi, *self.cambi) if c.file == s.file]
+            if cambi:
+                out.append(
+                    (
+                        s.file,
+                        f"{s.numero} {s.titolo}",
+                        sum(c.stato == "aggiunto" for c in cambi),
+                        sum(c.stato == "rimosso" for c in cambi),
+                        sum(c.stato == "modificato" for c in cambi),
+                    )
+                )
+        return out
+
+
+def _oggetti(
+    node: Any, tipo: str = "", path: tuple[str, ...] = ()
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """codice → (kind, the object's own fields without nested coded objects)."""
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    if isinstance(node, dict):
+        codice = node.get("codice")
+        proprio: dict[str, Any] = {}
+        for key, value in node.items():
+            if isinstance(value, list) and any(
+                isinstance(v, dict) and "codice" in v for v in value
+            ):
+                for item in value:
+                    out.update(_oggetti(item, TIPI.get(str(key), str(key)), (*path, str(key))))
+            elif isinstance(value, dict):
+                out.update(_oggetti(value, tipo, (*path, str(key))))
+                proprio[key] = value
+            else:
+                proprio[key] = value
+        if isinstance(codice, str):
+            out[codice] = (tipo or "oggetto", proprio)
+    return out
+
+
+def _propri(section: dict[str, Any]) -> dict[str, Any]:
+    """The top-level fields of a section that are not lists of coded objects."""
+    return {
+        k: v
+        for k, v in section.items()
+        if not (isinstance(v, list) and any(isinstance(x, dict) and "codice" in x for x in v))
+        and not (isinstance(v, dict) and _oggetti(v))
+    }
+
+
+def _piatto(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            out.update(_piatto(v, f"{prefix}.{k}" if prefix else str(k)))
+        return out
+    return {prefix: value}
+
+
+def _confronta(a: dict[str, Any], b: dict[str, Any]) -> tuple[Modifica, ...]:
+    pa, pb = _piatto(a), _piatto(b)
+    return tuple(
+        Modifica(k, pa.get(k), pb.get(k))
+        for k in sorted(set(pa) | set(pb), key=_ordine(pa, pb))
+        if pa.get(k) != pb.get(k)
+    )
+
+
+def _ordine(pa: dict[str, Any], pb: dict[str, Any]) -> Any:
+    chiavi = list(pa) + [k for k in pb if k not in pa]
+    return chiavi.index
+
+
+def _titolo(campi: dict[str, Any]) -> str:
+    for key in TITOLI:
+        if isinstance(campi.get(key), str):
+            return str(campi[key])
+    return ""
+
+
+def _dati(folder: Path) -> dict[str, Any]:
+    loaded = load_folder(folder)
+    return {s.file: plain(loaded.sources.data(s.file)) for s in SEZIONI}
+
+
+def diff_plans(prima: Path, dopo: Path) -> Differenze:
+    da, a = _dati(prima), _dati(dopo)
+    cambi: list[Cambio] = []
+    campi: list[Cambio] = []
+    for s in SEZIONI:
+        vecchi, nuovi = _oggetti(da[s.file]), _oggetti(a[s.file])
+        for codice in [*vecchi, *[c for c in nuovi if c not in vecchi]]:
+            if codice not in nuovi:
+                tipo, proprio = vecchi[codice]
+                cambi.append(Cambio(s.file, tipo, codice, "rimosso", _titolo(proprio)))
+            elif codice not in vecchi:
+                tipo, proprio = nuovi[codice]
+                cambi.append(Cambio(s.file, tipo, codice, "aggiunto", _titolo(proprio)))
+            else:
+                modifiche = _confronta(vecchi[codice][1], nuovi[codice][1])
+                if modifiche:
+                    tipo, proprio = nuovi[codice]
+                    cambi.append(
+                        Cambio(s.file, tipo, codice, "modificato", _titolo(proprio), modifiche)
+                    )
+        va, vb = da[s.file] or {}, a[s.file] or {}
+        if s.key != "anagrafica" and isinstance(va, dict) and isinstance(vb, dict):
+            modifiche = _confronta(_propri(va), _propri(vb))
+            if modifiche:
+                campi.append(Cambio(s.file, "sezione", s.key, "modificato", "", modifiche))
+        if s.key == "anagrafica":
+            for key in ("triennio", "regime", "adozione", "pubblicazione"):
+                if not (isinstance(va, dict) and isinstance(vb, dict)) or va.get(key) == vb.get(
+                    key
+                ):
+                    continue
+                if vb.get(key) is None:
+                    campi.append(Cambio(s.file, "scheda anagrafica", key, "rimosso", ""))
+                elif va.get(key) is None:
+                    campi.append(Cambio(s.file, "scheda anagrafica", key, "aggiunto", ""))
+                else:
+                    modifiche = _confronta({key: va.get(key)}, {key: vb.get(key)})
+                    campi.append(
+                        Cambio(s.file, "scheda anagrafica", key, "modificato", "", modifiche)
+                    )
+    return Differenze(str(prima), str(dopo), tuple(cambi), tuple(campi))
+
+
+def _valore(v: Any) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, datetime.date):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, list):
+        return "[" + ", ".join(_valore(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {_valore(x)}" for k, x in v.items()) + "}"
+    return str(v)
+
+
+SIMBOLI = {"aggiunto": "+", "rimosso": "-", "modificato": "~"}
+
+
+def render_text(d: Differenze) -> str:
+    righe = [f"Differenze tra {d.prima} e {d.dopo}"]
+    if not d.cambi and not d.campi:
+        return righe[0] + "\nNessuna differenza.\n"
+    for file, titolo, agg, rim, mod in d.conteggi():
+        righe += ["", f"{file} — {titolo}: {agg} aggiunti, {rim} rimossi, {mod} modificati"]
+        for c in (*[c for c in d.campi if c.file == file], *[c for c in d.cambi if c.file == file]):
+            righe.append(
+                f"  {SIMBOLI[c.stato]} {c.tipo} {c.codice}"
+                + (f" «{c.titolo}»" if c.titolo else "")
+                + f" {c.stato}"
+            )
+            for m in c.modifiche:
+                righe.append(f"      {m.campo}: {_valore(m.prima)} → {_valore(m.dopo)}")
+    totale = [*d.campi, *d.cambi]
+    righe += [
+        "",
+        f"Totale: {sum(c.stato == 'aggiunto' for c in totale)} aggiunti, {sum(c.stato == 'rimosso' for c in totale)} rimossi, {sum(c.stato == 'modificato' for c in totale)} modificati.",
+    ]
+    return "\n".join(righe) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(d: Differenze) -> str:
+    """For the Giunta's resolution: a summary table and one table per section."""
+    righe = ["# Modifiche al PIAO", "", f"Confronto tra `{d.prima}` e `{d.dopo}`.", ""]
+    if not d.cambi and not d.campi:
+        return "\n".join([*righe, "Nessuna differenza.", ""])
+    righe += ["| Sezione | Aggiunti | Rimossi | Modificati |", "|---|---:|---:|---:|"]
+    for _, titolo, agg, rim, mod in d.conteggi():
+        righe.append(f"| {titolo} | {agg} | {rim} | {mod} |")
+    for file, titolo, _, _, _ in d.conteggi():
+        righe += ["", f"## {titolo}", "", "| Oggetto | Esito | Dettaglio |", "|---|---|---|"]
+        for c in (*[c for c in d.campi if c.file == file], *[c for c in d.cambi if c.file == file]):
+            oggetto = f"{c.tipo} {c.codice}" + (f" — {c.titolo}" if c.titolo else "")
+            dettaglio = "<br>".join(
+                f"{m.campo}: {_valore(m.prima)} → {_valore(m.dopo)}" for m in c.modifiche
+            )
+            righe.append(f"| {_md(oggetto)} | {c.stato} | {_md(dettaglio)} |")
+    return "\n".join(righe) + "\n"
+
+
+def render_json(d: Differenze) -> str:
+    data = {
+        "schema_version": 1,
+        "prima": d.prima,
+        "dopo": d.dopo,
+        "sezioni": [
+            {"file": f, "titolo": t, "aggiunti": a, "rimossi": r, "modificati": m}
+            for f, t, a, r, m in d.conteggi()
+        ],
+        "cambi": [
+            {
+                "file": c.file,
+                "tipo": c.tipo,
+                "codice": c.codice,
+                "stato": c.stato,
+                "titolo": c.titolo,
+                "modifiche": [
+                    {"campo": m.campo, "prima": _json(m.prima), "dopo": _json(m.dopo)}
+                    for m in c.modifiche
+                ],
+            }
+            for c in (*d.campi, *d.cambi)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json(v: Any) -> Any:
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    if isinstance(v, list):
+        return [_json(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _json(x) for k, x in v.items()}
+    return v

@@ -1,0 +1,82 @@
+"""`piao diff`: exact expected changes (golden files) for a plan against its rollover and
+for two hand-edited versions. Regenerate with UPDATE_GOLDEN=1 after an intended change."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT, SMALL, edit, run_cli
+
+GOLDEN = ROOT / "tests" / "golden"
+FORMATI = {"text": "txt", "markdown": "md", "json": "json"}
+
+
+def _check_golden(name: str, output: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(output, encoding="utf-8")
+    assert output == path.read_text(encoding="utf-8"), (
+        f"{name} differs (UPDATE_GOLDEN=1 to regenerate)"
+    )
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("formato", FORMATI)
+def test_diff_of_a_plan_and_its_rollover(in_tmp: Path, formato: str) -> None:
+    shutil.copytree(EXAMPLE, in_tmp / "2026-2028")
+    assert run_cli("rollover", "2026-2028", "--out", "2027-2029").exit_code == 0
+    result = run_cli("diff", "2026-2028", "2027-2029", "--format", formato)
+    assert result.exit_code == 0
+    _check_golden(f"diff-rollover.{FORMATI[formato]}", result.output)
+
+
+@pytest.mark.parametrize("formato", FORMATI)
+def test_diff_of_two_hand_edited_versions(in_tmp: Path, formato: str) -> None:
+    shutil.copytree(SMALL, in_tmp / "v1")
+    shutil.copytree(SMALL, in_tmp / "v2")
+    v2 = in_tmp / "v2"
+    # a changed target, a removed course, an added obligation, a changed unit head
+    edit(
+        v2 / "rischi_corruttivi.yaml",
+        "target: {2026: 100, 2027: 100, 2028: 100}",
+        "target: {2026: 90, 2027: 100, 2028: 100}",
+    )
+    text = (v2 / "formazione.yaml").read_text(encoding="utf-8")
+    start = text.index("  - codice: FOR-04")
+    end = text.index("\n\n", start)
+    (v2 / "formazione.yaml").write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    edit(
+        v2 / "rischi_corruttivi.yaml",
+        "  obblighi:\n",
+        "  obblighi:\n    - codice: TR-12\n      sottosezione: [Bandi di concorso, Bandi di concorso]\n"
+        "      riferimento_normativo: art. 19 d.lgs. 33/2013\n      contenuto: Tracce delle prove\n"
+        "      responsabile_dati: UO-AMM\n      responsabile_pubblicazione: UO-AMM\n      aggiornamento: tempestivo\n"
+        "      termine_giorni: 5\n",
+    )
+    edit(
+        v2 / "organizzazione.yaml",
+        "responsabile: Geom. Paolo Rivi",
+        "responsabile: Ing. Marta Rivi",
+    )
+    result = run_cli("diff", "v1", "v2", "--format", formato)
+    assert result.exit_code == 0
+    _check_golden(f"diff-modifiche.{FORMATI[formato]}", result.output)
+
+
+def test_identical_plans_have_no_difference(in_tmp: Path) -> None:
+    shutil.copytree(SMALL, in_tmp / "a")
+    shutil.copytree(SMALL, in_tmp / "b")
+    assert run_cli("diff", "a", "b").output.endswith("Nessuna differenza.\n")
+
+
+def test_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
+    assert run_cli("diff", "nessuna", "altra").exit_code == 2
