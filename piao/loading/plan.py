@@ -17,6 +17,7 @@ from piao.loading.yamlio import (
     is_mapping,
     is_scalar,
     node_position,
+    parse_fast,
     parse_yaml,
 )
 
@@ -51,11 +52,23 @@ def yaml_finding(
 
 @dataclass
 class SourceFile:
-    """One file of the plan: its name inside the folder and its parsed tree (or None)."""
+    """One file of the plan: its name inside the folder and its parsed data (or None).
+
+    `data` comes from the fast C parser when the file is plainly harmless; the tree with
+    line and column of every value (`tree`) is then parsed from `text` only when a
+    finding needs a position.
+    """
 
     name: str
     path: Path
     data: Any = None
+    text: str | None = None
+    tree: Any = None
+
+    def positions(self) -> Any:
+        if self.tree is None and self.text is not None:
+            self.tree = parse_yaml(self.text).data
+        return self.tree
 
 
 @dataclass
@@ -72,7 +85,7 @@ class SourceMap:
         at the deepest existing parent.
         """
         source = self.files.get(file)
-        node: Any = source.data if source else None
+        node: Any = source.positions() if source else None
         pos = container_position(node) or (0, 0)
         for i, part in enumerate(path):
             last = i == len(path) - 1
@@ -153,6 +166,11 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFil
     if problem is not None:
         return source, [problem]
     assert text is not None
+    fast = parse_fast(text)
+    if isinstance(fast, dict):
+        source.data = fast
+        source.text = text
+        return source, []
     parsed = parse_yaml(text)
     findings = [
         yaml_finding(p.kind, _message(p.kind, p.message), name, p.line + 1, p.column + 1)
@@ -177,6 +195,7 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFil
         )
     else:
         source.data = parsed.data
+        source.tree = parsed.data
     return source, findings
 
 

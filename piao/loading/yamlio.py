@@ -9,6 +9,7 @@ Every problem becomes a `YamlProblem` with a 0-based line and column, never an e
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -186,6 +187,45 @@ def parse_yaml(text: str) -> Parsed:
             ],
         )
     return Parsed(docs[0] if docs else None, duplicates)
+
+
+# Anything that may be an anchor, an alias or a tag: such files take the careful path.
+_SOSPETTI = re.compile(r"(?:^|[\s\[{,:-])[&*!][^\s]", re.MULTILINE)
+
+
+def parse_fast(text: str) -> Any:
+    """Parse with the C-accelerated safe loader when the text is plainly harmless.
+
+    Returns the data (plain dicts, lists and scalars) or None when the file needs the
+    careful round-trip parser: possible anchors, aliases or tags, any error, several
+    documents, nesting deeper than MAX_DEPTH. Positions are not kept: the SourceMap asks
+    the round-trip parser for them only when a finding needs one.
+    """
+    if _SOSPETTI.search(text):
+        return None
+    yaml = YAML(typ="safe")
+    try:
+        docs = list(yaml.load_all(text))
+    except (YAMLError, RecursionError, ValueError, TypeError, OverflowError):
+        return None
+    if len(docs) != 1 or not _shallow(docs[0]):
+        return None
+    return docs[0]
+
+
+def _shallow(node: Any) -> bool:
+    """No container deeper than MAX_DEPTH and none shared (an alias)."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict | list):
+            if depth > MAX_DEPTH or id(current) in seen:
+                return False
+            seen.add(id(current))
+            children = current.values() if isinstance(current, dict) else current
+            stack.extend((child, depth + 1) for child in children)
+    return True
 
 
 def _problem(kind: str, message: str | None, mark: Any) -> YamlProblem:
