@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,15 +18,18 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from bench.generate import DIMENSIONI, genera, scrivi
-from piao import check_plan
-from piao.render import render_plan
-from piao.render.docx import render_docx
-from piao.render.html import render_html
-from piao.render.pdf import PDF_VARIANT
-from piao.render.view import build_view
+from bench.generate import DIMENSIONI, genera, scrivi  # noqa: E402
+from piao import check_plan  # noqa: E402
+from piao.batch import run_all  # noqa: E402
+from piao.engine import check_report  # noqa: E402
+from piao.render import render_plan  # noqa: E402
+from piao.render.docx import render_docx  # noqa: E402
+from piao.render.html import render_html  # noqa: E402
+from piao.render.pdf import PDF_VARIANT  # noqa: E402
+from piao.render.view import build_view  # noqa: E402
 
 
 def median_time(fn: Callable[[], object], runs: int) -> float:
@@ -44,6 +48,36 @@ def bare_yaml_parse(folder: Path) -> None:
         yaml.load(path.read_bytes())
 
 
+def run_subprocess(args: list[str]) -> None:
+    subprocess.run(args, capture_output=True, check=False)
+
+
+def check_jsonschema(folder: Path) -> None:
+    """check-jsonschema with piao's exported schemas, one call per section file."""
+    for path in sorted(folder.glob("*.yaml")):
+        schema = ROOT / "schemas" / f"{path.stem}.schema.json"
+        run_subprocess(
+            [
+                str(Path(sys.executable).parent / "check-jsonschema"),
+                "--schemafile",
+                str(schema),
+                str(path),
+            ]
+        )
+
+
+def peak_memory_mb(folder: Path) -> float:
+    """Peak resident memory of `piao check` on `folder`, in a fresh process."""
+    code = (
+        "import resource, sys; from piao import check_plan; check_plan(sys.argv[1]); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -58,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(DIMENSIONI),
         help="plan size for the check rows",
     )
+    parser.add_argument(
+        "--batch", type=int, default=1000, help="number of small plans for the --jobs rows"
+    )
     args = parser.parse_args(argv)
     rows: list[tuple[str, float, str, float | None, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,6 +103,34 @@ def main(argv: list[str] | None = None) -> int:
         scrivi(genera(DIMENSIONI[args.check_size], 1, f"Comune sintetico {args.check_size}"), big)
         t_check = median_time(lambda: check_plan(big), args.runs)
         t_parse = median_time(lambda: bare_yaml_parse(big), args.runs)
+        cli = [sys.executable, "-m", "piao", "check", str(big)]
+        t_cli = median_time(lambda: run_subprocess(cli), args.runs)
+        t_cjs = median_time(lambda: check_jsonschema(big), args.runs)
+        rows.append(
+            (
+                f"piao check CLI ({args.check_size})",
+                t_cli,
+                "check-jsonschema, same schemas",
+                t_cjs,
+                "faster (< 1.0×)",
+            )
+        )
+        memoria = peak_memory_mb(big)
+
+        piccoli = [root / "piccoli" / f"comune-{i:05d}" / "2026-2028" for i in range(args.batch)]
+        for i, folder in enumerate(piccoli):
+            scrivi(genera(DIMENSIONI["piccolo"], i + 1, f"Comune sintetico {i + 1}"), folder)
+        t_j1 = median_time(lambda: run_all(check_report, piccoli, jobs=1), args.runs)
+        t_j2 = median_time(lambda: run_all(check_report, piccoli, jobs=2), args.runs)
+        rows.append(
+            (
+                f"check {args.batch} small plans, --jobs 2",
+                t_j2,
+                "same, --jobs 1",
+                t_j1,
+                "speed-up ≥ 1.7×",
+            )
+        )
         rows.append(
             (
                 f"piao check ({args.check_size})",
@@ -106,8 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'task':<36} {'time (s)':>9}  {'baseline':<34} {'base (s)':>9} {'ratio':>7}  target")
     for task, t, base, tb, target in rows:
         ratio = f"{t / tb:.2f}×" if tb else "—"
+        if task.startswith("check ") and tb:
+            ratio = f"{tb / t:.2f}× faster"
         tb_s = f"{tb:.2f}" if tb else "—"
         print(f"{task:<36} {t:>9.2f}  {base:<34} {tb_s:>9} {ratio:>7}  {target}")
+    print(f"Peak memory of piao check ({args.check_size}): {memoria:.0f} MB (target ≤ 400 MB)")
     return 0
 
 

@@ -142,3 +142,10 @@ def check_plan(
         not_applicable=not_applicable,
     )
     return CheckResult(report, piano, loaded)
+
+
+def check_report(
+    folder: str | Path, *, select: Collection[str] = (), ignore: Collection[str] = ()
+) -> Report:
+    """Only the report (picklable: what batches send back from worker processes)."""
+    return check_plan(folder, select=select, ignore=ignore).report

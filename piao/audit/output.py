@@ -9,7 +9,7 @@ import jinja2
 from babel.dates import format_date
 
 from piao import __version__
-from piao.audit.assess import PESI, STATI_IT, Audit
+from piao.audit.assess import PESI, STATI_IT, Audit, audit_plan
 from piao.catalogue import citazione
 from piao.clock import today
 from piao.csvsafe import write_csv
@@ -95,23 +95,38 @@ def render_csv(audits: list[Audit]) -> str:
     return write_csv(header, rows)
 
 
-def write_audit(audits: list[Audit], out: Path, *, pdf: bool = True) -> list[Path]:
+def prepare_audit(folder: str | Path, *, pdf: bool = True) -> tuple[Audit, str, bytes | None]:
+    """Assess one plan and render its report (the part a batch runs in parallel)."""
+    audit = audit_plan(folder)
+    html = render_html(audit)
+    return audit, html, render_pdf(html) if pdf else None
+
+
+def write_prepared(prepared: list[tuple[Audit, str, bytes | None]], out: Path) -> list[Path]:
     """Write audit-<ente>-<triennio>.html/.pdf per plan and, with several plans, audit-riepilogo.csv."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     seen: dict[str, int] = {}
-    for audit in audits:
+    for audit, html, pdf in prepared:
         stem = f"audit-{audit.slug}"
         seen[stem] = seen.get(stem, 0) + 1
         if seen[stem] > 1:
             stem += f"-{seen[stem]}"
-        html = render_html(audit)
         atomic_write_text(out / f"{stem}.html", html)
         written.append(out / f"{stem}.html")
-        if pdf:
-            atomic_write_bytes(out / f"{stem}.pdf", render_pdf(html))
+        if pdf is not None:
+            atomic_write_bytes(out / f"{stem}.pdf", pdf)
             written.append(out / f"{stem}.pdf")
-    if len(audits) > 1:
-        atomic_write_text(out / "audit-riepilogo.csv", render_csv(audits))
+    if len(prepared) > 1:
+        atomic_write_text(out / "audit-riepilogo.csv", render_csv([a for a, _, _ in prepared]))
         written.append(out / "audit-riepilogo.csv")
     return written
+
+
+def write_audit(audits: list[Audit], out: Path, *, pdf: bool = True) -> list[Path]:
+    """Render and write the reports of already assessed plans."""
+    prepared = []
+    for audit in audits:
+        html = render_html(audit)
+        prepared.append((audit, html, render_pdf(html) if pdf else None))
+    return write_prepared(prepared, out)

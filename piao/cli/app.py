@@ -7,18 +7,20 @@ import os
 import sys
 import traceback
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from piao import __version__
-from piao.audit import audit_plan, write_audit
+from piao.audit import prepare_audit, write_prepared
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import render_json as diff_json
 from piao.authoring.diff import render_markdown as diff_markdown
 from piao.authoring.diff import render_text as diff_text
-from piao.engine import check_plan
+from piao.batch import run_all
+from piao.engine import check_report
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.loading import PlanFolderError
@@ -191,7 +193,7 @@ def diff(
 
 
 @app.command()
-def check(
+def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
     plan_dirs: Annotated[
         list[Path], typer.Argument(help="Una o più cartelle di piano (un file YAML per sezione).")
     ],
@@ -210,6 +212,9 @@ def check(
         list[str] | None,
         typer.Option(help="Non esegue le regole con questo codice o prefisso."),
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Processi in parallelo (0: uno per CPU).")
+    ] = 1,
 ) -> None:
     """Controlla uno o più piani: sintassi YAML, struttura delle sezioni, regole di conformità.
 
@@ -222,12 +227,14 @@ def check(
         typer.echo(f"piao: errore: la cartella del piano «{path}» {what}", err=True)
     if missing:
         raise typer.Exit(EXIT_USAGE)
-    reports = []
-    for path in plan_dirs:
-        try:
-            reports.append(check_plan(path, select=select or (), ignore=ignore or ()).report)
-        except PlanFolderError as exc:
-            raise fail(str(exc)) from None
+    try:
+        reports = run_all(
+            partial(check_report, select=tuple(select or ()), ignore=tuple(ignore or ())),
+            plan_dirs,
+            jobs=jobs,
+        )
+    except PlanFolderError as exc:
+        raise fail(str(exc)) from None
     color = (
         output_format is OutputFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
@@ -273,6 +280,9 @@ def audit(
     pdf: Annotated[
         bool, typer.Option("--pdf/--no-pdf", help="Scrive anche il PDF di ogni rapporto.")
     ] = True,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Processi in parallelo (0: uno per CPU).")
+    ] = 1,
 ) -> None:
     """Rapporto di verifica per OIV / Nucleo di valutazione e revisori: per ogni elemento del
     DM 132/2022, presente, incompleto, mancante o non applicabile, con evidenze e regole.
@@ -289,9 +299,10 @@ def audit(
         raise typer.Exit(EXIT_USAGE)
     if any(inside(out, p) for p in plan_dirs):
         raise fail("la cartella di uscita non può essere dentro una cartella di piano")
-    audits = [audit_plan(p) for p in plan_dirs]
+    prepared = run_all(partial(prepare_audit, pdf=pdf), plan_dirs, jobs=jobs, label="Rapporti")
+    audits = [a for a, _, _ in prepared]
     try:
-        written = write_audit(audits, out, pdf=pdf)
+        written = write_prepared(prepared, out)
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for a in audits:
