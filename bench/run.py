@@ -41,6 +41,17 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def median_interleaved(fns: list[Callable[[], object]], runs: int) -> list[float]:
+    """Median time of each function, run in turn (a, b, c, a, b, c, ...)."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(runs):
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            times[i].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
+
+
 def bare_yaml_parse(folder: Path) -> None:
     """The fastest loader available for the same files: ruamel.yaml's C-based safe loader."""
     yaml = YAML(typ="safe")
@@ -151,12 +162,17 @@ def main(argv: list[str] | None = None) -> int:
 
         # Baseline: WeasyPrint alone on the same HTML with the same PDF options (PDF/A-3a,
         # tagged); piao's own overhead is the check, the view model and the post-processing.
-        t_same = median_time(
-            lambda: HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True), args.runs
-        )
-        t_plain = median_time(lambda: HTML(string=html).write_pdf(), args.runs)
         out = root / "out"
-        t_pdf = median_time(lambda: render_plan(plan, out, formats=("pdf",)), args.runs)
+        # Interleaved runs (baseline, piao, baseline, ...) so that drift of a long process
+        # (memory growth, other load) affects both sides alike.
+        t_same, t_plain, t_pdf = median_interleaved(
+            [
+                lambda: HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True),
+                lambda: HTML(string=html).write_pdf(),
+                lambda: render_plan(plan, out, formats=("pdf",)),
+            ],
+            args.runs,
+        )
         label = f"piao render --format pdf ({args.size})"
         rows.append((label, t_pdf, "WeasyPrint, same HTML and options", t_same, "≤ 1.2×"))
         rows.append(
