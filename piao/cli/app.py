@@ -6,12 +6,15 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from piao import __version__
 from piao.audit import prepare_audit, write_prepared
@@ -63,6 +66,16 @@ class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
+
+
+@contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner on stderr for long steps, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    with Console(stderr=True).status(message):
+        yield
 
 
 def fail(message: str) -> typer.Exit:
@@ -345,7 +358,8 @@ def render(
     if inside(out, plan_dir):
         raise fail("la cartella di uscita non può essere dentro la cartella del piano")
     try:
-        rendered = render_plan(plan_dir, out, formats=chosen, bozza=bozza)
+        with working("Produzione del documento…"):
+            rendered = render_plan(plan_dir, out, formats=chosen, bozza=bozza)
     except RenderRefused as exc:
         sys.stdout.write(REPORTERS["text"]([exc.result.report], False))
         typer.echo(f"piao: documento non prodotto: {exc}", err=True)
@@ -380,7 +394,8 @@ def publish(
     if inside(out, plan_dir):
         raise fail("la cartella di uscita non può essere dentro la cartella del piano")
     try:
-        written = publish_plan(plan_dir, out, bozza=bozza)
+        with working("Preparazione del sito e dei dati aperti…"):
+            written = publish_plan(plan_dir, out, bozza=bozza)
     except RenderRefused as exc:
         sys.stdout.write(REPORTERS["text"]([exc.result.report], False))
         typer.echo(f"piao: sito non prodotto: {exc}", err=True)
