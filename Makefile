@@ -6,7 +6,7 @@ PIAO := $(BIN)/piao
 EXAMPLE := plans/comune-di-esempio/2026-2028
 SMALL := plans/piccolo-comune/2026-2028
 
-.PHONY: demo test test-deps lint typecheck unit schemas docs reference-docx bench install install-dev system-deps clean
+.PHONY: demo test test-deps fuzz lint typecheck unit schemas docs reference-docx bench install install-dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ unit:
 ## schemas: regenerate the JSON Schemas of the plan files (committed)
 schemas: install
 	$(PIAO) schema --out schemas
+
+## fuzz: 10,000 mutated plans through piao check (make test runs 500)
+fuzz: install-dev system-deps
+	rm -f .fuzz-count
+	FUZZ_EXAMPLES=10000 FUZZ_COUNTER=.fuzz-count $(BIN)/pytest tests/fuzz -p no:cacheprovider
+	@echo "casi eseguiti: $$(wc -l < .fuzz-count)"
 
 ## bench: speed as ratios to baselines measured in the same run (not part of the tests)
 bench: install-dev system-deps
