@@ -7,6 +7,7 @@ raises `PlanFolderError` only when there is no folder to read (a usage error, ex
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,17 @@ from piao.loading.yamlio import (
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Default size limit of one section file; PIAO_MAX_FILE_MB overrides it."""
+
+
+def max_file_bytes() -> int:
+    value = os.environ.get("PIAO_MAX_FILE_MB", "")
+    try:
+        return int(float(value) * 1024 * 1024) if value else MAX_FILE_BYTES
+    except ValueError:
+        return MAX_FILE_BYTES
+
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -116,7 +128,7 @@ class LoadedPlan:
         return sorted(self.sources.files)
 
 
-def load_folder(folder: Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedPlan:
+def load_folder(folder: Path, *, max_bytes: int | None = None) -> LoadedPlan:
     """Read every YAML file directly inside `folder`."""
     if not folder.exists():
         raise PlanFolderError(f"la cartella del piano «{folder}» non esiste")
@@ -131,6 +143,7 @@ def load_folder(folder: Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedPlan:
 
     sources = SourceMap()
     findings: list[Finding] = []
+    max_bytes = max_bytes or max_file_bytes()
     for path in paths:
         source, file_findings = load_file(path, max_bytes=max_bytes)
         sources.files[source.name] = source
