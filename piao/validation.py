@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import types
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -19,6 +18,7 @@ from piao.findings import Finding, Location, Severity, YamlPath
 from piao.loading import LoadedPlan, SourceMap, plain
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
 from piao.model.base import PLACEHOLDERS
+from piao.model.introspect import members
 
 SCHEMA_FINDINGS: dict[str, tuple[str, str]] = {
     "unknown_key": ("SC001", "schema.chiave-sconosciuta"),
@@ -416,25 +416,12 @@ def _value_at(data: Any, path: YamlPath) -> Any:
 # --- walking the model types along a YAML path -------------------------------------------
 
 
-def _unwrap(tp: Any) -> Any:
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    return tp
-
-
-def _members(tp: Any) -> list[Any]:
-    tp = _unwrap(tp)
-    if typing.get_origin(tp) in (Union, types.UnionType):
-        return [_unwrap(a) for a in typing.get_args(tp) if a is not type(None)]
-    return [tp]
-
-
 def _type_at(model: Any, path: Iterable[str | int]) -> Any:
     """The declared type at `path` inside `model` (best effort; None when unknown)."""
     tp: Any = model
     for part in path:
         nxt = None
-        for member in _members(tp):
+        for member in members(tp):
             origin = typing.get_origin(member)
             if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(part, str):
                 field = member.model_fields.get(part)
@@ -453,14 +440,14 @@ def _type_at(model: Any, path: Iterable[str | int]) -> Any:
 
 
 def _allowed_keys(tp: Any) -> list[str]:
-    for member in _members(tp):
+    for member in members(tp):
         if isinstance(member, type) and issubclass(member, BaseModel):
             return list(member.model_fields)
     return []
 
 
 def _description(tp: Any, name: str) -> str | None:
-    for member in _members(tp):
+    for member in members(tp):
         if isinstance(member, type) and issubclass(member, BaseModel):
             field = member.model_fields.get(name)
             if field is not None and field.description:
@@ -470,7 +457,7 @@ def _description(tp: Any, name: str) -> str | None:
 
 def _literal_values(tp: Any) -> list[str]:
     values: list[str] = []
-    for member in _members(tp):
+    for member in members(tp):
         if typing.get_origin(member) is Literal:
             values.extend(str(v) for v in typing.get_args(member))
     return values

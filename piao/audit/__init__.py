@@ -3,6 +3,6 @@
 rules behind it; HTML and PDF per plan, CSV across plans."""
 
 from piao.audit.assess import Audit, EsitoElemento, audit_plan
-from piao.audit.output import prepare_audit, write_audit, write_prepared
+from piao.audit.output import prepare_audit, write_prepared
 
-__all__ = ["Audit", "EsitoElemento", "audit_plan", "prepare_audit", "write_audit", "write_prepared"]
+__all__ = ["Audit", "EsitoElemento", "audit_plan", "prepare_audit", "write_prepared"]

@@ -121,12 +121,3 @@ def write_prepared(prepared: list[tuple[Audit, str, bytes | None]], out: Path) -
         atomic_write_text(out / "audit-riepilogo.csv", render_csv([a for a, _, _ in prepared]))
         written.append(out / "audit-riepilogo.csv")
     return written
-
-
-def write_audit(audits: list[Audit], out: Path, *, pdf: bool = True) -> list[Path]:
-    """Render and write the reports of already assessed plans."""
-    prepared = []
-    for audit in audits:
-        html = render_html(audit)
-        prepared.append((audit, html, render_pdf(html) if pdf else None))
-    return write_prepared(prepared, out)

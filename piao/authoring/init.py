@@ -5,11 +5,10 @@ allowed for closed lists), «da compilare» where the office has to write."""
 from __future__ import annotations
 
 import datetime
-import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -17,6 +16,7 @@ from piao.fsutil import atomic_write_text
 from piao.loading.roundtrip import CommentedMap, CommentedSeq, dump_text, house_style
 from piao.model import SEZIONI
 from piao.model.base import PLACEHOLDERS
+from piao.model.introspect import members
 
 DA_COMPILARE, DA_DEFINIRE = PLACEHOLDERS
 
@@ -86,22 +86,9 @@ class Ente:
     da: int
 
 
-def _unwrap(tp: Any) -> Any:
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    return tp
-
-
-def _members(tp: Any) -> list[Any]:
-    tp = _unwrap(tp)
-    if typing.get_origin(tp) in (Union, types.UnionType):
-        return [_unwrap(a) for a in typing.get_args(tp) if a is not type(None)]
-    return [tp]
-
-
 def _allowed(tp: Any) -> list[str]:
     out: list[str] = []
-    for m in _members(tp):
+    for m in members(tp):
         if typing.get_origin(m) is Literal:
             out += [str(v) for v in typing.get_args(m)]
         elif typing.get_origin(m) is list:
@@ -147,9 +134,9 @@ class _Scheletro:
         return out
 
     def valore(self, name: str, annotation: Any, codice: str | None, col: int) -> Any:
-        tp = _members(annotation)[0]
+        tp = members(annotation)[0]
         origin = typing.get_origin(tp)
-        elenco_di_codici = origin is list and _members(typing.get_args(tp)[0])[0] is str
+        elenco_di_codici = origin is list and members(typing.get_args(tp)[0])[0] is str
         if tp is str and name in UNITA:
             return "UO-01"
         if tp is str and name in RIFERIMENTI:
@@ -161,7 +148,7 @@ class _Scheletro:
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             return self.modello(tp, codice, col + 2)
         if origin is list:
-            item = _members(typing.get_args(tp)[0])[0]
+            item = members(typing.get_args(tp)[0])[0]
             seq = CommentedSeq()
             if isinstance(item, type) and issubclass(item, BaseModel):
                 seq.append(self.modello(item, codice, col + 4, elemento=True))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -266,11 +265,6 @@ def is_mapping(node: Any) -> bool:
 
 def is_scalar(node: Any) -> bool:
     return not isinstance(node, CommentedMap | CommentedSeq)
-
-
-def iter_keys(node: Any) -> Iterator[Any]:
-    if isinstance(node, CommentedMap):
-        yield from node.keys()
 
 
 def plain(node: Any) -> Any:

@@ -445,10 +445,6 @@ def conferma(ctx: Contesto) -> Iterator[Rilievo]:
         yield Rilievo(F, path, "Manca l'indirizzo di pubblicazione dell'atto motivato di conferma.")
 
 
-def _obblighi(ctx: Contesto) -> list[tuple[int, BaseModel]]:
-    return list(enumerate(ctx.rc.trasparenza.obblighi)) if ctx.rc.trasparenza else []
-
-
 @regola(
     "RC013",
     "trasparenza.albero",
