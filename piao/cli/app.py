@@ -84,6 +84,16 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def require_plan_dirs(*paths: Path) -> None:
+    """Stop with exit code 2, naming every plan folder that is missing or is not a folder."""
+    missing = [p for p in paths if not p.is_dir()]
+    for path in missing:
+        what = "non esiste" if not path.exists() else "non è una cartella"
+        typer.echo(f"piao: errore: la cartella del piano «{path}» {what}", err=True)
+    if missing:
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"piao {__version__}")
@@ -165,8 +175,7 @@ def rollover_command(
     """Prepara il piano del triennio successivo: stessi codici, commenti e formattazione;
     target spostati di un anno (il nuovo ultimo anno «da definire»), valori misurati come
     nuovi valori di partenza, dati di adozione azzerati."""
-    if not plan_dir.is_dir():
-        raise fail(f"la cartella del piano «{plan_dir}» non esiste o non è una cartella")
+    require_plan_dirs(plan_dir)
     try:
         written = rollover(plan_dir, out)
     except RolloverError as exc:
@@ -195,9 +204,7 @@ def diff(
     """Elenca le differenze tra due versioni di un piano, oggetto per oggetto (per codice):
     aggiunti, rimossi, modificati campo per campo, con i conteggi per sezione. Il formato
     markdown si allega alla deliberazione della Giunta."""
-    for path in (old_dir, new_dir):
-        if not path.is_dir():
-            raise fail(f"la cartella del piano «{path}» non esiste o non è una cartella")
+    require_plan_dirs(old_dir, new_dir)
     differenze = diff_plans(old_dir, new_dir)
     renderer = {"text": diff_text, "json": diff_json, "markdown": diff_markdown}[
         output_format.value
@@ -234,12 +241,7 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
     Codici di uscita: 0 nessun rilievo al livello --fail-on o superiore; 1 rilievi a quel
     livello o superiore (gli errori danno sempre 1); 2 errore d'uso o di lettura.
     """
-    missing = [p for p in plan_dirs if not p.is_dir()]
-    for path in missing:
-        what = "non esiste" if not path.exists() else "non è una cartella"
-        typer.echo(f"piao: errore: la cartella del piano «{path}» {what}", err=True)
-    if missing:
-        raise typer.Exit(EXIT_USAGE)
+    require_plan_dirs(*plan_dirs)
     try:
         reports = run_all(
             partial(check_report, select=tuple(select or ()), ignore=tuple(ignore or ())),
@@ -302,14 +304,7 @@ def audit(
 
     Scrive un HTML e un PDF per piano e, con più piani, un CSV con una riga per ente.
     """
-    missing = [p for p in plan_dirs if not p.is_dir()]
-    for path in missing:
-        typer.echo(
-            f"piao: errore: la cartella del piano «{path}» non esiste o non è una cartella",
-            err=True,
-        )
-    if missing:
-        raise typer.Exit(EXIT_USAGE)
+    require_plan_dirs(*plan_dirs)
     if any(inside(out, p) for p in plan_dirs):
         raise fail("la cartella di uscita non può essere dentro una cartella di piano")
     prepared = run_all(partial(prepare_audit, pdf=pdf), plan_dirs, jobs=jobs, label="Rapporti")
@@ -353,8 +348,7 @@ def render(
         raise fail(
             f"formato non riconosciuto: {', '.join(unknown) or formats} (ammessi: pdf, docx, html)"
         )
-    if not plan_dir.is_dir():
-        raise fail(f"la cartella del piano «{plan_dir}» non esiste o non è una cartella")
+    require_plan_dirs(plan_dir)
     if inside(out, plan_dir):
         raise fail("la cartella di uscita non può essere dentro la cartella del piano")
     try:
@@ -389,8 +383,7 @@ def publish(
 ) -> None:
     """Prepara la pagina del PIAO per «Amministrazione trasparente»: pagina accessibile, guida ai
     collegamenti, PDF/A, DOCX e dati aperti (CSV e JSON con metadati DCAT-AP_IT)."""
-    if not plan_dir.is_dir():
-        raise fail(f"la cartella del piano «{plan_dir}» non esiste o non è una cartella")
+    require_plan_dirs(plan_dir)
     if inside(out, plan_dir):
         raise fail("la cartella di uscita non può essere dentro la cartella del piano")
     try:
