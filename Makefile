@@ -6,7 +6,7 @@ PIAO := $(BIN)/piao
 EXAMPLE := plans/comune-di-esempio/2026-2028
 SMALL := plans/piccolo-comune/2026-2028
 
-.PHONY: demo test test-deps fuzz lint typecheck unit schemas docs reference-docx bench install install-dev system-deps clean
+.PHONY: demo test test-deps fuzz golden lint typecheck unit schemas docs reference-docx bench install install-dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ fuzz: install-dev system-deps
 	rm -f .fuzz-count
 	FUZZ_EXAMPLES=10000 FUZZ_COUNTER=.fuzz-count $(BIN)/pytest tests/fuzz -p no:cacheprovider
 	@echo "casi eseguiti: $$(wc -l < .fuzz-count)"
+
+## golden: rewrite the text goldens of the document after an intended change (then review the diff)
+golden: install-dev
+	PIAO_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/render/test_view_golden.py
 
 ## bench: speed as ratios to baselines measured in the same run (not part of the tests)
 bench: install-dev system-deps
