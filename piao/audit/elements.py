@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from piao.findings import YamlPath
-from piao.model import Regime
-
-ORD: frozenset[Regime] = frozenset({"ordinario"})
-TUTTI: frozenset[Regime] = frozenset({"ordinario", "semplificato"})
+from piao.model.regime import ENTRAMBI as TUTTI
+from piao.model.regime import ORDINARIO as ORD
+from piao.model.regime import Regime
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from piao.loading.roundtrip import CommentedMap, CommentedSeq, dump_text, house_
 from piao.model import SEZIONI
 from piao.model.base import PLACEHOLDERS
 from piao.model.introspect import members
+from piao.model.regime import SOGLIA_DIPENDENTI, regime_per_dipendenti
 
 DA_COMPILARE, DA_DEFINIRE = PLACEHOLDERS
 
@@ -198,12 +199,12 @@ def _anagrafica(data: CommentedMap, ente: Ente, regime: str) -> None:
     data["triennio"] = CommentedMap([("da", ente.da), ("a", ente.da + 2)])
     data["triennio"].fa.set_flow_style()
     data["regime"] = regime
-    if ente.dipendenti == 50:
+    if ente.dipendenti == SOGLIA_DIPENDENTI:
         data.insert(
             list(data).index("regime") + 1,
             "motivazione_regime",
             DA_COMPILARE,
-            comment="50 dipendenti: motivare la scelta del regime",
+            comment=f"{SOGLIA_DIPENDENTI} dipendenti: motivare la scelta del regime",
         )
 
 
@@ -214,7 +215,7 @@ def init_plan(folder: Path, ente: Ente, regime: str | None = None) -> list[Path]
             f"la cartella «{folder}» esiste e non è vuota: piao init non sovrascrive nulla"
         )
     if regime is None:
-        regime = "semplificato" if ente.dipendenti < 50 else "ordinario"
+        regime = regime_per_dipendenti(ente.dipendenti)
     written = []
     for name, text in files_for(ente, regime).items():
         atomic_write_text(folder / name, text)

@@ -27,6 +27,7 @@ from piao.engine import check_report
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.loading import PlanFolderError
+from piao.model.regime import sopra_soglia
 from piao.publish import publish_plan
 from piao.render import FORMATS, RenderRefused, render_plan
 from piao.reporting import REPORTERS
@@ -148,7 +149,7 @@ def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         )
     if regime not in (None, "ordinario", "semplificato"):
         raise fail("il regime è «ordinario» o «semplificato»")
-    if regime == "semplificato" and dipendenti > 50:
+    if regime == "semplificato" and sopra_soglia(dipendenti):
         raise fail(
             f"con {dipendenti} dipendenti il regime semplificato non è ammesso (art. 6 DL 80/2021)"
         )

@@ -26,6 +26,7 @@ from piao.model.base import (
     Testo,
     Url,
 )
+from piao.model.regime import Regime
 
 TipologiaEnte = Literal[
     "comune",
@@ -238,7 +239,7 @@ class Anagrafica(Modello):
     """Persone con ruoli previsti dalla legge."""
     triennio: Triennio
     """Triennio di riferimento del piano."""
-    regime: Literal["ordinario", "semplificato"]
+    regime: Regime
     """Ordinario (più di 50 dipendenti) o semplificato (meno di 50, art. 6 DM 132/2022)."""
     motivazione_regime: Testo | None = None
     """Motivazione della scelta del regime: obbligatoria con esattamente 50 dipendenti."""

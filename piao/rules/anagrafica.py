@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from piao import calcoli
 from piao.findings import Severity
+from piao.model.regime import SOGLIA_DIPENDENTI, sopra_soglia
 from piao.rules.contesto import Contesto
 from piao.rules.registry import REGISTRY, Rilievo, regola
 from piao.rules.util import data_it, manca, vuoto
@@ -59,11 +60,11 @@ def dati_essenziali(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="dipendenti: {valore: 152, al: 2025-12-31}\nregime: semplificato",
 )
 def regime_coerente(ctx: Contesto) -> Iterator[Rilievo]:
-    if ctx.dipendenti is not None and ctx.dipendenti > 50 and ctx.regime == "semplificato":
+    if ctx.dipendenti is not None and sopra_soglia(ctx.dipendenti) and ctx.regime == "semplificato":
         yield Rilievo(
             F,
             ("regime",),
-            f"L'ente ha {ctx.dipendenti} dipendenti, più di 50: il regime semplificato non è "
+            f"L'ente ha {ctx.dipendenti} dipendenti, più di {SOGLIA_DIPENDENTI}: il regime semplificato non è "
             "ammesso, va adottato il PIAO ordinario.",
         )
 
@@ -82,11 +83,11 @@ def regime_coerente(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="dipendenti: {valore: 50, ...}\nregime: semplificato   # senza motivazione",
 )
 def cinquanta(ctx: Contesto) -> Iterator[Rilievo]:
-    if ctx.dipendenti == 50 and vuoto(ctx.piano.anagrafica.motivazione_regime):
+    if ctx.dipendenti == SOGLIA_DIPENDENTI and vuoto(ctx.piano.anagrafica.motivazione_regime):
         yield Rilievo(
             F,
             ("regime",),
-            "Con esattamente 50 dipendenti il regime è incerto (art. 6 c.1 DL 80/2021: «più di "
+            f"Con esattamente {SOGLIA_DIPENDENTI} dipendenti il regime è incerto (art. 6 c.1 DL 80/2021: «più di "
             "cinquanta»; art. 6 DM 132/2022: «meno di 50»; DPR 81/2022: «non più di cinquanta»): "
             "motivare la scelta in «motivazione_regime».",
         )

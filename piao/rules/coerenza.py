@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from piao.findings import YamlPath
 from piao.model.base import ObiettivoConIndicatori
 from piao.model.performance import ObiettivoPerformance
+from piao.model.regime import ORDINARIO, SEMPLIFICATO
 from piao.model.valore_pubblico import ObiettivoValorePubblico
 from piao.rules.contesto import Contesto
-from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
+from piao.rules.registry import Rilievo, regola
 from piao.rules.util import manca
 
 Ref = tuple[str, YamlPath, str]

@@ -7,8 +7,9 @@ import datetime
 from collections.abc import Iterator
 
 from piao.calcoli import Rapporto, rapporto_capacita
+from piao.model.regime import ORDINARIO, SEMPLIFICATO
 from piao.rules.contesto import Contesto
-from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
+from piao.rules.registry import Rilievo, regola
 from piao.rules.util import data_it, elenco, euro, manca, vuoto
 
 F = "fabbisogni_personale.yaml"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from piao.model.regime import ORDINARIO
 from piao.rules.contesto import Contesto
-from piao.rules.registry import ORDINARIO, Rilievo, regola
+from piao.rules.registry import Rilievo, regola
 from piao.rules.util import elenco
 
 F = "monitoraggio.yaml"

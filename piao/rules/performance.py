@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from piao.findings import Severity
+from piao.model.regime import ORDINARIO
 from piao.rules.contesto import Contesto
-from piao.rules.registry import ORDINARIO, Rilievo, regola
+from piao.rules.registry import Rilievo, regola
 from piao.rules.util import elenco, vuoto
 from piao.rules.valore_pubblico import target_mancanti
 

@@ -13,15 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from piao.findings import Severity, YamlPath
-from piao.model import Regime
+from piao.model.regime import ENTRAMBI, Regime
 
 if TYPE_CHECKING:
     from piao.rules.contesto import Contesto
 
 Confidenza = Literal["V", "P", "U"]
-ENTRAMBI: frozenset[Regime] = frozenset({"ordinario", "semplificato"})
-ORDINARIO: frozenset[Regime] = frozenset({"ordinario"})
-SEMPLIFICATO: frozenset[Regime] = frozenset({"semplificato"})
 
 SEVERITY_BY_CONFIDENCE = {"V": Severity.ERROR, "P": Severity.WARNING, "U": Severity.INFO}
 

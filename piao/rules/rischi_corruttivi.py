@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from piao.findings import Severity
+from piao.model.regime import ORDINARIO, SEMPLIFICATO, SOGLIA_DIPENDENTI, SOTTO_SOGLIA
 from piao.model.rischi_corruttivi import Processo
 from piao.rules.contesto import Contesto
-from piao.rules.registry import ORDINARIO, SEMPLIFICATO, Rilievo, regola
+from piao.rules.registry import Rilievo, regola
 from piao.rules.util import data_it, elenco, manca, vuoto
 
 F = "rischi_corruttivi.yaml"
@@ -382,7 +383,9 @@ def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
     if not ctx.rc.misure:
         return  # no measures at all is reported by RC002 / CO009 / CO010
     presenti = {m.misura_generale for m in ctx.rc.misure if m.misura_generale}
-    piccolo = (ctx.popolazione or 0) < 5000 and (ctx.dipendenti or 0) < 50 and ctx.e_comune
+    piccolo = (
+        (ctx.popolazione or 0) < 5000 and (ctx.dipendenti or 0) < SOGLIA_DIPENDENTI and ctx.e_comune
+    )
     richieste = [
         g
         for g in ctx.ref.misure_generali.values()
@@ -390,7 +393,7 @@ def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
     ]
     if richieste:
         chi = (
-            "per i comuni sotto i 5.000 abitanti e i 50 dipendenti (ANAC, delibera 31/2025) "
+            f"per i comuni sotto i 5.000 abitanti e i {SOGLIA_DIPENDENTI} dipendenti (ANAC, delibera 31/2025) "
             if piccolo
             else ""
         )
@@ -420,11 +423,11 @@ def conferma(ctx: Contesto) -> Iterator[Rilievo]:
     if c is None:
         return
     path = ("conferma",)
-    if ctx.dipendenti is not None and ctx.dipendenti >= 50:
+    if ctx.dipendenti is not None and ctx.dipendenti >= SOGLIA_DIPENDENTI:
         yield Rilievo(
             F,
             path,
-            f"La conferma è riservata agli enti con meno di 50 dipendenti (l'ente ne ha {ctx.dipendenti}).",
+            f"La conferma è riservata alle {SOTTO_SOGLIA} (l'ente ne ha {ctx.dipendenti}).",
         )
     distanza = ctx.anni[0] - c.anno_ultima_adozione_completa
     if distanza not in (1, 2):

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from piao.findings import Severity
 from piao.model.base import Indicatore
+from piao.model.regime import ORDINARIO
 from piao.model.valore_pubblico import CollegamentoDup
 from piao.rules.contesto import Contesto
-from piao.rules.registry import ORDINARIO, Rilievo, regola
+from piao.rules.registry import Rilievo, regola
 from piao.rules.util import elenco, segnaposto, vuoto
 
 F = "valore_pubblico.yaml"
