@@ -18,6 +18,7 @@ from piao.model import SEZIONI
 from piao.model.base import PLACEHOLDERS
 from piao.model.introspect import members
 from piao.model.regime import SOGLIA_DIPENDENTI, regime_per_dipendenti
+from piao.model.walk import CampoRiferimento, campi_riferimento
 
 DA_COMPILARE, DA_DEFINIRE = PLACEHOLDERS
 
@@ -40,15 +41,6 @@ PREFISSI = {
     "InterventoOrganizzativo": "INT-01",
     "RilevazioneSoddisfazione": "CS-01",
 }
-# Reference fields and the code they should point to in the skeleton.
-RIFERIMENTI = {"valore_pubblico": "VP-01", "padre": None, "riferimento": None}
-UNITA = (
-    "responsabile",
-    "unita_responsabile",
-    "responsabile_dati",
-    "responsabile_pubblicazione",
-    "unita",
-)
 # Fields left out of the skeleton: optional, rarely used, or filled later by the workflow.
 OMESSI = {
     "deroghe",
@@ -115,11 +107,14 @@ class _Scheletro:
             codice = f"{codice_padre or 'OB-01'}-I1"
         elif model.__name__ == "ObiettivoConIndicatori":
             codice = "OB-01"
+        riferimenti = {c.nome: c for c in campi_riferimento(model)}
         for name, field in model.model_fields.items():
             if name in OMESSI:
                 continue
             if name == "codice":
                 out[name] = codice or DA_COMPILARE
+            elif name in riferimenti:
+                out[name] = self.riferimento(riferimenti[name], model)
             elif isinstance(field.default, list) and field.default:
                 out[name] = CommentedSeq(field.default)
                 out[name].fa.set_flow_style()
@@ -134,18 +129,21 @@ class _Scheletro:
                 out.yaml_set_comment_before_after_key(name, before=commento.strip(), indent=col)
         return out
 
+    def riferimento(self, campo: CampoRiferimento, model: type[BaseModel]) -> Any:
+        """The first object of the target kind, which the skeleton also writes; «da
+        compilare» when the field may cite any code or an object of its own kind."""
+        bersagli = campo.riferimento.bersagli
+        primo = PREFISSI.get(bersagli[0]) if bersagli and model.__name__ not in bersagli else None
+        valore = primo or DA_COMPILARE
+        if not campo.elenco:
+            return valore
+        seq = CommentedSeq([valore])
+        seq.fa.set_flow_style()
+        return seq
+
     def valore(self, name: str, annotation: Any, codice: str | None, col: int) -> Any:
         tp = members(annotation)[0]
         origin = typing.get_origin(tp)
-        elenco_di_codici = origin is list and members(typing.get_args(tp)[0])[0] is str
-        if tp is str and name in UNITA:
-            return "UO-01"
-        if tp is str and name in RIFERIMENTI:
-            return RIFERIMENTI[name] or DA_COMPILARE
-        if elenco_di_codici and name == "processi":
-            seq = CommentedSeq(["PR-01"])
-            seq.fa.set_flow_style()
-            return seq
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             return self.modello(tp, codice, col + 2)
         if origin is list:

@@ -17,7 +17,8 @@ from pydantic import StringConstraints
 from piao.model.base import (
     Anno,
     Atto,
-    Codice,
+    CodiceQualsiasi,
+    CodiceUnita,
     Email,
     Modello,
     NonNegativo,
@@ -226,7 +227,7 @@ class Deroga(Modello):
     """Codice della regola (es. «PF004»): il rilievo resta visibile nel rapporto come derogato."""
     motivazione: Testo
     """Perché la regola non si applica a questo piano."""
-    riferimento: Codice | None = None
+    riferimento: CodiceQualsiasi | None = None
     """Se la deroga riguarda un solo oggetto, il suo codice."""
 
 
@@ -253,5 +254,5 @@ class Anagrafica(Modello):
     """Gruppo di lavoro integrato che ha redatto il piano."""
     deroghe: list[Deroga] = []
     """Regole del catalogo che il piano non applica, ciascuna con motivazione."""
-    responsabile_redazione: Codice | None = None
+    responsabile_redazione: CodiceUnita | None = None
     """Codice dell'unità organizzativa che coordina la redazione del piano."""

@@ -9,6 +9,7 @@ codes and act numbers are strings; yearly values are `{anno: valore}` maps.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -38,6 +39,52 @@ Codice = Annotated[
     ),
 ]
 """A code such as `VP-01`: capital letters, digits, and `-`, `.` or `_` between them."""
+
+
+@dataclass(frozen=True)
+class Riferimento:
+    """Marks a `Codice` field as a reference to coded objects elsewhere in the plan.
+
+    `bersagli` names the model classes the code may point at (empty: any coded object);
+    `etichetta` is how messages name the target («l'unità organizzativa»). One walker
+    (`piao.model.walk.citazioni`) yields every reference of a plan from these marks, so
+    a new reference field is one annotation and is integrity-checked automatically.
+    """
+
+    bersagli: tuple[str, ...]
+    etichetta: str
+
+
+def riferimento(etichetta: str, *bersagli: str) -> Riferimento:
+    return Riferimento(tuple(bersagli), etichetta)
+
+
+CodiceUnita = Annotated[Codice, riferimento("l'unità organizzativa", "Unita")]
+"""The code of an organisational unit of organizzazione.yaml."""
+
+CodiceValorePubblico = Annotated[
+    Codice, riferimento("l'obiettivo di valore pubblico", "ObiettivoValorePubblico")
+]
+"""The code of a public-value objective of valore_pubblico.yaml."""
+
+CodicePerformance = Annotated[
+    Codice, riferimento("l'obiettivo di performance", "ObiettivoPerformance")
+]
+"""The code of a performance objective of performance.yaml."""
+
+CodiceProcesso = Annotated[Codice, riferimento("il processo", "Processo")]
+"""The code of a mapped process of rischi_corruttivi.yaml."""
+
+CodiceObiettivo = Annotated[
+    Codice,
+    riferimento(
+        "l'obiettivo", "ObiettivoValorePubblico", "ObiettivoPerformance", "ObiettivoConIndicatori"
+    ),
+]
+"""The code of any objective of the plan (public value, performance, other sections)."""
+
+CodiceQualsiasi = Annotated[Codice, riferimento("il codice")]
+"""The code of any coded object of the plan."""
 
 Testo = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 """A non-empty text."""
@@ -114,7 +161,7 @@ class ObiettivoConIndicatori(Modello):
     """Titolo breve dell'obiettivo."""
     descrizione: Testo | None = None
     """Descrizione dell'obiettivo e del risultato atteso."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile (organizzazione.yaml)."""
     indicatori: list[Indicatore] = []
     """Indicatori con cui si misura il raggiungimento."""

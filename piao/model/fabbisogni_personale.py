@@ -13,7 +13,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from piao.model.base import Anno, Codice, Importo, Modello, NonNegativo, Percentuale, Testo
+from piao.model.base import (
+    Anno,
+    Codice,
+    CodiceUnita,
+    Importo,
+    Modello,
+    NonNegativo,
+    Percentuale,
+    Testo,
+)
 
 AreaContrattuale = Literal[
     "operatori",
@@ -130,7 +139,7 @@ class Assunzione(Modello):
     """Area di inquadramento."""
     profilo: Testo
     """Profilo professionale."""
-    unita: Codice | None = None
+    unita: CodiceUnita | None = None
     """Codice dell'unità organizzativa di destinazione."""
     numero: Annotated[int, Field(ge=1)] = 1
     """Numero di posti."""

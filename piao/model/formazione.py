@@ -8,9 +8,20 @@ budget, and the link with performance objectives of managers.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from piao.model.base import Anno, Codice, Importo, Modello, NonNegativo, Percentuale, Testo
+from piao.model.base import (
+    Anno,
+    Codice,
+    CodicePerformance,
+    CodiceQualsiasi,
+    Importo,
+    Modello,
+    NonNegativo,
+    Percentuale,
+    Testo,
+    riferimento,
+)
 
 TemaFormazione = Literal[
     "anticorruzione",
@@ -30,6 +41,10 @@ TemaFormazione = Literal[
     "pari_opportunita",
     "altro",
 ]
+
+
+CodicePriorita = Annotated[Codice, riferimento("la priorità formativa", "PrioritaFormativa")]
+"""The code of a training priority of this file."""
 
 
 class PrioritaFormativa(Modello):
@@ -66,9 +81,9 @@ class Corso(Modello):
     """Se il corso è fruito sulla piattaforma Syllabus del Dipartimento della Funzione Pubblica."""
     erogatore: Testo | None = None
     """Chi eroga il corso (interno, Syllabus, ente di formazione...)."""
-    priorita: list[Codice] = []
+    priorita: list[CodicePriorita] = []
     """Codici delle priorità formative a cui risponde."""
-    collegamenti: list[Codice] = []
+    collegamenti: list[CodiceQualsiasi] = []
     """Codici di misure anticorruzione o obiettivi di performance collegati."""
 
 
@@ -92,7 +107,7 @@ class Formazione(Modello):
     """Priorità strategiche di riqualificazione e potenziamento delle competenze."""
     ore_pro_capite: dict[Anno, float] = {}
     """Ore di formazione per dipendente previste per ciascun anno."""
-    obiettivi_performance: list[Codice] = []
+    obiettivi_performance: list[CodicePerformance] = []
     """Codici degli obiettivi di performance dei responsabili sulla formazione del personale."""
     syllabus: Syllabus | None = None
     """Adesione a Syllabus e copertura."""

@@ -10,7 +10,13 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from piao.model.base import Codice, Modello, Periodicita, Testo
+from piao.model.base import (
+    Codice,
+    CodiceUnita,
+    Modello,
+    Periodicita,
+    Testo,
+)
 
 SezionePiao = Literal["2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "formazione", "pari_opportunita"]
 
@@ -40,7 +46,7 @@ class RilevazioneSoddisfazione(Modello):
     """Servizi oggetto della rilevazione."""
     periodicita: Periodicita | None = None
     """Frequenza."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from piao.model.base import Codice, Modello, NonNegativo, Testo
+from piao.model.base import (
+    Codice,
+    CodiceUnita,
+    CodiceValorePubblico,
+    Modello,
+    NonNegativo,
+    Testo,
+)
 
 
 class Unita(Modello):
@@ -20,7 +27,7 @@ class Unita(Modello):
     """Nome dell'unità."""
     tipo: Literal["direzione", "area", "settore", "servizio", "ufficio", "staff"]
     """Livello dell'unità nell'organigramma."""
-    padre: Codice | None = None
+    padre: CodiceUnita | None = None
     """Codice dell'unità di cui fa parte (vuoto per il vertice)."""
     responsabile: Testo | None = None
     """Nome del responsabile."""
@@ -51,7 +58,7 @@ class InterventoOrganizzativo(Modello):
     """Che cosa cambia."""
     descrizione: Testo | None = None
     """Motivazione e contenuto."""
-    valore_pubblico: Codice | None = None
+    valore_pubblico: CodiceValorePubblico | None = None
     """Codice dell'obiettivo di valore pubblico servito."""
     scadenza: datetime.date | None = None
     """Termine di realizzazione."""

@@ -11,7 +11,15 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from piao.model.base import Codice, Importo, Indicatore, Modello, NonNegativo, Testo
+from piao.model.base import (
+    Codice,
+    CodiceUnita,
+    Importo,
+    Indicatore,
+    Modello,
+    NonNegativo,
+    Testo,
+)
 
 AmbitoAzione = Literal[
     "conciliazione",
@@ -77,7 +85,7 @@ class AzionePositiva(Modello):
     """Che cosa si fa."""
     destinatari: Testo | None = None
     """A chi è rivolta."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
     scadenza: datetime.date | None = None
     """Termine dell'azione."""

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from piao.model.base import Atto, Codice, Indicatore, Modello, Percentuale, Testo
+from piao.model.base import (
+    Atto,
+    Codice,
+    CodiceProcesso,
+    CodiceUnita,
+    CodiceValorePubblico,
+    Indicatore,
+    Modello,
+    Percentuale,
+    Testo,
+)
 from piao.model.valore_pubblico import CollegamentoDup
 
 TipoObiettivo = Literal[
@@ -38,17 +48,17 @@ class ObiettivoPerformance(Modello):
     """Risultato atteso e attività principali."""
     tipi: list[TipoObiettivo] = []
     """Tipi di obiettivo: nel piano devono esserci obiettivi di semplificazione, digitalizzazione, accessibilità e pari opportunità."""
-    valore_pubblico: Codice | None = None
+    valore_pubblico: CodiceValorePubblico | None = None
     """Codice dell'obiettivo di valore pubblico a cui l'obiettivo contribuisce (valore_pubblico.yaml)."""
-    unita_responsabile: Codice | None = None
+    unita_responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile (organizzazione.yaml)."""
-    unita_coinvolte: list[Codice] = []
+    unita_coinvolte: list[CodiceUnita] = []
     """Codici delle altre unità organizzative coinvolte."""
     peso: Percentuale | None = None
     """Peso dell'obiettivo tra quelli dell'unità responsabile (da 0 a 100)."""
     dup: CollegamentoDup | None = None
     """Collegamento con l'obiettivo operativo del DUP (SeO) e con missione e programma."""
-    processi: list[Codice] = []
+    processi: list[CodiceProcesso] = []
     """Codici dei processi mappati in rischi_corruttivi.yaml collegati all'obiettivo."""
     indicatori: list[Indicatore] = []
     """Indicatori con valore di partenza, target per ciascun anno e consuntivo."""

@@ -17,6 +17,9 @@ from pydantic import Field
 
 from piao.model.base import (
     Codice,
+    CodiceObiettivo,
+    CodiceProcesso,
+    CodiceUnita,
     Modello,
     NonNegativo,
     NumeroAtto,
@@ -24,6 +27,7 @@ from piao.model.base import (
     Periodicita,
     Testo,
     Url,
+    riferimento,
 )
 
 AreaRischio = Literal[
@@ -83,6 +87,10 @@ CategoriaMisura = Literal[
 ]
 
 Aggiornamento = Literal["tempestivo", "trimestrale", "semestrale", "annuale", "una_tantum"]
+
+
+CodiceEvento = Annotated[Codice, riferimento("l'evento rischioso", "EventoRischioso")]
+"""The code of a risk event of a mapped process."""
 
 
 class Redazione(Modello):
@@ -183,7 +191,7 @@ class Processo(Modello):
     """Area di rischio (aree generali ANAC, aree specifiche degli enti locali o «altra»)."""
     area_rischio_descrizione: Testo | None = None
     """Descrizione dell'area, se «altra»."""
-    unita_responsabile: Codice | None = None
+    unita_responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile del processo."""
     fasi: list[Testo] = []
     """Fasi del processo."""
@@ -197,7 +205,7 @@ class Processo(Modello):
     """Processo scelto dal RPCT e dai responsabili come rilevante per gli obiettivi di performance a protezione del valore pubblico (art. 6 DM 132/2022)."""
     accettazione_rischio: Testo | None = None
     """Se il rischio è accettato senza misure specifiche, la motivazione."""
-    obiettivi_collegati: list[Codice] = []
+    obiettivi_collegati: list[CodiceObiettivo] = []
     """Codici degli obiettivi di performance o di valore pubblico serviti dal processo."""
 
 
@@ -237,13 +245,13 @@ class Misura(Modello):
     """Tipologia della misura (controllo, trasparenza, regolamentazione...)."""
     descrizione: Testo | None = None
     """In che cosa consiste la misura."""
-    processi: list[Codice] = []
+    processi: list[CodiceProcesso] = []
     """Codici dei processi trattati dalla misura."""
-    eventi: list[Codice] = []
+    eventi: list[CodiceEvento] = []
     """Codici degli eventi rischiosi trattati."""
     fasi: list[FaseMisura] = []
     """Fasi di attuazione, ciascuna con la sua scadenza."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile dell'attuazione."""
     indicatore: Testo | None = None
     """Indicatore di monitoraggio."""
@@ -276,9 +284,9 @@ class ObbligoTrasparenza(Modello):
     """Norma che prevede l'obbligo (es. «art. 12 d.lgs. 33/2013»)."""
     contenuto: Testo | None = None
     """Dati e documenti da pubblicare."""
-    responsabile_dati: Codice | None = None
+    responsabile_dati: CodiceUnita | None = None
     """Codice dell'unità che elabora e trasmette i dati."""
-    responsabile_pubblicazione: Codice | None = None
+    responsabile_pubblicazione: CodiceUnita | None = None
     """Codice dell'unità che pubblica i dati."""
     aggiornamento: Aggiornamento | None = None
     """Frequenza di aggiornamento."""
@@ -291,7 +299,7 @@ class AccessoCivico(Modello):
 
     registro_accessi: bool = False
     """Se l'ente tiene e pubblica il registro degli accessi."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità che riceve le richieste."""
     titolare_potere_sostitutivo: Testo | None = None
     """Chi decide sulle richieste di riesame."""

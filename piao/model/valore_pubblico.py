@@ -13,7 +13,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from piao.model.base import Codice, Indicatore, Modello, NonNegativo, Testo, Url
+from piao.model.base import (
+    Codice,
+    CodiceProcesso,
+    CodiceUnita,
+    Indicatore,
+    Modello,
+    NonNegativo,
+    Testo,
+    Url,
+)
 
 Missione = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")]
 Programma = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
@@ -61,7 +70,7 @@ class ObiettivoValorePubblico(Modello):
     """Obiettivi di sviluppo sostenibile dell'Agenda 2030 collegati (numeri da 1 a 17)."""
     bes: list[Testo] = []
     """Domini del Benessere equo e sostenibile (ISTAT) collegati."""
-    processi: list[Codice] = []
+    processi: list[CodiceProcesso] = []
     """Codici dei processi mappati in rischi_corruttivi.yaml che concorrono all'obiettivo."""
     indicatori: list[Indicatore] = []
     """Indicatori di impatto o di outcome, con valore di partenza e target."""
@@ -77,7 +86,7 @@ class AzioneAccessibilita(Modello):
     """Per chi: cittadini ultrasessantacinquenni e/o con disabilità."""
     tipo: Literal["fisica", "digitale"]
     """Accessibilità fisica (luoghi) o digitale (servizi e siti)."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
     scadenza: datetime.date | None = None
     """Termine di realizzazione."""
@@ -114,7 +123,7 @@ class ProceduraSemplificazione(Modello):
     """Tipo di intervento."""
     descrizione: Testo | None = None
     """In che cosa consiste l'intervento."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
     scadenza: datetime.date | None = None
     """Termine dell'intervento."""
@@ -134,7 +143,7 @@ class ObiettivoRisparmioEnergetico(Modello):
     """Titolo dell'obiettivo."""
     descrizione: Testo | None = None
     """Interventi previsti."""
-    responsabile: Codice | None = None
+    responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
     indicatori: list[Indicatore] = []
     """Indicatori (es. consumi in kWh) con target annuali."""

@@ -10,6 +10,7 @@ from piao.findings import Severity
 from piao.model.regime import SOGLIA_DIPENDENTI, sopra_soglia
 from piao.rules.contesto import Contesto
 from piao.rules.registry import REGISTRY, Rilievo, regola
+from piao.rules.riferimenti import rotti
 from piao.rules.util import data_it, manca, vuoto
 
 F = "anagrafica.yaml"
@@ -346,9 +347,9 @@ def deroghe(ctx: Contesto) -> Iterator[Rilievo]:
                 ("deroghe", i, "regola"),
                 f"La deroga cita la regola «{deroga.regola}», che non esiste.",
             )
-        if deroga.riferimento is not None and deroga.riferimento not in ctx.codici:
-            yield Rilievo(
-                F,
-                ("deroghe", i, "riferimento"),
-                f"La deroga cita il codice «{deroga.riferimento}», che non c'è nel piano.",
-            )
+    for rotto in rotti(ctx, "AN012"):
+        yield Rilievo(
+            rotto.file,
+            rotto.path,
+            f"La deroga cita il codice «{rotto.codice}», che non c'è nel piano.",
+        )

@@ -5,75 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from piao.findings import YamlPath
-from piao.model.base import ObiettivoConIndicatori
-from piao.model.performance import ObiettivoPerformance
 from piao.model.regime import ORDINARIO, SEMPLIFICATO
-from piao.model.valore_pubblico import ObiettivoValorePubblico
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
+from piao.rules.riferimenti import rilievi
 from piao.rules.util import manca
-
-Ref = tuple[str, YamlPath, str]
-
-
-def _unita_refs(ctx: Contesto) -> Iterator[Ref]:
-    """(file, path, code) of every reference to an organisational unit, except hires."""
-    p = ctx.piano
-    if p.anagrafica.responsabile_redazione:
-        yield "anagrafica.yaml", ("responsabile_redazione",), p.anagrafica.responsabile_redazione
-    if p.valore_pubblico is not None:
-        for key in ("accessibilita", "semplificazione", "risparmio_energetico"):
-            for i, item in enumerate(getattr(p.valore_pubblico, key)):
-                if item.responsabile:
-                    yield "valore_pubblico.yaml", (key, i, "responsabile"), item.responsabile
-    if p.performance is not None:
-        for i, o in enumerate(p.performance.obiettivi):
-            if o.unita_responsabile:
-                yield (
-                    "performance.yaml",
-                    ("obiettivi", i, "unita_responsabile"),
-                    o.unita_responsabile,
-                )
-            for j, u in enumerate(o.unita_coinvolte):
-                yield "performance.yaml", ("obiettivi", i, "unita_coinvolte", j), u
-    if p.rischi_corruttivi is not None:
-        rc = p.rischi_corruttivi
-        f = "rischi_corruttivi.yaml"
-        for i, s in enumerate(rc.obiettivi_strategici):
-            if s.responsabile:
-                yield f, ("obiettivi_strategici", i, "responsabile"), s.responsabile
-        for i, pr in enumerate(rc.processi):
-            if pr.unita_responsabile:
-                yield f, ("processi", i, "unita_responsabile"), pr.unita_responsabile
-        for i, m in enumerate(rc.misure):
-            if m.responsabile:
-                yield f, ("misure", i, "responsabile"), m.responsabile
-        if rc.trasparenza is not None:
-            for i, obbligo in enumerate(rc.trasparenza.obblighi):
-                for key in ("responsabile_dati", "responsabile_pubblicazione"):
-                    value = getattr(obbligo, key)
-                    if value:
-                        yield f, ("trasparenza", "obblighi", i, key), value
-            ac = rc.trasparenza.accesso_civico
-            if ac is not None and ac.responsabile:
-                yield f, ("trasparenza", "accesso_civico", "responsabile"), ac.responsabile
-    if p.lavoro_agile is not None:
-        for i, la in enumerate(p.lavoro_agile.obiettivi):
-            if la.responsabile:
-                yield "lavoro_agile.yaml", ("obiettivi", i, "responsabile"), la.responsabile
-    if p.pari_opportunita is not None:
-        for i, a in enumerate(p.pari_opportunita.azioni):
-            if a.responsabile:
-                yield "pari_opportunita.yaml", ("azioni", i, "responsabile"), a.responsabile
-    if p.monitoraggio is not None:
-        for i, r in enumerate(p.monitoraggio.soddisfazione_utenti):
-            if r.responsabile:
-                yield (
-                    "monitoraggio.yaml",
-                    ("soddisfazione_utenti", i, "responsabile"),
-                    r.responsabile,
-                )
 
 
 @regola(
@@ -108,26 +44,7 @@ def codici_univoci(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="valore_pubblico: VP-99",
 )
 def obiettivo_vp(ctx: Contesto) -> Iterator[Rilievo]:
-    refs: list[Ref] = []
-    if ctx.piano.performance is not None:
-        refs += [
-            ("performance.yaml", ("obiettivi", i, "valore_pubblico"), o.valore_pubblico)
-            for i, o in enumerate(ctx.pf.obiettivi)
-            if o.valore_pubblico
-        ]
-    if ctx.piano.organizzazione is not None:
-        refs += [
-            ("organizzazione.yaml", ("interventi", i, "valore_pubblico"), o.valore_pubblico)
-            for i, o in enumerate(ctx.org.interventi)
-            if o.valore_pubblico
-        ]
-    for file, path, codice in refs:
-        if codice not in ctx.obiettivi_vp:
-            yield Rilievo(
-                file,
-                path,
-                f"L'obiettivo di valore pubblico «{codice}» non esiste in valore_pubblico.yaml.",
-            )
+    yield from rilievi(ctx, "CO002")
 
 
 @regola(
@@ -142,11 +59,7 @@ def obiettivo_vp(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="responsabile: UO-SEGRETERIA",
 )
 def unita_responsabile(ctx: Contesto) -> Iterator[Rilievo]:
-    for file, path, codice in _unita_refs(ctx):
-        if codice not in ctx.unita:
-            yield Rilievo(
-                file, path, f"L'unità organizzativa «{codice}» non esiste in organizzazione.yaml."
-            )
+    yield from rilievi(ctx, "CO003")
 
 
 @regola(
@@ -161,22 +74,7 @@ def unita_responsabile(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="processi: [PR-99]",
 )
 def misure_processi(ctx: Contesto) -> Iterator[Rilievo]:
-    f = "rischi_corruttivi.yaml"
-    for i, m in enumerate(ctx.rc.misure):
-        for j, codice in enumerate(m.processi):
-            if codice not in ctx.processi:
-                yield Rilievo(
-                    f,
-                    ("misure", i, "processi", j),
-                    f"{m.codice}: il processo «{codice}» non è nella mappatura.",
-                )
-        for j, codice in enumerate(m.eventi):
-            if codice not in ctx.eventi:
-                yield Rilievo(
-                    f,
-                    ("misure", i, "eventi", j),
-                    f"{m.codice}: l'evento rischioso «{codice}» non esiste.",
-                )
+    yield from rilievi(ctx, "CO004")
 
 
 @regola(
@@ -191,13 +89,7 @@ def misure_processi(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="- {codice: ASS-01, unita: UO-CED, ...}",
 )
 def assunzioni_unita(ctx: Contesto) -> Iterator[Rilievo]:
-    for i, a in enumerate(ctx.fp.assunzioni):
-        if a.unita is not None and a.unita not in ctx.unita:
-            yield Rilievo(
-                "fabbisogni_personale.yaml",
-                ("assunzioni", i, "unita"),
-                f"{a.codice}: l'unità di destinazione «{a.unita}» non esiste in organizzazione.yaml.",
-            )
+    yield from rilievi(ctx, "CO005")
 
 
 @regola(
@@ -212,29 +104,14 @@ def assunzioni_unita(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="priorita: [PF-09]",
 )
 def corsi(ctx: Contesto) -> Iterator[Rilievo]:
-    priorita = {p.codice for p in ctx.fo.priorita}
-    for i, c in enumerate(ctx.fo.corsi):
-        for j, codice in enumerate(c.priorita):
-            if codice not in priorita:
-                yield Rilievo(
-                    "formazione.yaml",
-                    ("corsi", i, "priorita", j),
-                    f"{c.codice}: la priorità formativa «{codice}» non esiste.",
-                )
-        for j, codice in enumerate(c.collegamenti):
-            if codice not in ctx.codici:
-                yield Rilievo(
-                    "formazione.yaml",
-                    ("corsi", i, "collegamenti", j),
-                    f"{c.codice}: il codice «{codice}» non c'è nel piano.",
-                )
+    yield from rilievi(ctx, "CO006")
 
 
 @regola(
     "CO007",
     "coerenza.collegamenti",
-    summary="I collegamenti tra obiettivi e processi mappati, e dalla formazione agli obiettivi di performance, "
-    "citano codici esistenti.",
+    summary="Ogni altro riferimento a un codice (tra obiettivi e processi mappati, dalla formazione agli "
+    "obiettivi di performance, e ogni collegamento che il piano dichiara) cita un oggetto esistente.",
     basis=("DM132-3-1c", "DFP-LG-2025"),
     confidenza="V",
     integrita=True,
@@ -242,48 +119,7 @@ def corsi(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="processi: [PR-99]",
 )
 def collegamenti(ctx: Contesto) -> Iterator[Rilievo]:
-    refs: list[tuple[str, YamlPath, str, dict[str, object], str]] = []
-    processi: dict[str, object] = dict(ctx.processi)
-    obiettivi: dict[str, object] = {
-        o.codice: o.model
-        for o in ctx.oggetti
-        if isinstance(
-            o.model, ObiettivoValorePubblico | ObiettivoPerformance | ObiettivoConIndicatori
-        )
-    }
-    if ctx.piano.valore_pubblico is not None:
-        for i, o in enumerate(ctx.vp.obiettivi):
-            refs += [
-                ("valore_pubblico.yaml", ("obiettivi", i, "processi", j), c, processi, "processo")
-                for j, c in enumerate(o.processi)
-            ]
-    if ctx.piano.performance is not None:
-        for i, po in enumerate(ctx.pf.obiettivi):
-            refs += [
-                ("performance.yaml", ("obiettivi", i, "processi", j), c, processi, "processo")
-                for j, c in enumerate(po.processi)
-            ]
-    if ctx.piano.rischi_corruttivi is not None:
-        for i, pr in enumerate(ctx.rc.processi):
-            refs += [
-                (
-                    "rischi_corruttivi.yaml",
-                    ("processi", i, "obiettivi_collegati", j),
-                    c,
-                    obiettivi,
-                    "obiettivo",
-                )
-                for j, c in enumerate(pr.obiettivi_collegati)
-            ]
-    if ctx.piano.formazione is not None:
-        pf: dict[str, object] = dict(ctx.obiettivi_pf)
-        refs += [
-            ("formazione.yaml", ("obiettivi_performance", j), c, pf, "obiettivo di performance")
-            for j, c in enumerate(ctx.fo.obiettivi_performance)
-        ]
-    for file, path, codice, indice, cosa in refs:
-        if codice not in indice:
-            yield Rilievo(file, path, f"Il {cosa} «{codice}» non esiste nel piano.")
+    yield from rilievi(ctx, "CO007")
 
 
 @regola(

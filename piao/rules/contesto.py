@@ -10,7 +10,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from piao.findings import YamlPath
 from piao.model import SEZIONI, Piano, Regime
 from piao.model.fabbisogni_personale import FabbisogniPersonale
 from piao.model.formazione import Formazione
@@ -21,32 +20,8 @@ from piao.model.pari_opportunita import PariOpportunita
 from piao.model.performance import ObiettivoPerformance, Performance
 from piao.model.rischi_corruttivi import EventoRischioso, Misura, Processo, RischiCorruttivi
 from piao.model.valore_pubblico import ObiettivoValorePubblico, ValorePubblico
+from piao.model.walk import Citazione, Oggetto, citazioni, oggetti
 from piao.reference import Riferimenti, riferimenti
-
-
-@dataclass(frozen=True)
-class Oggetto:
-    """A coded object anywhere in the plan, with where it is."""
-
-    codice: str
-    file: str
-    path: YamlPath
-    model: BaseModel
-
-
-def walk_coded(model: BaseModel, file: str, path: YamlPath = ()) -> Iterator[Oggetto]:
-    """Every nested model with a `codice`, depth first, with its YAML path."""
-    codice = getattr(model, "codice", None)
-    if isinstance(codice, str):
-        yield Oggetto(codice, file, path, model)
-    for name in type(model).model_fields:
-        value: Any = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from walk_coded(value, file, (*path, name))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from walk_coded(item, file, (*path, name, i))
 
 
 @dataclass(frozen=True)
@@ -112,14 +87,39 @@ class Contesto:
         assert self.piano.monitoraggio is not None
         return self.piano.monitoraggio
 
-    @cached_property
-    def oggetti(self) -> list[Oggetto]:
-        out: list[Oggetto] = []
+    def _sezioni(self) -> Iterator[tuple[str, BaseModel]]:
         for sezione in SEZIONI:
             model = getattr(self.piano, sezione.key)
             if model is not None:
-                out.extend(walk_coded(model, sezione.file))
-        return out
+                yield sezione.file, model
+
+    @cached_property
+    def oggetti(self) -> list[Oggetto]:
+        """Every coded object of the plan."""
+        return [o for file, model in self._sezioni() for o in oggetti(model, file)]
+
+    @cached_property
+    def citazioni(self) -> list[Citazione]:
+        """Every reference between objects of the plan (declared on the model fields)."""
+        return [c for file, model in self._sezioni() for c in citazioni(model, file)]
+
+    @cached_property
+    def per_tipo(self) -> dict[str, dict[str, Oggetto]]:
+        """Coded objects by model class name, then code (the targets of references)."""
+        index: dict[str, dict[str, Oggetto]] = {}
+        for oggetto in self.oggetti:
+            # A subclass (a model extended by a test or a plug-in) counts as its parent kind.
+            for kind in type(oggetto.model).__mro__:
+                if issubclass(kind, BaseModel) and kind.__module__.startswith("piao.model"):
+                    index.setdefault(kind.__name__, {}).setdefault(oggetto.codice, oggetto)
+        return index
+
+    def risolve(self, citazione: Citazione) -> bool:
+        """Whether a reference names an existing object of one of its target kinds."""
+        bersagli = citazione.riferimento.bersagli
+        if not bersagli:
+            return citazione.codice in self.codici
+        return any(citazione.codice in self.per_tipo.get(kind, {}) for kind in bersagli)
 
     @cached_property
     def codici(self) -> dict[str, list[Oggetto]]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
+from piao.rules.riferimenti import rotti
 from piao.rules.util import vuoto
 
 F = "organizzazione.yaml"
@@ -23,13 +24,14 @@ F = "organizzazione.yaml"
     non_conforme="- {codice: UO-URP, padre: UO-INESISTENTE, ...}",
 )
 def albero(ctx: Contesto) -> Iterator[Rilievo]:
+    for rotto in rotti(ctx, "OR001"):
+        yield Rilievo(
+            rotto.file,
+            rotto.path,
+            f"{rotto.fonte_codice}: l'unità padre «{rotto.codice}» non esiste.",
+        )
     padre = {u.codice: u.padre for u in ctx.org.unita}
     for i, u in enumerate(ctx.org.unita):
-        if u.padre is not None and u.padre not in padre:
-            yield Rilievo(
-                F, ("unita", i, "padre"), f"{u.codice}: l'unità padre «{u.padre}» non esiste."
-            )
-            continue
         visti = {u.codice}
         corrente = u.padre
         while corrente is not None and corrente in padre:
