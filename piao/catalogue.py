@@ -1,62 +1,93 @@
-"""Every finding code piao can emit, with its description: the YAML and schema layer
-codes (YM, SC) and the compliance rules (for `piao rules`, SARIF and the docs)."""
+"""One catalogue of every finding code piao can emit: the YAML and schema checks (YM, SC,
+declared where they are made) and the compliance rules (registered with `@regola`).
+
+`piao rules`, the generated docs and the reporters read this one mapping; reporters are
+given it, they never reach for a registry themselves.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from typing import Literal
 
-from piao.findings import Severity
-from piao.loading import YAML_FINDINGS
+from piao.findings import Controllo, Severity
+from piao.loading import YAML_CHECKS
+from piao.model.regime import ENTRAMBI, Regime
 from piao.reference import riferimenti
-from piao.rules import REGISTRY
-from piao.validation import SCHEMA_FINDINGS
+from piao.rules import REGISTRY, Regola
+from piao.validation import SCHEMA_CHECKS
 
-_LAYER_SUMMARY = {
-    "YM001": "Il file è YAML valido.",
-    "YM002": "Nessuna chiave è ripetuta nella stessa mappa.",
-    "YM003": "Il file non usa tag YAML diversi da quelli di base (nessun oggetto eseguibile).",
-    "YM004": "Il file è testo in codifica UTF-8.",
-    "YM005": "Il file contiene una mappa di chiavi.",
-    "YM006": "Il file non usa ancore e alias YAML.",
-    "YM007": "La struttura non supera i 64 livelli di annidamento.",
-    "YM008": "Il file non supera la dimensione massima per sezione.",
-    "YM009": "Il file è leggibile.",
-    "SC001": "Ogni chiave è prevista dallo schema della sezione.",
-    "SC002": "I campi obbligatori sono presenti.",
-    "SC003": "Ogni valore è del tipo atteso (testo, numero, data, elenco, mappa).",
-    "SC004": "Ogni valore è tra quelli ammessi (elenchi chiusi, formati, intervalli).",
-    "SC005": "Ci sono tutti i file di sezione richiesti dal regime.",
-    "SC006": "Nella cartella del piano ci sono solo file di sezione.",
-    "SC007": "Nessun valore è ancora «da compilare» o «da definire».",
+Tipo = Literal["sintassi", "struttura", "regola"]
+TIPI_IT: dict[Tipo, str] = {
+    "sintassi": "controllo di sintassi YAML",
+    "struttura": "controllo di struttura (schema della sezione)",
+    "regola": "regola di conformità",
 }
 
 
 @dataclass(frozen=True)
 class Voce:
+    """One code of the catalogue, whatever layer makes it."""
+
     code: str
     name: str
     summary: str
     severity: Severity
+    tipo: Tipo
     basis: tuple[str, ...] = ()
     confidenza: str | None = None
+    regimi: frozenset[Regime] = ENTRAMBI
+    integrita: bool = False
+    copre: tuple[str, ...] = ()
+    motivo_severita: str | None = None
+    esempio_conforme: str | None = None
+    esempio_non_conforme: str | None = None
+
+    @property
+    def regola(self) -> bool:
+        return self.tipo == "regola"
 
 
-def catalogue() -> list[Voce]:
-    """All codes, layer codes first, then rules by code."""
-    out = [
-        Voce(
-            code,
-            name,
-            _LAYER_SUMMARY[code],
-            Severity.WARNING if code == "SC006" else Severity.ERROR,
-        )
-        for code, name in sorted([*YAML_FINDINGS.values(), *SCHEMA_FINDINGS.values()])
+Catalogue = Mapping[str, Voce]
+
+
+def _from_check(check: Controllo, tipo: Tipo) -> Voce:
+    return Voce(check.code, check.name, check.summary, check.severity, tipo)
+
+
+def _from_rule(rule: Regola) -> Voce:
+    return Voce(
+        rule.code,
+        rule.name,
+        rule.summary,
+        rule.severita,
+        "regola",
+        basis=rule.basis,
+        confidenza=rule.confidenza,
+        regimi=rule.regimi,
+        integrita=rule.integrita,
+        copre=rule.copre,
+        motivo_severita=rule.motivo_severita,
+        esempio_conforme=rule.esempio_conforme,
+        esempio_non_conforme=rule.esempio_non_conforme,
+    )
+
+
+@cache
+def catalogue() -> Catalogue:
+    """Code → entry: YAML checks, schema checks, then the rules, each in code order."""
+    voci = [
+        *sorted((_from_check(c, "sintassi") for c in YAML_CHECKS.values()), key=_code),
+        *sorted((_from_check(c, "struttura") for c in SCHEMA_CHECKS.values()), key=_code),
+        *(_from_rule(REGISTRY[code]) for code in sorted(REGISTRY)),
     ]
-    out += [
-        Voce(r.code, r.name, r.summary, r.severita, r.basis, r.confidenza)
-        for r in sorted(REGISTRY.values(), key=lambda r: r.code)
-    ]
-    return out
+    return {v.code: v for v in voci}
+
+
+def _code(voce: Voce) -> str:
+    return voce.code
 
 
 def citazione(basis_id: str) -> str:

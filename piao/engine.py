@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from piao.findings import Finding, Report, YamlPath
+from piao.findings import Finding, Report, StatoRegola, YamlPath
 from piao.loading import LoadedPlan, SourceMap, load_folder
 from piao.model import SEZIONI, Piano
 from piao.model.anagrafica import Deroga
@@ -52,6 +52,17 @@ def _about_placeholder(path: YamlPath, placeholders: list[YamlPath]) -> bool:
     )
 
 
+def rule_status(rule: Regola, piano: Piano) -> StatoRegola:
+    """Whether a selected rule runs on this plan, and if not why."""
+    if piano.anagrafica.regime not in rule.regimi:
+        return StatoRegola.NON_APPLICABILE
+    if any(getattr(piano, section) is None for section in rule.richiede):
+        return StatoRegola.SEZIONE_ASSENTE
+    if any(d.regola == rule.code and d.riferimento is None for d in piano.anagrafica.deroghe):
+        return StatoRegola.DEROGATA
+    return StatoRegola.ESEGUITA
+
+
 def run_rules(
     piano: Piano,
     sources: SourceMap,
@@ -61,12 +72,9 @@ def run_rules(
     """Run `rules` on a valid plan; stamp code, severity, basis, place; apply deroghe."""
     placeholders = placeholders or {}
     ctx = Contesto(piano)
-    regime = piano.anagrafica.regime
     findings: list[Finding] = []
     for rule in rules:
-        if regime not in rule.regimi:
-            continue
-        if any(getattr(piano, section) is None for section in rule.richiede):
+        if not rule_status(rule, piano).ran:
             continue
         for rilievo in rule.check(ctx):
             if _about_placeholder(rilievo.path, placeholders.get(rilievo.file, [])):
@@ -124,10 +132,21 @@ def check_plan(
     piano = validated.piano
     regime = piano.anagrafica.regime if piano is not None else None
     not_applicable: tuple[str, ...] = ()
-    if piano is not None:
-        findings += run_rules(
-            piano, loaded.sources, select_rules(select, ignore), validated.placeholders
+    selected = select_rules(select, ignore)
+    chosen = {r.code for r in selected}
+    regole = tuple(
+        (
+            code,
+            StatoRegola.ESCLUSA
+            if code not in chosen
+            else StatoRegola.NON_ESEGUITA
+            if piano is None
+            else rule_status(REGISTRY[code], piano),
         )
+        for code in sorted(REGISTRY)
+    )
+    if piano is not None:
+        findings += run_rules(piano, loaded.sources, selected, validated.placeholders)
         not_applicable = tuple(
             f"{s.numero} {s.titolo}"
             for s in SEZIONI
@@ -140,6 +159,7 @@ def check_plan(
         regime=regime,
         rules_run=piano is not None,
         not_applicable=not_applicable,
+        regole=regole,
     )
     return CheckResult(report, piano, loaded)
 

@@ -81,6 +81,49 @@ class Finding:
         return (loc.file, loc.line or 0, loc.column or 0, self.code)
 
 
+@dataclass(frozen=True, slots=True)
+class Controllo:
+    """A check of the YAML or schema layer, declared where it is made: code, dotted name,
+    one Italian sentence saying what a good plan does, default severity."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity = Severity.ERROR
+
+    def finding(
+        self,
+        message: str,
+        location: Location,
+        *,
+        severity: Severity | None = None,
+        hint: str | None = None,
+    ) -> Finding:
+        return Finding(
+            self.code, self.name, severity or self.severity, message, location, hint=hint
+        )
+
+
+class StatoRegola(StrEnum):
+    """What happened to a compliance rule in one check."""
+
+    ESEGUITA = "eseguita"
+    DEROGATA = "derogata"
+    """Run, and waived as a whole by a deroga of the plan: its findings are kept as suppressed."""
+    ESCLUSA = "esclusa"
+    """Left out on request (--select / --ignore)."""
+    NON_APPLICABILE = "non_applicabile"
+    """Not for this plan's regime."""
+    SEZIONE_ASSENTE = "sezione_assente"
+    """It reads a section the plan does not contain."""
+    NON_ESEGUITA = "non_eseguita"
+    """Not run: the plan has syntax or structure errors."""
+
+    @property
+    def ran(self) -> bool:
+        return self in (StatoRegola.ESEGUITA, StatoRegola.DEROGATA)
+
+
 @dataclass(frozen=True)
 class Report:
     """All findings about one plan folder.
@@ -94,6 +137,16 @@ class Report:
     rules_run: bool = False
     not_applicable: tuple[str, ...] = ()
     """Sections the regime does not require and the plan does not contain."""
+    regole: tuple[tuple[str, StatoRegola], ...] = ()
+    """Every rule of the catalogue and what happened to it in this check."""
+
+    def rules_with(self, *stati: StatoRegola) -> list[str]:
+        return [code for code, stato in self.regole if stato in stati]
+
+    @property
+    def rules_ran(self) -> list[str]:
+        """Codes of the rules that actually ran (derogated ones included)."""
+        return [code for code, stato in self.regole if stato.ran]
 
     @property
     def active(self) -> list[Finding]:

@@ -1,30 +1,31 @@
-"""Describe the rule catalogue for people: `piao rules`, `piao rules CODE` and the
-generated reference page docs/regole.md."""
+"""Describe the catalogue for people and machines: `piao rules`, `piao rules CODE` and the
+generated reference page docs/regole.md. Every code (YM, SC and the rules) is described
+the same way."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
-from piao.catalogue import catalogue
+from piao.catalogue import TIPI_IT, Catalogue, Voce, catalogue
 from piao.reference import riferimenti
 from piao.reference.tables import CONFIDENZA_IT
-from piao.rules import REGISTRY, Regola
-
-REGIMI_IT = {"ordinario": "ordinario", "semplificato": "semplificato"}
 
 
-def _regimi(rule: Regola) -> str:
-    return " e ".join(sorted(rule.regimi))
+def _regimi(voce: Voce) -> str:
+    return " e ".join(sorted(voce.regimi))
 
 
-def rule_to_dict(rule: Regola) -> dict[str, Any]:
+def voce_to_dict(voce: Voce) -> dict[str, Any]:
     norme = riferimenti().norme
     return {
-        "code": rule.code,
-        "name": rule.name,
-        "severity": rule.severita.value,
-        "summary": rule.summary,
-        "basis": list(rule.basis),
+        "code": voce.code,
+        "name": voce.name,
+        "kind": voce.tipo,
+        "severity": voce.severity.value,
+        "summary": voce.summary,
+        "basis": list(voce.basis),
         "basis_detail": [
             {
                 "id": b,
@@ -33,25 +34,25 @@ def rule_to_dict(rule: Regola) -> dict[str, Any]:
                 "url": norme[b].url or None,
                 "confidence": norme[b].confidenza,
             }
-            for b in rule.basis
+            for b in voce.basis
         ],
-        "confidence": rule.confidenza,
-        "regimes": sorted(rule.regimi),
-        "integrity": rule.integrita,
-        "covers": list(rule.copre),
+        "confidence": voce.confidenza,
+        "regimes": sorted(voce.regimi),
+        "integrity": voce.integrita,
+        "covers": list(voce.copre),
     }
 
 
-def rules_table() -> str:
+def rules_table(cat: Catalogue) -> str:
     lines = [f"{'codice':<7} {'livello':<8} {'conf.':<5} {'regime':<24} nome", "-" * 90]
-    for voce in catalogue():
-        rule = REGISTRY.get(voce.code)
-        conf = rule.confidenza if rule else "-"
-        regimi = _regimi(rule) if rule else "tutti"
+    for voce in cat.values():
+        regimi = _regimi(voce) if voce.regola else "tutti"
+        conf = voce.confidenza or "-"
         lines.append(f"{voce.code:<7} {voce.severity.label:<8} {conf:<5} {regimi:<24} {voce.name}")
+    regole = sum(v.regola for v in cat.values())
     lines.append("")
     lines.append(
-        f"{len(REGISTRY)} regole di conformità e {len(catalogue()) - len(REGISTRY)} controlli di sintassi e "
+        f"{regole} regole di conformità e {len(cat) - regole} controlli di sintassi e "
         "struttura. Confidenza: V verificata, P parzialmente verificata, U non verificata. "
         "«piao rules CODICE» mostra una regola con la sua base giuridica."
     )
@@ -62,35 +63,30 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
 
 
-def explain(code: str) -> str | None:
-    code = code.upper()
-    rule = REGISTRY.get(code)
-    if rule is None:
-        voce = next((v for v in catalogue() if v.code == code), None)
-        if voce is None:
-            return None
-        return f"{voce.code}  {voce.name}\nLivello: {voce.severity.label}\n{voce.summary}\n"
-    norme = riferimenti().norme
-    lines = [
-        f"{rule.code}  {rule.name}",
-        "",
-        rule.summary,
-        "",
-        f"Livello predefinito: {rule.severita.label}",
-        f"Confidenza del fatto giuridico: {CONFIDENZA_IT[rule.confidenza]} ({rule.confidenza})",
-    ]
-    if rule.motivo_severita:
-        lines.append(f"Perché questo livello: {rule.motivo_severita}")
-    if rule.integrita:
+def explain(voce: Voce) -> str:
+    lines = [f"{voce.code}  {voce.name}", "", voce.summary, ""]
+    lines.append(f"Tipo: {TIPI_IT[voce.tipo]}")
+    lines.append(f"Livello predefinito: {voce.severity.label}")
+    if not voce.regola:
+        lines.append("Si applica a ogni file di ogni piano, prima delle regole di conformità.")
+        return "\n".join(lines) + "\n"
+    assert voce.confidenza is not None
+    lines.append(
+        f"Confidenza del fatto giuridico: {CONFIDENZA_IT[voce.confidenza]} ({voce.confidenza})"
+    )
+    if voce.motivo_severita:
+        lines.append(f"Perché questo livello: {voce.motivo_severita}")
+    if voce.integrita:
         lines.append(
             "Regola di integrità dei collegamenti: un riferimento rotto è sempre un errore."
         )
-    lines.append(f"Si applica al regime: {_regimi(rule)}")
+    lines.append(f"Si applica al regime: {_regimi(voce)}")
     lines.append("")
     lines.append("Base giuridica:")
-    if not rule.basis:
+    if not voce.basis:
         lines.append("  - nessuna norma specifica: coerenza interna del piano")
-    for b in rule.basis:
+    norme = riferimenti().norme
+    for b in voce.basis:
         n = norme[b]
         line = f"  - {n.citazione} — {n.titolo} [confidenza: {CONFIDENZA_IT[n.confidenza]}; fonti: {n.fonte}]"
         if n.url:
@@ -99,23 +95,58 @@ def explain(code: str) -> str | None:
     lines += [
         "",
         "Esempio conforme:",
-        _indent(rule.esempio_conforme),
+        _indent(voce.esempio_conforme or ""),
         "",
         "Esempio non conforme:",
-        _indent(rule.esempio_non_conforme),
+        _indent(voce.esempio_non_conforme or ""),
     ]
     return "\n".join(lines) + "\n"
 
 
-def rules_markdown() -> str:
-    """docs/regole.md: generated, checked fresh by a test."""
+def _markdown_rule(voce: Voce) -> list[str]:
     norme = riferimenti().norme
+    out = [f"## {voce.code}", "", f"**{voce.name}** — {voce.summary}", ""]
+    out.append(
+        f"- Livello: {voce.severity.label}; confidenza: "
+        f"{CONFIDENZA_IT[voce.confidenza or 'U']}; regime: {_regimi(voce)}"
+    )
+    if voce.motivo_severita:
+        out.append(f"- Perché questo livello: {voce.motivo_severita}")
+    if voce.basis:
+        out.append(
+            "- Base giuridica: "
+            + "; ".join(f"{norme[b].citazione} ({norme[b].titolo})" for b in voce.basis)
+        )
+    else:
+        out.append("- Base giuridica: coerenza interna del piano (integrità dei collegamenti)")
+    out += [
+        "",
+        "Conforme:",
+        "",
+        "```yaml",
+        voce.esempio_conforme or "",
+        "```",
+        "",
+        "Non conforme:",
+        "",
+        "```yaml",
+        voce.esempio_non_conforme or "",
+        "```",
+        "",
+    ]
+    return out
+
+
+def rules_markdown(cat: Catalogue) -> str:
+    """docs/regole.md: generated, checked fresh by a test."""
+    regole = [v for v in cat.values() if v.regola]
+    controlli = [v for v in cat.values() if not v.regola]
     out = [
         "# Catalogo delle regole di piao",
         "",
         "<!-- Generato da `piao rules --format markdown`: non modificare a mano. -->",
         "",
-        f"{len(REGISTRY)} regole di conformità. Il livello predefinito segue la confidenza del fatto "
+        f"{len(regole)} regole di conformità. Il livello predefinito segue la confidenza del fatto "
         "giuridico: verificata → errore, parzialmente verificata → avviso, non verificata → informazione; "
         "una regola può scegliere un livello più basso e spiega perché. Le regole di integrità (collegamenti "
         "tra sezioni) sono sempre errori.",
@@ -123,39 +154,54 @@ def rules_markdown() -> str:
         "| codice | nome | livello | confidenza | regime |",
         "|---|---|---|---|---|",
     ]
-    rules = sorted(REGISTRY.values(), key=lambda r: r.code)
-    for r in rules:
+    for v in regole:
         out.append(
-            f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severita.label} | {r.confidenza} | {_regimi(r)} |"
+            f"| [{v.code}](#{v.code.lower()}) | {v.name} | {v.severity.label} | {v.confidenza} | {_regimi(v)} |"
         )
+    out += [
+        "",
+        f"Prima delle regole, {len(controlli)} controlli di sintassi (YM) e di struttura (SC) "
+        "leggono i file: con un loro errore il piano non può essere letto e le regole non vengono "
+        "eseguite.",
+        "",
+        "| codice | nome | livello | controllo |",
+        "|---|---|---|---|",
+    ]
+    for v in controlli:
+        out.append(f"| {v.code} | {v.name} | {v.severity.label} | {v.summary} |")
     out.append("")
-    for r in rules:
-        out += [f"## {r.code}", "", f"**{r.name}** — {r.summary}", ""]
-        out.append(
-            f"- Livello: {r.severita.label}; confidenza: {CONFIDENZA_IT[r.confidenza]}; regime: {_regimi(r)}"
-        )
-        if r.motivo_severita:
-            out.append(f"- Perché questo livello: {r.motivo_severita}")
-        if r.basis:
-            out.append(
-                "- Base giuridica: "
-                + "; ".join(f"{norme[b].citazione} ({norme[b].titolo})" for b in r.basis)
-            )
-        else:
-            out.append("- Base giuridica: coerenza interna del piano (integrità dei collegamenti)")
-        out += [
-            "",
-            "Conforme:",
-            "",
-            "```yaml",
-            r.esempio_conforme,
-            "```",
-            "",
-            "Non conforme:",
-            "",
-            "```yaml",
-            r.esempio_non_conforme,
-            "```",
-            "",
-        ]
+    for v in regole:
+        out += _markdown_rule(v)
     return "\n".join(out)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+RULES_FORMATS: dict[str, tuple[Callable[[Catalogue], str], Callable[[Voce], str]]] = {
+    "text": (rules_table, explain),
+    "json": (
+        lambda cat: _json([voce_to_dict(v) for v in cat.values()]),
+        lambda v: _json(voce_to_dict(v)),
+    ),
+    "markdown": (
+        rules_markdown,
+        lambda v: (
+            "\n".join(_markdown_rule(v))
+            if v.regola
+            else f"## {v.code}\n\n**{v.name}** — {v.summary}\n"
+        ),
+    ),
+}
+"""Format name → (the whole catalogue, one entry)."""
+
+
+def describe(fmt: str, code: str | None = None) -> str | None:
+    """The catalogue, or one code, in `fmt`; None when the code does not exist."""
+    cat = catalogue()
+    whole, one = RULES_FORMATS[fmt]
+    if code is None:
+        return whole(cat)
+    voce = cat.get(code.upper())
+    return one(voce) if voce is not None else None

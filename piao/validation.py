@@ -14,20 +14,39 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from piao.findings import Finding, Location, Severity, YamlPath
+from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading import LoadedPlan, SourceMap, plain
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
 from piao.model.base import PLACEHOLDERS
 from piao.model.introspect import members
 
-SCHEMA_FINDINGS: dict[str, tuple[str, str]] = {
-    "unknown_key": ("SC001", "schema.chiave-sconosciuta"),
-    "missing": ("SC002", "schema.campo-mancante"),
-    "type": ("SC003", "schema.tipo-errato"),
-    "value": ("SC004", "schema.valore-non-ammesso"),
-    "missing_file": ("SC005", "schema.file-mancante"),
-    "unknown_file": ("SC006", "schema.file-sconosciuto"),
-    "placeholder": ("SC007", "schema.da-compilare"),
+SCHEMA_CHECKS: dict[str, Controllo] = {
+    "unknown_key": Controllo(
+        "SC001", "schema.chiave-sconosciuta", "Ogni chiave è prevista dallo schema della sezione."
+    ),
+    "missing": Controllo("SC002", "schema.campo-mancante", "I campi obbligatori sono presenti."),
+    "type": Controllo(
+        "SC003",
+        "schema.tipo-errato",
+        "Ogni valore è del tipo atteso (testo, numero, data, elenco, mappa).",
+    ),
+    "value": Controllo(
+        "SC004",
+        "schema.valore-non-ammesso",
+        "Ogni valore è tra quelli ammessi (elenchi chiusi, formati, intervalli).",
+    ),
+    "missing_file": Controllo(
+        "SC005", "schema.file-mancante", "Ci sono tutti i file di sezione richiesti dal regime."
+    ),
+    "unknown_file": Controllo(
+        "SC006",
+        "schema.file-sconosciuto",
+        "Nella cartella del piano ci sono solo file di sezione.",
+        Severity.WARNING,
+    ),
+    "placeholder": Controllo(
+        "SC007", "schema.da-compilare", "Nessun valore è ancora «da compilare» o «da definire»."
+    ),
 }
 
 _TYPE_WORDS = {
@@ -149,11 +168,10 @@ def finding(
     message: str,
     location: Location,
     *,
-    severity: Severity = Severity.ERROR,
+    severity: Severity | None = None,
     hint: str | None = None,
 ) -> Finding:
-    code, name = SCHEMA_FINDINGS[kind]
-    return Finding(code, name, severity, message, location, hint=hint)
+    return SCHEMA_CHECKS[kind].finding(message, location, severity=severity, hint=hint)
 
 
 def validate_plan(loaded: LoadedPlan) -> Validated:
@@ -171,7 +189,6 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
                     "unknown_file",
                     f"Il file «{name}» non è una sezione del piano e viene ignorato.",
                     Location(name),
-                    severity=Severity.WARNING,
                     hint=f"Forse intendevi «{guess}»?" if guess else _files_hint(),
                 )
             )

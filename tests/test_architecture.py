@@ -40,3 +40,13 @@ def test_lower_layers_do_not_import_the_cli() -> None:
         if "cli" in path.parts or path.name == "__main__.py":
             continue
         assert not any(n.startswith("piao.cli") for n in _imports(path)), path
+
+
+def test_reporters_read_only_the_report_and_the_catalogue_given_to_them() -> None:
+    allowed = {"piao", "piao.catalogue", "piao.findings"}
+    for path in (PACKAGE / "reporting").glob("*.py"):
+        ours = {n for n in _imports(path) if n.startswith("piao")}
+        assert ours <= allowed | {n for n in ours if n.startswith("piao.reporting")}, (
+            path.name,
+            ours,
+        )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -295,3 +296,11 @@ def _json(v: Any) -> Any:
     if isinstance(v, dict):
         return {str(k): _json(x) for k, x in v.items()}
     return v
+
+
+RENDERERS: dict[str, Callable[[Differenze], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+}
+"""Output formats of `piao diff`, by name."""

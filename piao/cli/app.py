@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import traceback
@@ -11,7 +10,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -19,10 +18,9 @@ from rich.console import Console
 from piao import __version__
 from piao.audit import prepare_audit, write_prepared
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
-from piao.authoring.diff import render_json as diff_json
-from piao.authoring.diff import render_markdown as diff_markdown
-from piao.authoring.diff import render_text as diff_text
+from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.batch import run_all
+from piao.catalogue import catalogue
 from piao.engine import check_report
 from piao.findings import Severity
 from piao.fsutil import inside
@@ -32,8 +30,7 @@ from piao.publish import publish_plan
 from piao.render import FORMATS, RenderRefused, render_plan
 from piao.reporting import REPORTERS
 from piao.reporting.text import summary_line
-from piao.rules import REGISTRY
-from piao.rules_doc import explain, rule_to_dict, rules_markdown, rules_table
+from piao.rules_doc import RULES_FORMATS, describe
 from piao.schemas import write_schemas
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -49,18 +46,16 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
-
-
-class RulesFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+# The values of each --format are the names of the registry that serves it, never a
+# list typed again here. typer offers and validates a Literal; mypy sees a str.
+if TYPE_CHECKING:
+    ReportFormat = str
+    RulesFormat = str
+    DiffFormat = str
+else:
+    ReportFormat = Literal[tuple(REPORTERS)]
+    RulesFormat = Literal[tuple(RULES_FORMATS)]
+    DiffFormat = Literal[tuple(DIFF_RENDERERS)]
 
 
 class FailOn(StrEnum):
@@ -188,29 +183,18 @@ def rollover_command(
     typer.echo(f"Completare i valori «da definire» e «da compilare», poi: piao check {out}")
 
 
-class DiffFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
 @app.command()
 def diff(
     old_dir: Annotated[Path, typer.Argument(help="Cartella della versione precedente del piano.")],
     new_dir: Annotated[Path, typer.Argument(help="Cartella della versione nuova.")],
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Formato.")
-    ] = DiffFormat.text,
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Formato.")] = "text",
 ) -> None:
     """Elenca le differenze tra due versioni di un piano, oggetto per oggetto (per codice):
     aggiunti, rimossi, modificati campo per campo, con i conteggi per sezione. Il formato
     markdown si allega alla deliberazione della Giunta."""
     require_plan_dirs(old_dir, new_dir)
     differenze = diff_plans(old_dir, new_dir)
-    renderer = {"text": diff_text, "json": diff_json, "markdown": diff_markdown}[
-        output_format.value
-    ]
-    sys.stdout.write(renderer(differenze))
+    sys.stdout.write(DIFF_RENDERERS[output_format](differenze))
 
 
 @app.command()
@@ -219,8 +203,8 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         list[Path], typer.Argument(help="Una o più cartelle di piano (un file YAML per sezione).")
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
-    ] = OutputFormat.text,
+        ReportFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
+    ] = "text",
     fail_on: Annotated[
         FailOn,
         typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1."),
@@ -251,10 +235,8 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         )
     except PlanFolderError as exc:
         raise fail(str(exc)) from None
-    color = (
-        output_format is OutputFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    )
-    sys.stdout.write(REPORTERS[output_format.value](reports, color))
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(REPORTERS[output_format](reports, catalogue(), color))
     threshold = Severity(fail_on.value)
     if any(r.fails(threshold) or not r.success for r in reports):
         # No format ever exits 0 when errors exist, whatever --fail-on says.
@@ -263,30 +245,20 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
 
 @app.command()
 def rules(
-    code: Annotated[str | None, typer.Argument(help="Codice di una regola (es. PF003).")] = None,
+    code: Annotated[
+        str | None,
+        typer.Argument(help="Codice di una regola o di un controllo (es. PF003, SC001)."),
+    ] = None,
     output_format: Annotated[
         RulesFormat, typer.Option("--format", "-f", help="Formato dell'elenco.")
-    ] = RulesFormat.text,
+    ] = "text",
 ) -> None:
-    """Elenca le regole del catalogo, o spiega una regola con la sua base giuridica."""
-    if code is not None:
-        if output_format is RulesFormat.json and code.upper() in REGISTRY:
-            typer.echo(
-                json.dumps(rule_to_dict(REGISTRY[code.upper()]), ensure_ascii=False, indent=2)
-            )
-            return
-        text = explain(code)
-        if text is None:
-            raise fail(f"la regola «{code}» non esiste (l'elenco: piao rules)")
-        sys.stdout.write(text)
-        return
-    if output_format is RulesFormat.json:
-        data = [rule_to_dict(r) for r in sorted(REGISTRY.values(), key=lambda r: r.code)]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif output_format is RulesFormat.markdown:
-        sys.stdout.write(rules_markdown())
-    else:
-        sys.stdout.write(rules_table())
+    """Elenca il catalogo (regole di conformità e controlli di sintassi e struttura), o spiega
+    un codice con la sua base giuridica."""
+    text = describe(output_format, code)
+    if text is None:
+        raise fail(f"il codice «{code}» non esiste (l'elenco: piao rules)")
+    sys.stdout.write(text)
 
 
 @app.command()
@@ -356,7 +328,7 @@ def render(
         with working("Produzione del documento…"):
             rendered = render_plan(plan_dir, out, formats=chosen, bozza=bozza)
     except RenderRefused as exc:
-        sys.stdout.write(REPORTERS["text"]([exc.result.report], False))
+        sys.stdout.write(REPORTERS["text"]([exc.result.report], catalogue(), False))
         typer.echo(f"piao: documento non prodotto: {exc}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     except OSError as exc:
@@ -391,7 +363,7 @@ def publish(
         with working("Preparazione del sito e dei dati aperti…"):
             written = publish_plan(plan_dir, out, bozza=bozza)
     except RenderRefused as exc:
-        sys.stdout.write(REPORTERS["text"]([exc.result.report], False))
+        sys.stdout.write(REPORTERS["text"]([exc.result.report], catalogue(), False))
         typer.echo(f"piao: sito non prodotto: {exc}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     except OSError as exc:

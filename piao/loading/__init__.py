@@ -1,7 +1,7 @@
 """Reading plan folders. The only package that imports ruamel.yaml."""
 
 from piao.loading.plan import (
-    YAML_FINDINGS,
+    YAML_CHECKS,
     LoadedPlan,
     PlanFolderError,
     SourceFile,
@@ -11,7 +11,7 @@ from piao.loading.plan import (
 from piao.loading.yamlio import plain
 
 __all__ = [
-    "YAML_FINDINGS",
+    "YAML_CHECKS",
     "LoadedPlan",
     "PlanFolderError",
     "SourceFile",

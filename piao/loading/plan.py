@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from piao.findings import Finding, Location, Severity, YamlPath
+from piao.findings import Controllo, Finding, Location, YamlPath
 from piao.loading.yamlio import (
     container_position,
     is_mapping,
@@ -41,25 +41,38 @@ class PlanFolderError(Exception):
     """The plan folder cannot be read at all (missing, not a folder, no permission)."""
 
 
-# Codes and names of the YAML-layer findings (DESIGN.md §5: prefix YM).
-YAML_FINDINGS: dict[str, tuple[str, str]] = {
-    "syntax": ("YM001", "yaml.sintassi"),
-    "duplicate_key": ("YM002", "yaml.chiave-duplicata"),
-    "tag": ("YM003", "yaml.tag-non-ammesso"),
-    "encoding": ("YM004", "yaml.codifica"),
-    "not_mapping": ("YM005", "yaml.non-mappa"),
-    "alias": ("YM006", "yaml.alias-non-ammesso"),
-    "depth": ("YM007", "yaml.annidamento-eccessivo"),
-    "too_large": ("YM008", "yaml.file-troppo-grande"),
-    "unreadable": ("YM009", "yaml.file-illeggibile"),
+# The YAML-layer checks (DESIGN.md §5: prefix YM).
+YAML_CHECKS: dict[str, Controllo] = {
+    "syntax": Controllo("YM001", "yaml.sintassi", "Il file è YAML valido."),
+    "duplicate_key": Controllo(
+        "YM002", "yaml.chiave-duplicata", "Nessuna chiave è ripetuta nella stessa mappa."
+    ),
+    "tag": Controllo(
+        "YM003",
+        "yaml.tag-non-ammesso",
+        "Il file non usa tag YAML diversi da quelli di base (nessun oggetto eseguibile).",
+    ),
+    "encoding": Controllo("YM004", "yaml.codifica", "Il file è testo in codifica UTF-8."),
+    "not_mapping": Controllo("YM005", "yaml.non-mappa", "Il file contiene una mappa di chiavi."),
+    "alias": Controllo("YM006", "yaml.alias-non-ammesso", "Il file non usa ancore e alias YAML."),
+    "depth": Controllo(
+        "YM007",
+        "yaml.annidamento-eccessivo",
+        "La struttura non supera i 64 livelli di annidamento.",
+    ),
+    "too_large": Controllo(
+        "YM008",
+        "yaml.file-troppo-grande",
+        "Il file non supera la dimensione massima per sezione.",
+    ),
+    "unreadable": Controllo("YM009", "yaml.file-illeggibile", "Il file è leggibile."),
 }
 
 
 def yaml_finding(
     kind: str, message: str, file: str, line: int | None, column: int | None
 ) -> Finding:
-    code, name = YAML_FINDINGS[kind]
-    return Finding(code, name, Severity.ERROR, message, Location(file, line, column))
+    return YAML_CHECKS[kind].finding(message, Location(file, line, column))
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from piao.catalogue import Catalogue
 from piao.findings import Report, Severity
 from piao.reporting.text import summary_line
 
@@ -18,7 +19,7 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(reports: list[Report], color: bool = False) -> str:
+def render_github(reports: list[Report], catalogue: Catalogue, color: bool = False) -> str:
     lines = []
     for report in reports:
         for f in report.active:

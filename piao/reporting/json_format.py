@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from piao.findings import Finding, Report, format_path
+from piao.catalogue import Catalogue
+from piao.findings import Finding, Report, StatoRegola, format_path
 
 SCHEMA_VERSION = 1
 
@@ -38,12 +39,17 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "regime": report.regime,
         "rules_run": report.rules_run,
         "not_applicable": list(report.not_applicable),
+        "rules": {
+            stato.value: report.rules_with(stato)
+            for stato in StatoRegola
+            if report.rules_with(stato)
+        },
         "summary": {s.value: n for s, n in report.counts().items()},
         "findings": [finding_to_dict(f) for f in report.findings],
     }
 
 
-def render_json(reports: list[Report], color: bool = False) -> str:
+def render_json(reports: list[Report], catalogue: Catalogue, color: bool = False) -> str:
     if len(reports) == 1:
         data: dict[str, Any] = report_to_dict(reports[0])
     else:

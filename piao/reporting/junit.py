@@ -1,41 +1,47 @@
-"""JUnit XML report: a test suite per plan, a test case per rule (and one for the YAML and
-schema layer); findings become failures (errors, warnings) or output (info)."""
+"""JUnit XML report: a test suite per plan, a test case per rule the report says was
+considered (and one for the YAML and schema layer); findings become failures (errors,
+warnings) or output (info). Rules left out with --select/--ignore, or not applicable to
+the plan's regime, are not test cases at all."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from piao.findings import Finding, Report, Severity
-from piao.rules import REGISTRY
+from piao.catalogue import Catalogue
+from piao.findings import Finding, Report, Severity, StatoRegola
 
 LAYER = "struttura"
 
+_SKIPPED = {
+    StatoRegola.NON_ESEGUITA: "regola non eseguita: il piano ha errori di struttura",
+    StatoRegola.SEZIONE_ASSENTE: "regola non eseguita: la sezione che legge non è nel piano",
+    StatoRegola.DEROGATA: "regola derogata dal piano: i rilievi restano nel rapporto come derogati",
+}
 
-def _suite(report: Report) -> ET.Element:
+
+def _suite(report: Report, catalogue: Catalogue) -> ET.Element:
     suite = ET.Element("testsuite", name=report.plan)
     by_case: dict[str, list[Finding]] = defaultdict(list)
+    rules = dict(report.regole)
     for f in report.active:
-        by_case[f.code if f.code in REGISTRY else LAYER].append(f)
-    applicable = sorted(
-        code
-        for code, rule in REGISTRY.items()
-        if report.regime is None or report.regime in rule.regimi
-    )
-    cases = [LAYER, *applicable]
+        by_case[f.code if f.code in rules else LAYER].append(f)
+    cases = [
+        LAYER,
+        *(code for code, stato in report.regole if stato.ran or stato in _SKIPPED),
+    ]
     failures = skipped = 0
     for code in cases:
         name = (
             "sintassi YAML e struttura delle sezioni"
             if code == LAYER
-            else f"{code} {REGISTRY[code].name}"
+            else f"{code} {catalogue[code].name}"
         )
         case = ET.SubElement(suite, "testcase", classname=report.plan, name=name)
         found = by_case.get(code, [])
-        if code != LAYER and not report.rules_run:
-            ET.SubElement(
-                case, "skipped", message="regole non eseguite: il piano ha errori di struttura"
-            )
+        stato = rules.get(code)
+        if stato in _SKIPPED and not found:
+            ET.SubElement(case, "skipped", message=_SKIPPED[stato])
             skipped += 1
             continue
         blocking = [f for f in found if f.severity is not Severity.INFO]
@@ -59,9 +65,9 @@ def _suite(report: Report) -> ET.Element:
     return suite
 
 
-def render_junit(reports: list[Report], color: bool = False) -> str:
+def render_junit(reports: list[Report], catalogue: Catalogue, color: bool = False) -> str:
     root = ET.Element("testsuites", name="piao")
-    suites = [_suite(r) for r in reports]
+    suites = [_suite(r, catalogue) for r in reports]
     root.extend(suites)
     for key in ("tests", "failures", "errors", "skipped"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))

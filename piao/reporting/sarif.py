@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from piao import __version__
-from piao.catalogue import catalogue, citazione
+from piao.catalogue import Catalogue, citazione
 from piao.findings import Finding, Report, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,8 +35,8 @@ def _result(report: Report, f: Finding, index: dict[str, int]) -> dict[str, Any]
     return result
 
 
-def render_sarif(reports: list[Report], color: bool = False) -> str:
-    voci = catalogue()
+def render_sarif(reports: list[Report], catalogue: Catalogue, color: bool = False) -> str:
+    voci = list(catalogue.values())
     index = {v.code: i for i, v in enumerate(voci)}
     rules = [
         {

@@ -6,7 +6,8 @@ from __future__ import annotations
 from itertools import groupby
 from pathlib import Path
 
-from piao.findings import Finding, Report, Severity
+from piao.catalogue import Catalogue
+from piao.findings import Finding, Report, Severity, StatoRegola
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -14,6 +15,10 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
+
+
+def _range(codes: list[str]) -> str:
+    return ", ".join(codes) if len(codes) <= 6 else f"{', '.join(codes[:5])} … {codes[-1]}"
 
 
 def summary_line(report: Report) -> str:
@@ -61,6 +66,17 @@ def _render_one(report: Report, color: bool) -> list[str]:
             + "; ".join(report.not_applicable)
             + "."
         )
+    esclusi = report.rules_with(StatoRegola.ESCLUSA)
+    derogate = report.rules_with(StatoRegola.DEROGATA)
+    if report.rules_run and (esclusi or derogate):
+        lines.append("")
+        if esclusi:
+            lines.append(
+                f"Regole escluse con --select/--ignore e non eseguite: {len(esclusi)} "
+                f"({_range(esclusi)})."
+            )
+        if derogate:
+            lines.append(f"Regole derogate dal piano: {', '.join(derogate)}.")
     if not report.rules_run:
         lines.append("")
         lines.append(
@@ -73,7 +89,7 @@ def _render_one(report: Report, color: bool) -> list[str]:
     return lines
 
 
-def render_text(reports: list[Report], color: bool = False) -> str:
+def render_text(reports: list[Report], catalogue: Catalogue, color: bool = False) -> str:
     blocks = [_render_one(r, color) for r in reports]
     lines: list[str] = []
     for i, block in enumerate(blocks):

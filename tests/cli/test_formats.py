@@ -108,6 +108,44 @@ def test_select_and_ignore(broken: Path) -> None:
     assert without_co.exit_code == 0
 
 
+def test_every_reporter_honours_ignore(broken: Path) -> None:
+    args = ("check", str(broken), "--ignore", "RC", "--ignore", "an0")
+    junit = ET.fromstring(run_cli(*args, "--format", "junit").output)
+    cases = [c.get("name", "").split()[0] for c in junit.iter("testcase")]
+    assert cases[0] == "sintassi"
+    assert "CO003" in cases
+    assert not [c for c in cases if c.startswith(("RC", "AN0"))]
+    data = json.loads(run_cli(*args, "--format", "json").output)
+    assert len(data["rules"]["esclusa"]) == 19 + 12
+    assert all(c.startswith(("RC", "AN")) for c in data["rules"]["esclusa"])
+    assert "CO003" in data["rules"]["eseguita"]
+    assert {f["code"] for f in data["findings"]} == {"CO003"}
+    sarif = json.loads(run_cli(*args, "--format", "sarif").output)
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"CO003"}
+    github = run_cli(*args, "--format", "github").output
+    assert "RC009" not in github
+    assert "AN011" not in github
+    text = run_cli(*args).output
+    assert "Regole escluse con --select/--ignore e non eseguite: 31" in text
+
+
+def test_junit_skips_rules_of_absent_sections_instead_of_passing_them(
+    plan_copy: Callable[[Path], Path],
+) -> None:
+    plan = plan_copy(SMALL)
+    (plan / "formazione.yaml").unlink()  # optional in the simplified regime
+    junit = ET.fromstring(run_cli("check", str(plan), "--format", "junit").output)
+    by_name = {c.get("name", "").split()[0]: c for c in junit.iter("testcase")}
+    assert "VP001" not in by_name  # ordinary-only: not a test case of a simplified plan
+    skipped = [code for code, case in by_name.items() if case.find("skipped") is not None]
+    assert skipped
+    assert all(code.startswith("FO") or code == "CO006" for code in skipped)
+    for code in skipped:
+        message = by_name[code].find("skipped")
+        assert message is not None
+        assert "la sezione che legge non è nel piano" in message.get("message", "")
+
+
 def test_deroga_keeps_the_finding_visible_but_suppressed(plan_copy: Callable[[Path], Path]) -> None:
     plan = plan_copy(EXAMPLE)
     edit(plan / "rischi_corruttivi.yaml", "    indicatore: Codice aggiornato approvato\n", "")

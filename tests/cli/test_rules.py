@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from piao.catalogue import catalogue
 from piao.rules import REGISTRY
 from piao.rules_doc import rules_markdown
 from tests.conftest import ROOT, run_cli
@@ -19,13 +20,26 @@ def test_rules_table_lists_every_code() -> None:
 def test_rules_json_format() -> None:
     result = run_cli("rules", "--format", "json")
     data = json.loads(result.output)
-    assert len(data) == len(REGISTRY)
+    assert [item["code"] for item in data] == list(catalogue())
+    assert sum(item["kind"] == "regola" for item in data) == len(REGISTRY)
     for item in data:
-        assert {"code", "name", "severity", "summary", "basis", "confidence", "regimes"} <= set(
-            item
-        )
+        assert {"code", "name", "kind", "severity", "summary", "basis", "regimes"} <= set(item)
         assert item["severity"] in ("error", "warning", "info")
-        assert item["confidence"] in ("V", "P", "U")
+        if item["kind"] == "regola":
+            assert item["confidence"] in ("V", "P", "U")
+
+
+def test_every_code_is_explained_in_every_format() -> None:
+    for code in ("SC001", "YM006", "CO003"):
+        text = run_cli("rules", code)
+        assert text.exit_code == 0
+        assert text.output.startswith(code)
+        one = json.loads(run_cli("rules", code, "--format", "json").output)
+        assert one["code"] == code
+        assert one["kind"] in ("sintassi", "struttura", "regola")
+        markdown = run_cli("rules", code, "--format", "markdown")
+        assert markdown.output.startswith(f"## {code}")
+    assert json.loads(run_cli("rules", "sc006", "-f", "json").output)["severity"] == "warning"
 
 
 def test_rule_explained_with_its_law_and_confidence() -> None:
@@ -50,6 +64,6 @@ def test_unknown_rule_exits_2() -> None:
 
 
 def test_rules_doc_is_fresh() -> None:
-    assert (ROOT / "docs" / "regole.md").read_text(encoding="utf-8") == rules_markdown(), (
-        "run `make docs` to regenerate docs/regole.md"
-    )
+    assert (ROOT / "docs" / "regole.md").read_text(encoding="utf-8") == rules_markdown(
+        catalogue()
+    ), "run `make docs` to regenerate docs/regole.md"

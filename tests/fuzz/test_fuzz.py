@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from piao import check_plan
+from piao.catalogue import catalogue
 from piao.reporting import REPORTERS
 from tests.conftest import SMALL
 
@@ -136,8 +137,8 @@ def test_mutated_plans_never_crash(mutazione: tuple[str, bytes]) -> None:
         (plan / name).write_bytes(content)
         report = check_plan(plan).report
         for reporter in ("text", "json", "sarif", "junit", "github"):
-            REPORTERS[reporter]([report], False)
-        json.loads(REPORTERS["json"]([report], False))
+            REPORTERS[reporter]([report], catalogue(), False)
+        json.loads(REPORTERS["json"]([report], catalogue(), False))
         for f in report.findings:
             assert f.location.file.endswith((".yaml", ".yml"))
     if COUNTER is not None:
