@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from piao.findings import YamlPath
+from piao.model import SEZIONI
 from piao.model.regime import ENTRAMBI as TUTTI
 from piao.model.regime import ORDINARIO as ORD
 from piao.model.regime import Regime
@@ -28,17 +29,19 @@ class Elemento:
     """Applies only when the plan programmes hires by concorso."""
 
 
-SEZIONI_AUDIT = (
-    ("1", "Scheda anagrafica"),
-    ("2.1", "Valore pubblico"),
-    ("2.2", "Performance"),
-    ("2.3", "Rischi corruttivi e trasparenza"),
-    ("3.1", "Struttura organizzativa"),
-    ("3.2", "Organizzazione del lavoro agile"),
-    ("3.3", "Fabbisogni di personale e formazione"),
-    ("PAP", "Piano di azioni positive"),
-    ("4", "Monitoraggio"),
-)
+def _sezioni_audit() -> tuple[tuple[str, str], ...]:
+    """(number, title) of each PIAO section, from the section table; files that share a
+    number (3.3: staffing and training) share one heading."""
+    titoli: dict[str, list[str]] = {}
+    for s in SEZIONI:
+        titoli.setdefault(s.numero, []).append(s.titolo)
+    return tuple(
+        (numero, t[0] + "".join(f" e {x[0].lower()}{x[1:]}" for x in t[1:]))
+        for numero, t in titoli.items()
+    )
+
+
+SEZIONI_AUDIT = _sezioni_audit()
 
 A, VP, PF, RC = (
     "anagrafica.yaml",

@@ -144,6 +144,25 @@ class Scadenza:
 
 
 @dataclass(frozen=True)
+class Collocazione:
+    """A sub-section of Amministrazione trasparente from which the PIAO, or one of its
+    parts, is published or linked (DOMAIN.md §4.2: practice, no single official place)."""
+
+    livello_1: str
+    livello_2: str
+    gruppo: str
+    """Rows of one group are alternatives: a plan's obligations must cover one of them;
+    empty for a link that is advised but not checked."""
+    sezione: str
+    """What the link points at: a section key of the plan, «dati_aperti», or empty for the
+    whole PIAO page."""
+    riferimento: str
+    contenuto: str
+    confidenza: Confidenza
+    fonte: str
+
+
+@dataclass(frozen=True)
 class Riferimenti:
     """All reference tables, loaded once."""
 
@@ -159,6 +178,7 @@ class Riferimenti:
     aree_ccnl: dict[str, AreaCcnl]
     ore_formazione: tuple[OreFormazione, ...]
     scadenze: tuple[Scadenza, ...]
+    collocazioni_piao: tuple[Collocazione, ...]
 
     def fascia(self, popolazione: int) -> FasciaDemografica:
         return next(f for f in self.fasce if f.contiene(popolazione))
@@ -282,5 +302,18 @@ def riferimenti() -> Riferimenti:
                 r["fonte"],
             )
             for r in _rows("scadenze.csv")
+        ),
+        collocazioni_piao=tuple(
+            Collocazione(
+                r["livello_1"],
+                r["livello_2"],
+                r["gruppo"],
+                r["sezione"],
+                r["riferimento"],
+                r["contenuto"],
+                _conf(r["confidenza"]),
+                r["fonte"],
+            )
+            for r in _rows("collocazioni_piao.csv")
         ),
     )

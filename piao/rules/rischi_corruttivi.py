@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -13,31 +12,11 @@ from piao.model.regime import ORDINARIO, SEMPLIFICATO, SOGLIA_DIPENDENTI, SOTTO_
 from piao.model.rischi_corruttivi import Processo
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import data_it, elenco, manca, vuoto
+from piao.rules.util import data_it, elenco, manca, normalizza, vuoto
 
 F = "rischi_corruttivi.yaml"
 RC = ("rischi_corruttivi",)
 PNA_2025_DAL = datetime.date(2026, 1, 28)
-
-# Where the PIAO (or its parts) must be reachable in Amministrazione trasparente: practice
-# and the obligation mapping of delibera 1310/2016 (DOMAIN.md §4.2, R36).
-COLLOCAZIONI_PIAO: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "Disposizioni generali",
-        (
-            "Piano triennale per la prevenzione della corruzione e della trasparenza",
-            "Atti generali",
-        ),
-    ),
-    ("Performance", ("Piano della Performance",)),
-    ("Personale", ("Dotazione organica",)),
-    ("Altri contenuti", ("Prevenzione della corruzione",)),
-)
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("–", "-")
-    return " ".join(text.lower().split())
 
 
 @regola(
@@ -231,10 +210,10 @@ def _livelli(p: Processo) -> list[tuple[tuple[str, ...], str]]:
     non_conforme="scala_valutazione: [basso, medio, alto]\n... giudizio: molto alto",
 )
 def scala(ctx: Contesto) -> Iterator[Rilievo]:
-    livelli = [_norm(x) for x in ctx.rc.scala_valutazione]
+    livelli = [normalizza(x) for x in ctx.rc.scala_valutazione]
     for i, p in enumerate(ctx.rc.processi):
         for path, value in _livelli(p):
-            if _norm(value) not in livelli:
+            if normalizza(value) not in livelli:
                 yield Rilievo(
                     F,
                     ("processi", i, *path),
@@ -243,10 +222,10 @@ def scala(ctx: Contesto) -> Iterator[Rilievo]:
 
 
 def _rango(ctx: Contesto, value: str | None) -> int | None:
-    livelli = [_norm(x) for x in ctx.rc.scala_valutazione]
-    if value is None or _norm(value) not in livelli:
+    livelli = [normalizza(x) for x in ctx.rc.scala_valutazione]
+    if value is None or normalizza(value) not in livelli:
         return None
-    return livelli.index(_norm(value))
+    return livelli.index(normalizza(value))
 
 
 @regola(
@@ -446,154 +425,6 @@ def conferma(ctx: Contesto) -> Iterator[Rilievo]:
         )
     if c.url_pubblicazione is None:
         yield Rilievo(F, path, "Manca l'indirizzo di pubblicazione dell'atto motivato di conferma.")
-
-
-@regola(
-    "RC013",
-    "trasparenza.albero",
-    copre=("R20",),
-    summary="Ogni obbligo di pubblicazione indica sotto-sezioni di primo e secondo livello dell'albero di "
-    "Amministrazione trasparente.",
-    basis=("ANAC-1310-2016", "DLGS33"),
-    confidenza="V",
-    severita=Severity.WARNING,
-    motivo_severita="Molti siti usano etichette leggermente diverse (aggiornamenti degli schemi ANAC): va "
-    "verificata, non bloccata.",
-    richiede=RC,
-    conforme="sottosezione: [Disposizioni generali, Atti generali]",
-    non_conforme="sottosezione: [Disposizioni generali, Atti vari]",
-)
-def albero(ctx: Contesto) -> Iterator[Rilievo]:
-    albero = {_norm(l1): {_norm(x) for x in l2} for l1, l2 in ctx.ref.sottosezioni().items()}
-    if ctx.rc.trasparenza is None:
-        return
-    for i, o in enumerate(ctx.rc.trasparenza.obblighi):
-        l1 = _norm(o.sottosezione[0])
-        path = ("trasparenza", "obblighi", i, "sottosezione")
-        if l1 not in albero:
-            yield Rilievo(
-                F,
-                (*path, 0),
-                f"{o.codice}: «{o.sottosezione[0]}» non è una sotto-sezione di primo livello.",
-            )
-        elif len(o.sottosezione) < 2:
-            yield Rilievo(F, path, f"{o.codice}: manca la sotto-sezione di secondo livello.")
-        elif _norm(o.sottosezione[1]) not in albero[l1]:
-            yield Rilievo(
-                F,
-                (*path, 1),
-                f"{o.codice}: «{o.sottosezione[1]}» non è una sotto-sezione di «{o.sottosezione[0]}».",
-            )
-
-
-@regola(
-    "RC014",
-    "trasparenza.responsabili",
-    copre=(
-        "R20",
-        "D06",
-    ),
-    summary="Ogni obbligo di pubblicazione indica chi elabora e trasmette i dati, chi li pubblica e con quale frequenza.",
-    basis=("DLGS33-10",),
-    confidenza="V",
-    richiede=RC,
-    conforme="responsabile_dati: UO-SEG\nresponsabile_pubblicazione: UO-SIS\naggiornamento: annuale",
-    non_conforme="# obbligo senza responsabile_pubblicazione",
-)
-def responsabili(ctx: Contesto) -> Iterator[Rilievo]:
-    if ctx.rc.trasparenza is None:
-        return
-    for i, o in enumerate(ctx.rc.trasparenza.obblighi):
-        mancano = [
-            n
-            for n, v in (
-                ("il responsabile dei dati", o.responsabile_dati),
-                ("il responsabile della pubblicazione", o.responsabile_pubblicazione),
-                ("la frequenza di aggiornamento", o.aggiornamento),
-            )
-            if vuoto(v)
-        ]
-        if mancano:
-            yield Rilievo(F, ("trasparenza", "obblighi", i), f"{o.codice}: {manca(mancano)}.")
-
-
-@regola(
-    "RC015",
-    "trasparenza.tempestivo",
-    copre=("R20",),
-    summary="Per gli obblighi ad aggiornamento «tempestivo» l'ente fissa il proprio termine in giorni.",
-    basis=("DLGS33", "PNA2022"),
-    confidenza="P",
-    richiede=RC,
-    conforme="aggiornamento: tempestivo\ntermine_giorni: 10",
-    non_conforme="aggiornamento: tempestivo   # senza termine_giorni",
-)
-def tempestivo(ctx: Contesto) -> Iterator[Rilievo]:
-    if ctx.rc.trasparenza is None:
-        return
-    for i, o in enumerate(ctx.rc.trasparenza.obblighi):
-        if o.aggiornamento == "tempestivo" and o.termine_giorni is None:
-            yield Rilievo(
-                F,
-                ("trasparenza", "obblighi", i, "aggiornamento"),
-                f"{o.codice}: «tempestivo» senza il termine in giorni fissato dall'ente («termine_giorni»).",
-            )
-
-
-@regola(
-    "RC016",
-    "trasparenza.collocazione-piao",
-    copre=("R36",),
-    summary="Gli obblighi programmati coprono le sotto-sezioni da cui il PIAO va raggiunto: Disposizioni "
-    "generali, Performance, Personale - Dotazione organica, Altri contenuti - Prevenzione della corruzione.",
-    basis=("ANAC-1310-2016", "DLGS33-10"),
-    confidenza="P",
-    richiede=RC,
-    conforme="obblighi: [{sottosezione: [Performance, Piano della Performance], ...}, ...]",
-    non_conforme="# nessun obbligo in Performance - Piano della Performance",
-)
-def collocazione(ctx: Contesto) -> Iterator[Rilievo]:
-    coperti = {
-        (_norm(o.sottosezione[0]), _norm(o.sottosezione[1]))
-        for o in (ctx.rc.trasparenza.obblighi if ctx.rc.trasparenza else [])
-        if len(o.sottosezione) >= 2
-    }
-    mancano = [
-        f"{l1} - {l2s[0]}"
-        for l1, l2s in COLLOCAZIONI_PIAO
-        if not any((_norm(l1), _norm(l2)) in coperti for l2 in l2s)
-    ]
-    if mancano:
-        yield Rilievo(
-            F,
-            ("trasparenza",),
-            "Il PIAO va pubblicato o collegato anche in: "
-            + elenco(mancano)
-            + "; mancano gli obblighi corrispondenti.",
-        )
-
-
-@regola(
-    "RC017",
-    "trasparenza.accesso-civico",
-    copre=("R11",),
-    summary="La sottosezione programma le misure per l'accesso civico semplice e generalizzato, con il registro degli accessi.",
-    basis=("DLGS33-5", "DM132-3-1c"),
-    confidenza="P",
-    richiede=RC,
-    conforme="accesso_civico: {registro_accessi: true, responsabile: UO-URP}",
-    non_conforme="accesso_civico: {registro_accessi: false}",
-)
-def accesso_civico(ctx: Contesto) -> Iterator[Rilievo]:
-    t = ctx.rc.trasparenza
-    if t is None or t.accesso_civico is None:
-        yield Rilievo(F, ("trasparenza",), "Mancano le misure per l'accesso civico.")
-    elif not t.accesso_civico.registro_accessi:
-        yield Rilievo(
-            F,
-            ("trasparenza", "accesso_civico", "registro_accessi"),
-            "Il registro degli accessi non è previsto.",
-        )
 
 
 @regola(

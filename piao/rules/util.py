@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterable
 
 from piao.model.base import PLACEHOLDERS
@@ -44,3 +45,9 @@ def euro(value: float) -> str:
 def manca(items: list[str]) -> str:
     """«manca X» or «mancano X e Y», with the verb agreeing with the list."""
     return ("manca " if len(items) == 1 else "mancano ") + elenco(items)
+
+
+def normalizza(text: str) -> str:
+    """Lower case, single spaces, typographic quotes and dashes made plain (for matching labels)."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("–", "-")
+    return " ".join(text.lower().split())

@@ -1,0 +1,47 @@
+"""Where two places must say the same thing, a guard: the model's closed lists and the
+reference tables, the audit's elements and the rule catalogue, the section table and
+everything that names sections."""
+
+from __future__ import annotations
+
+import typing
+
+from piao.audit.elements import ELEMENTI, SEZIONI_AUDIT
+from piao.model import SEZIONI, SEZIONI_PER_FILE
+from piao.model.fabbisogni_personale import AreaContrattuale
+from piao.model.rischi_corruttivi import AreaRischio, IndicatoriRischio, MisuraGenerale
+from piao.reference import riferimenti
+from piao.rules import REGISTRY
+
+
+def _values(literal: object) -> set[str]:
+    return {str(v) for v in typing.get_args(literal)}
+
+
+def test_closed_lists_of_the_model_match_the_reference_tables() -> None:
+    ref = riferimenti()
+    assert _values(AreaRischio) == set(ref.aree_rischio)
+    assert _values(MisuraGenerale) == set(ref.misure_generali)
+    assert _values(AreaContrattuale) == set(ref.aree_ccnl)
+    assert set(IndicatoriRischio.model_fields) == set(ref.indicatori_rischio)
+
+
+def test_audit_elements_name_existing_rules_files_and_sections() -> None:
+    numeri = {n for n, _ in SEZIONI_AUDIT}
+    for e in ELEMENTI:
+        assert set(e.regole) <= set(REGISTRY), (e.id, set(e.regole) - set(REGISTRY))
+        assert e.file in SEZIONI_PER_FILE, e.id
+        assert e.sezione in numeri, e.id
+        assert all(b in riferimenti().norme for b in e.basis), e.id
+
+
+def test_every_section_of_the_plan_is_an_audit_section() -> None:
+    assert {s.numero for s in SEZIONI} == {n for n, _ in SEZIONI_AUDIT}
+
+
+def test_every_placement_of_the_piao_in_amministrazione_trasparente_is_in_the_tree() -> None:
+    albero = riferimenti().sottosezioni()
+    chiavi = {s.key for s in SEZIONI} | {"", "dati_aperti"}
+    for c in riferimenti().collocazioni_piao:
+        assert c.livello_2 in albero.get(c.livello_1, set()), c
+        assert c.sezione in chiavi, c
