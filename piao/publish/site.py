@@ -13,7 +13,7 @@ from piao.fsutil import atomic_write_text
 from piao.model import Piano
 from piao.publish.opendata import metadati, piano_json, tabelle
 from piao.render import RenderRefused, render_plan
-from piao.render.document import Documento, Figura, Sezione
+from piao.render.document import AVVISO_BOZZA, Documento, Figura, Sezione
 from piao.render.figures import to_svg
 from piao.render.formatting import data, numero
 from piao.render.view import build_view
@@ -57,6 +57,10 @@ class SitoView:
     file: tuple[FileScaricabile, ...]
     sezioni: tuple[Sezione, ...]
     collocazioni: tuple[Collocazione, ...]
+
+    @property
+    def avviso_bozza(self) -> str:
+        return AVVISO_BOZZA
 
 
 def _dimensione(path: Path) -> str:
