@@ -14,6 +14,7 @@ import pytest
 
 from piao import check_plan
 from piao.publish import publish_plan
+from piao.render.document import AVVISO_BOZZA
 from tests.conftest import EXAMPLE, SMALL, edit, run_cli
 
 OGGI = datetime.date(2026, 11, 22)
@@ -160,7 +161,7 @@ def test_publish_refuses_a_plan_with_errors_unless_bozza(
     assert run_cli("publish", str(plan), "--out", str(tmp_path / "a")).exit_code == 1
     result = run_cli("publish", str(plan), "--out", str(tmp_path / "b"), "--bozza")
     assert result.exit_code == 0, result.output
-    assert "BOZZA" in (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
+    assert AVVISO_BOZZA in (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
 
 
 def test_publish_is_deterministic(sito: Path, tmp_path: Path) -> None:

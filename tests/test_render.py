@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from piao import check_plan
 from piao.render import render_plan
-from piao.render.document import Definizioni, Tabella
+from piao.render.document import AVVISO_BOZZA, Definizioni, Tabella
 from piao.render.view import build_view
 from tests.conftest import EXAMPLE, SMALL, edit, run_cli
 
@@ -163,6 +163,7 @@ def test_plan_with_errors_is_refused_unless_bozza(
     assert all("BOZZA" in (page.extract_text() or "") for page in reader.pages)
     document = Document(str(next(out.glob("*.docx"))))
     assert all("BOZZA" in s.header._element.xml for s in document.sections)
+    assert any(p.text == AVVISO_BOZZA for p in document.paragraphs)
 
 
 def test_plan_text_is_never_markup(plan_copy: Callable[[Path], Path], tmp_path: Path) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 from babel.dates import format_date
 
 from piao import __version__
@@ -16,28 +16,26 @@ from piao.csvsafe import write_csv
 from piao.fsutil import atomic_write_bytes, atomic_write_text
 from piao.reference import riferimenti
 from piao.resources import data_dir
+from piao.templating import environment
 
 
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("templates") / "audit"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["stato"] = lambda s: STATI_IT[s]
-    env.filters["citazione"] = citazione
-    env.filters["punti"] = lambda v: "—" if v is None else f"{v:.0f}%".replace(".", ",")
-    return env
+def _punti(v: float | None) -> str:
+    return "—" if v is None else f"{v:.0f}%".replace(".", ",")
+
+
+_FILTRI: dict[str, Callable[..., object]] = {
+    "stato": STATI_IT.__getitem__,
+    "citazione": citazione,
+    "punti": _punti,
+}
 
 
 def render_html(audit: Audit, *, oggi: datetime.date | None = None) -> str:
     norme = riferimenti().norme
     css = (data_dir("templates") / "audit" / "audit.css").read_text(encoding="utf-8")
     return (
-        _env()
-        .get_template("audit.html.j2")
+        environment(_FILTRI)
+        .get_template("audit/audit.html.j2")
         .render(
             a=audit,
             css=css,

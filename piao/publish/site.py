@@ -7,19 +7,18 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from piao import __version__
 from piao.clock import today
 from piao.fsutil import atomic_write_text
 from piao.model import Piano
 from piao.publish.opendata import metadati, piano_json, tabelle
 from piao.render import RenderRefused, render_plan
-from piao.render.document import Documento, Figura, Sezione
+from piao.render.document import AVVISO_BOZZA, Documento, Figura, Sezione
 from piao.render.figures import to_svg
 from piao.render.formatting import data, numero
 from piao.render.view import build_view
 from piao.resources import data_dir
+from piao.templating import environment
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,10 @@ class SitoView:
     file: tuple[FileScaricabile, ...]
     sezioni: tuple[Sezione, ...]
     collocazioni: tuple[Collocazione, ...]
+
+    @property
+    def avviso_bozza(self) -> str:
+        return AVVISO_BOZZA
 
 
 def _dimensione(path: Path) -> str:
@@ -125,16 +128,6 @@ def _collocazioni(piano: Piano, pagina: str) -> tuple[Collocazione, ...]:
         )
     )
     return tuple(righe)
-
-
-def _env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("templates")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def _svg(f: Figura) -> str:
@@ -207,7 +200,7 @@ def publish_plan(
         sezioni=tuple(s for s in doc.sezioni if s.ancora != "allegati"),
         collocazioni=_collocazioni(piano, pagina),
     )
-    env = _env()
+    env = environment()
     for nome in ("index", "collocazione"):
         html = env.get_template(f"sito/{nome}.html.j2").render(s=view, svg=_svg)
         atomic_write_text(out / f"{nome}.html", html)

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from piao.render.figures import Disegno
 
+AVVISO_BOZZA = "BOZZA — documento non adottato o con rilievi da correggere"
+"""What a draft says of itself, in the document (HTML, PDF, DOCX) and on the site."""
+
 
 @dataclass(frozen=True)
 class Paragrafo:
@@ -89,6 +92,10 @@ class Documento:
     @property
     def intestazione(self) -> str:
         return f"{self.ente} — PIAO {self.triennio}"
+
+    @property
+    def avviso_bozza(self) -> str:
+        return AVVISO_BOZZA
 
     def tutte(self) -> list[Sezione]:
         out: list[Sezione] = []

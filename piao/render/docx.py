@@ -153,7 +153,7 @@ class _Scrittore:
         )
         if self.d.bozza:
             p = w.add_paragraph()
-            run = p.add_run("BOZZA — documento non adottato o con rilievi da correggere")
+            run = p.add_run(self.d.avviso_bozza)
             run.bold = True
             run.font.color.rgb = RGBColor(0xA3, 0x00, 0x1D)
         w.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -3,28 +3,17 @@ from it, and it is also written as `PIAO-<ente>-<triennio>.html`."""
 
 from __future__ import annotations
 
-import jinja2
-
 from piao import __version__
 from piao.render.document import Documento, Figura
 from piao.render.figures import to_svg
 from piao.resources import data_dir
-
-
-def _env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("templates")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+from piao.templating import environment
 
 
 def render_html(doc: Documento) -> str:
     css = (data_dir("templates") / "documento" / "piao.css").read_text(encoding="utf-8")
     return (
-        _env()
+        environment()
         .get_template("documento/piao.html.j2")
         .render(
             doc=doc,

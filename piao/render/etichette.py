@@ -1,0 +1,46 @@
+"""Readable Italian labels for the closed-list values of the models and for people."""
+
+from __future__ import annotations
+
+from piao.model.base import Persona
+
+_ETICHETTE = {
+    "comune": "Comune",
+    "unione_di_comuni": "Unione di comuni",
+    "comunita_montana": "Comunità montana",
+    "provincia": "Provincia",
+    "citta_metropolitana": "Città metropolitana",
+    "regione": "Regione",
+    "azienda_sanitaria": "Azienda sanitaria",
+    "universita": "Università",
+    "ente_pubblico_non_economico": "Ente pubblico non economico",
+    "amministrazione_centrale": "Amministrazione centrale",
+    "altro": "Altro",
+    "nucleo_di_valutazione": "Nucleo di valutazione",
+    "oiv": "OIV",
+    "revisori_dei_conti": "Organo di revisione",
+    "rpct": "RPCT",
+    "cug": "CUG",
+    "favorevole": "favorevole",
+    "favorevole_con_osservazioni": "favorevole con osservazioni",
+    "non_favorevole": "non favorevole",
+    "giunta": "Giunta",
+    "consiglio": "Consiglio",
+}
+
+
+def etichetta(codice: str) -> str:
+    """A readable label for a closed-list value: «funzionari_eq» → «Funzionari eq»."""
+    return _ETICHETTE.get(codice, codice.replace("_", " ").capitalize())
+
+
+def persona(p: Persona | None) -> str:
+    """«Dott. Luca Bianchi (Segretario generale) — Decreto sindacale n. 2 del 10/01/2024»."""
+    if p is None:
+        return "non indicato"
+    parts = [p.nome]
+    if p.qualifica:
+        parts.append(f"({p.qualifica})")
+    if p.atto_nomina:
+        parts.append(f"— {p.atto_nomina}")
+    return " ".join(parts)

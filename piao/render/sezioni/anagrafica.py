@@ -1,0 +1,161 @@
+"""Premessa and Sezione 1 Scheda anagrafica (`anagrafica.yaml`), and the adoption line of
+the cover."""
+
+from __future__ import annotations
+
+from piao.calcoli import termine_adozione
+from piao.model.anagrafica import Anagrafica
+from piao.model.regime import SOGLIA_DIPENDENTI
+from piao.render.contesto import Contesto
+from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo
+from piao.render.etichette import etichetta, persona
+from piao.render.formatting import data, numero
+from piao.render.parte import Parte
+
+
+def adozione(a: Anagrafica) -> str:
+    """The act that adopted the plan, as the cover and the metadata print it."""
+    ad = a.adozione
+    if ad is not None and ad.delibera is not None:
+        return f"Adottato con deliberazione della {etichetta(ad.organo)} n. {ad.delibera.numero} del {data(ad.delibera.data)}"
+    return "Bozza non ancora adottata"
+
+
+def premessa(ctx: Contesto, a: Anagrafica) -> Parte:
+    regime = (
+        "Il piano segue il regime ordinario."
+        if a.regime == "ordinario"
+        else f"L'amministrazione ha meno di {SOGLIA_DIPENDENTI} dipendenti e adotta il piano in forma "
+        "semplificata (art. 6 DM 132/2022): le sottosezioni 2.1 Valore pubblico, 2.2 Performance e la "
+        "sezione 4 Monitoraggio non sono richieste."
+    )
+    blocchi: list[Blocco] = [
+        Paragrafo(
+            "Il Piano Integrato di Attività e Organizzazione (PIAO) è previsto dall'art. 6 del D.L. 9 giugno "
+            "2021 n. 80 e ha il contenuto fissato dal D.M. 30 giugno 2022 n. 132. Ha durata triennale, è "
+            "aggiornato ogni anno e riunisce in un solo documento la programmazione della performance, della "
+            "prevenzione della corruzione e della trasparenza, del lavoro agile, dei fabbisogni di personale, "
+            "della formazione e delle azioni positive."
+        ),
+        Paragrafo(regime),
+    ]
+    pf = a.programmazione_finanziaria
+    documenti = [
+        (nome, atto)
+        for nome, atto in (
+            ("Documento unico di programmazione", pf.dup),
+            ("Nota di aggiornamento al DUP", pf.nota_aggiornamento_dup),
+            ("Bilancio di previsione", pf.bilancio),
+            ("Piano esecutivo di gestione", pf.peg),
+        )
+        if atto is not None
+    ]
+    if documenti:
+        blocchi.append(
+            Paragrafo(
+                "Il piano è coerente con i documenti di programmazione finanziaria, che ne sono il presupposto "
+                "(art. 8 DM 132/2022):"
+            )
+        )
+        blocchi.append(
+            Elenco(tuple(f"{nome}: {atto.atto} del {data(atto.data)}" for nome, atto in documenti))
+        )
+    return Parte(tuple(blocchi))
+
+
+def _dati(a: Anagrafica) -> Definizioni:
+    e, s = a.ente, a.soggetti
+    righe = [
+        ("Denominazione", e.denominazione),
+        ("Tipologia", etichetta(e.tipologia)),
+        ("Codice fiscale", e.codice_fiscale or ""),
+        ("Codice IPA", e.codice_ipa or ""),
+        ("Sede", e.sede or ""),
+        ("PEC", e.pec or ""),
+        ("Sito istituzionale", e.sito or ""),
+        (
+            "Popolazione",
+            f"{numero(e.popolazione.valore)} al {data(e.popolazione.al)}" if e.popolazione else "",
+        ),
+        (
+            "Personale in servizio",
+            f"{numero(e.dipendenti.valore)} al {data(e.dipendenti.al)}" if e.dipendenti else "",
+        ),
+        ("Legale rappresentante", persona(s.legale_rappresentante)),
+        ("Segretario", persona(s.segretario)),
+        ("RPCT", persona(s.rpct)),
+        ("Responsabile per la transizione al digitale", persona(s.rtd)),
+    ]
+    if s.organismo_valutazione is not None:
+        ov = s.organismo_valutazione
+        righe.append(
+            (
+                etichetta(ov.tipo),
+                ", ".join(ov.componenti) + (f" — {ov.atto_nomina}" if ov.atto_nomina else ""),
+            )
+        )
+    righe += [
+        ("Triennio", f"{a.triennio.da}-{a.triennio.a}"),
+        ("Regime", a.regime + (f" — {a.motivazione_regime}" if a.motivazione_regime else "")),
+    ]
+    return Definizioni(tuple(righe), "Dati dell'amministrazione")
+
+
+def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
+    percorso: list[tuple[str, str]] = []
+    if a.adozione is not None:
+        ad = a.adozione
+        if ad.delibera is not None:
+            percorso.append(
+                (
+                    "Adozione",
+                    f"Deliberazione della {etichetta(ad.organo)} n. {ad.delibera.numero} del {data(ad.delibera.data)}",
+                )
+            )
+        for parere in ad.pareri:
+            percorso.append(
+                (
+                    f"Parere {etichetta(parere.soggetto)}",
+                    f"{etichetta(parere.esito)}, {data(parere.data)}"
+                    + (f" ({parere.riferimento})" if parere.riferimento else ""),
+                )
+            )
+        if ad.confronto_sindacale is not None:
+            cs = ad.confronto_sindacale
+            percorso.append(
+                (
+                    "Relazioni sindacali",
+                    f"{etichetta(cs.modalita or 'informazione')} del {data(cs.data)}"
+                    + (f": {cs.esito}" if cs.esito else ""),
+                )
+            )
+    scadenza, lettura = termine_adozione(a, ctx.ref)
+    percorso.append(("Termine di adozione", f"{data(scadenza)} ({lettura})"))
+    if a.pubblicazione is not None:
+        pub = a.pubblicazione
+        if pub.amministrazione_trasparente is not None:
+            at = pub.amministrazione_trasparente
+            percorso.append(
+                (
+                    "Pubblicazione in Amministrazione trasparente",
+                    f"{data(at.data)}" + (f" — {at.url}" if at.url else ""),
+                )
+            )
+        if pub.portale_piao is not None:
+            percorso.append(
+                (
+                    "Invio al Portale PIAO",
+                    data(pub.portale_piao.data)
+                    + (f" — {pub.portale_piao.ricevuta}" if pub.portale_piao.ricevuta else ""),
+                )
+            )
+    return Definizioni(tuple(percorso), "Percorso di adozione e pubblicazione")
+
+
+def costruisci(ctx: Contesto, a: Anagrafica) -> Parte:
+    """Sezione 1: the entity, its officers, and the path of adoption and publication."""
+    blocchi: list[Blocco] = [_dati(a), _percorso(ctx, a)]
+    if a.gruppo_di_lavoro:
+        blocchi.append(Paragrafo("Il piano è stato redatto dal gruppo di lavoro integrato:"))
+        blocchi.append(Elenco(tuple(persona(p) for p in a.gruppo_di_lavoro)))
+    return Parte(tuple(blocchi))

@@ -1,0 +1,290 @@
+"""Sottosezione 2.3 Rischi corruttivi e trasparenza (`rischi_corruttivi.yaml`): its
+sub-parts 2.3.1-2.3.6 and annexes 1 (processes), 2 (measures) and 3 (transparency
+obligations)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from piao.model.rischi_corruttivi import (
+    ContestoInterno,
+    MonitoraggioMisure,
+    Processo,
+    RischiCorruttivi,
+    Trasparenza,
+)
+from piao.render.allegati import MISURE, OBBLIGHI, PROCESSI
+from piao.render.contesto import Contesto
+from piao.render.document import Blocco, Definizioni, Elenco, Figura, Paragrafo
+from piao.render.etichette import etichetta
+from piao.render.figures import matrice_rischio
+from piao.render.formatting import data, numero, sino
+from piao.render.indicatori import tabella_indicatori
+from piao.render.parte import Annesso, Capitolo, Parte
+from piao.render.tabelle import Colonna, tabella
+
+NON_COMPILATA = "Analisi non compilata."
+
+
+def _introduzione(ctx: Contesto, rc: RischiCorruttivi) -> list[Blocco]:
+    blocchi: list[Blocco] = []
+    if rc.conferma is not None:
+        c = rc.conferma
+        blocchi.append(
+            Paragrafo(
+                f"Per il {ctx.anni[0]} la sottosezione adottata nel {c.anno_ultima_adozione_completa} è confermata con deliberazione della {etichetta(c.organo)} n. {c.numero} del {data(c.data)}: {c.motivazione}",
+                "evidenza",
+            )
+        )
+    if rc.redazione is not None:
+        r = rc.redazione
+        testo = f"La sottosezione è predisposta dal RPCT, {r.rpct or 'indicato nella scheda anagrafica'}"
+        if r.atto_obiettivi_strategici:
+            testo += (
+                f", sulla base degli obiettivi strategici fissati con {r.atto_obiettivi_strategici}"
+            )
+        blocchi.append(Paragrafo(testo + "."))
+    if rc.pna_riferimento:
+        blocchi.append(Paragrafo("Riferimenti: " + "; ".join(rc.pna_riferimento) + "."))
+    if rc.consultazione_pubblica is not None:
+        cp = rc.consultazione_pubblica
+        blocchi.append(
+            Paragrafo(
+                f"Consultazione pubblica dal {data(cp.dal)} al {data(cp.al)} ({cp.canale}): {cp.contributi_ricevuti} contributi ricevuti."
+            )
+        )
+    if rc.obiettivi_strategici:
+        blocchi.append(
+            tabella_indicatori(
+                "Obiettivi strategici di prevenzione della corruzione e trasparenza",
+                ((f"{o.codice} {o.titolo}", o.indicatori) for o in rc.obiettivi_strategici),
+                ctx.anni,
+            )
+        )
+    return blocchi
+
+
+def _analisi(testo: str | None) -> Paragrafo:
+    return Paragrafo(testo or NON_COMPILATA, "normale" if testo else "nota")
+
+
+def _contesto_esterno(rc: RischiCorruttivi) -> tuple[Blocco, ...]:
+    ce = rc.contesto_esterno
+    blocchi: list[Blocco] = [_analisi(ce.analisi if ce else None)]
+    fonti = ce.fonti if ce else []
+    if fonti:
+        blocchi += [Paragrafo("Fonti:"), Elenco(tuple(fonti))]
+    return tuple(blocchi)
+
+
+def _contesto_interno(ci: ContestoInterno | None) -> tuple[Blocco, ...]:
+    if ci is None:
+        return (Paragrafo(NON_COMPILATA, "nota"),)
+    righe = []
+    if ci.dipendenti_al_31_12 is not None:
+        righe.append(("Personale in servizio al 31 dicembre", numero(ci.dipendenti_al_31_12)))
+    if ci.eventi_corruttivi:
+        righe.append(("Eventi corruttivi", ci.eventi_corruttivi))
+    if ci.disfunzioni_amministrative:
+        righe.append(("Disfunzioni amministrative", ci.disfunzioni_amministrative))
+    blocchi: list[Blocco] = [_analisi(ci.analisi)]
+    if righe:
+        blocchi.append(Definizioni(tuple(righe)))
+    return tuple(blocchi)
+
+
+def _matrice(ctx: Contesto, rc: RischiCorruttivi) -> Figura:
+    livelli = tuple(rc.scala_valutazione)
+    norm = [x.lower() for x in livelli]
+    per_area: dict[str, list[list[str]]] = {}
+    for p in rc.processi:
+        area = ctx.ref.aree_rischio.get(p.area_rischio)
+        nome = (
+            p.area_rischio_descrizione
+            if p.area_rischio == "altra" and p.area_rischio_descrizione
+            else (area.denominazione if area else p.area_rischio)
+        )
+        celle = per_area.setdefault(nome, [[] for _ in livelli])
+        giudizio = (p.valutazione.giudizio or "").lower() if p.valutazione else ""
+        if giudizio in norm:
+            celle[norm.index(giudizio)].append(p.codice)
+    titolo = "Matrice del rischio: processi per area e livello di rischio"
+    return Figura(
+        titolo,
+        matrice_rischio(
+            livelli,
+            tuple((area, tuple(tuple(c) for c in celle)) for area, celle in per_area.items()),
+            titolo,
+        ),
+        f"Tabella a colori: {len(per_area)} aree di rischio per {len(livelli)} livelli; ogni cella riporta il numero e i codici dei processi.",
+    )
+
+
+def _giudizio(p: Processo) -> str:
+    return (p.valutazione.giudizio or "") if p.valutazione else ""
+
+
+def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], Annesso]:
+    conteggio = Counter(_giudizio(p) or "non valutato" for p in rc.processi)
+    # «Allegato 1» of the PNA 2019 (its risk indicators) is not this document's annex.
+    blocchi: list[Blocco] = [
+        Paragrafo(
+            f"Sono mappati {len(rc.processi)} processi. Il rischio è valutato con un giudizio qualitativo e motivato "
+            f"sulla scala {', '.join(rc.scala_valutazione)}, a partire dai sei indicatori del PNA 2019 (Allegato 1) e secondo il "
+            "criterio di prudenza. Distribuzione: "
+            + ", ".join(f"{n} {k}" for k, n in sorted(conteggio.items()))
+            + ". "
+            f"La mappatura completa è nell'{PROCESSI.nome}."
+        )
+    ]
+    if rc.processi:
+        blocchi.append(_matrice(ctx, rc))
+    allegato = tabella(
+        "Processi mappati, eventi rischiosi e valutazione",
+        rc.processi,
+        Colonna("Codice", 6, lambda p: p.codice),
+        Colonna("Processo", 15, lambda p: p.denominazione),
+        Colonna(
+            "Area di rischio", 12, lambda p: p.area_rischio_descrizione or etichetta(p.area_rischio)
+        ),
+        Colonna("Unità responsabile", 11, lambda p: ctx.unita(p.unita_responsabile)),
+        Colonna(
+            "Eventi rischiosi",
+            20,
+            lambda p: "; ".join(f"{e.codice} {e.descrizione}" for e in p.eventi_rischiosi),
+        ),
+        Colonna(
+            "Fattori abilitanti",
+            12,
+            lambda p: ", ".join(etichetta(f) for f in p.fattori_abilitanti),
+        ),
+        Colonna("Giudizio", 7, _giudizio),
+        Colonna(
+            "Motivazione",
+            17,
+            lambda p: (p.valutazione.motivazione or "") if p.valutazione else "",
+        ),
+    )
+    return tuple(blocchi), Annesso(PROCESSI, (allegato,))
+
+
+def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], Annesso]:
+    generali = [m for m in rc.misure if m.tipo == "generale"]
+    specifiche = [m for m in rc.misure if m.tipo == "specifica"]
+    blocchi: list[Blocco] = [
+        Paragrafo(
+            f"Sono programmate {len(generali)} misure generali e {len(specifiche)} misure specifiche, ciascuna con fasi, tempi, responsabile, indicatore e valore atteso ({MISURE.nome})."
+        ),
+    ]
+    if generali:
+        blocchi.append(
+            Elenco(tuple(f"{m.codice} {m.titolo} — {ctx.unita(m.responsabile)}" for m in generali))
+        )
+    allegato = tabella(
+        "Misure generali e specifiche",
+        rc.misure,
+        Colonna("Codice", 6, lambda m: m.codice),
+        Colonna("Misura", 24, lambda m: m.titolo + (f": {m.descrizione}" if m.descrizione else "")),
+        Colonna(
+            "Tipo", 9, lambda m: m.tipo + (f" ({etichetta(m.categoria)})" if m.categoria else "")
+        ),
+        Colonna("Processi", 8, lambda m: ", ".join(m.processi)),
+        Colonna(
+            "Fasi e scadenze",
+            20,
+            lambda m: "; ".join(f"{f.descrizione} ({data(f.scadenza)})" for f in m.fasi),
+        ),
+        Colonna("Responsabile", 11, lambda m: ctx.unita(m.responsabile)),
+        Colonna("Indicatore", 13, lambda m: m.indicatore or ""),
+        Colonna("Valore atteso", 9, lambda m: m.valore_atteso or ""),
+    )
+    return tuple(blocchi), Annesso(MISURE, (allegato,))
+
+
+def _monitoraggio_misure(m: MonitoraggioMisure | None) -> tuple[Blocco, ...]:
+    if m is None:
+        return (Paragrafo("Monitoraggio non descritto.", "nota"),)
+    righe = [
+        (k, v)
+        for k, v in (
+            ("Soggetto", m.soggetto),
+            ("Periodicità", m.periodicita),
+            ("Modalità", m.modalita),
+            ("Riesame", m.riesame),
+        )
+        if v
+    ]
+    return (Definizioni(tuple((k, str(v)) for k, v in righe)),)
+
+
+def _aggiornamento(aggiornamento: str | None, termine_giorni: int | None) -> str:
+    return (etichetta(aggiornamento) if aggiornamento else "") + (
+        f" (entro {termine_giorni} giorni)" if termine_giorni else ""
+    )
+
+
+def _trasparenza(
+    ctx: Contesto, t: Trasparenza | None
+) -> tuple[tuple[Blocco, ...], tuple[Annesso, ...]]:
+    if t is None:
+        return (Paragrafo("Programmazione della trasparenza non compilata.", "nota"),), ()
+    blocchi: list[Blocco] = []
+    if t.obiettivi:
+        blocchi += [Paragrafo("Obiettivi di trasparenza:"), Elenco(tuple(t.obiettivi))]
+    frequenze = Counter(o.aggiornamento or "non indicata" for o in t.obblighi)
+    blocchi.append(
+        Paragrafo(
+            f"Sono programmati {len(t.obblighi)} obblighi di pubblicazione in Amministrazione trasparente, con i responsabili della trasmissione e della pubblicazione dei dati ({OBBLIGHI.nome}). Frequenze: "
+            + ", ".join(f"{n} {etichetta(k).lower()}" for k, n in sorted(frequenze.items()))
+            + "."
+        )
+    )
+    if t.monitoraggio:
+        blocchi.append(Paragrafo(t.monitoraggio))
+    if t.accesso_civico is not None:
+        ac = t.accesso_civico
+        blocchi.append(
+            Definizioni(
+                tuple(
+                    r
+                    for r in (
+                        ("Registro degli accessi", sino(ac.registro_accessi)),
+                        ("Ufficio competente", ctx.unita(ac.responsabile)),
+                        ("Titolare del potere sostitutivo", ac.titolare_potere_sostitutivo or ""),
+                        ("Modalità", ac.modalita or ""),
+                    )
+                    if r[1]
+                ),
+                "Accesso civico semplice e generalizzato",
+            )
+        )
+    allegato = tabella(
+        "Obblighi, responsabili e frequenze di aggiornamento",
+        t.obblighi,
+        Colonna("Codice", 6, lambda o: o.codice),
+        Colonna("Sotto-sezione", 20, lambda o: " › ".join(o.sottosezione)),
+        Colonna("Riferimento", 13, lambda o: o.riferimento_normativo or ""),
+        Colonna("Contenuto", 25, lambda o: o.contenuto or ""),
+        Colonna("Trasmissione", 12, lambda o: ctx.unita(o.responsabile_dati)),
+        Colonna("Pubblicazione", 12, lambda o: ctx.unita(o.responsabile_pubblicazione)),
+        Colonna("Aggiornamento", 12, lambda o: _aggiornamento(o.aggiornamento, o.termine_giorni)),
+    )
+    return tuple(blocchi), (Annesso(OBBLIGHI, (allegato,)),)
+
+
+def costruisci(ctx: Contesto, rc: RischiCorruttivi) -> Parte:
+    mappatura, processi = _mappatura(ctx, rc)
+    misure, programmate = _misure(ctx, rc)
+    trasparenza, obblighi = _trasparenza(ctx, rc.trasparenza)
+    return Parte(
+        tuple(_introduzione(ctx, rc)),
+        (
+            Capitolo("Contesto esterno", _contesto_esterno(rc)),
+            Capitolo("Contesto interno", _contesto_interno(rc.contesto_interno)),
+            Capitolo("Mappatura dei processi e valutazione del rischio", mappatura),
+            Capitolo("Misure di prevenzione", misure),
+            Capitolo("Monitoraggio delle misure", _monitoraggio_misure(rc.monitoraggio)),
+            Capitolo("Trasparenza e accesso civico", trasparenza),
+        ),
+        (processi, programmate, *obblighi),
+    )
