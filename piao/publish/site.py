@@ -10,15 +10,19 @@ from pathlib import Path
 from piao import __version__
 from piao.clock import today
 from piao.fsutil import atomic_write_text
-from piao.model import Piano
+from piao.model import SEZIONI_PER_CHIAVE, Piano
 from piao.publish.opendata import metadati, piano_json, tabelle
+from piao.reference import riferimenti
 from piao.render import RenderRefused, render_plan
 from piao.render.document import AVVISO_BOZZA, Documento, Figura, Sezione
 from piao.render.figures import to_svg
 from piao.render.formatting import data, numero
-from piao.render.view import build_view
+from piao.render.view import ancore, build_view
 from piao.resources import data_dir
 from piao.templating import environment
+
+ANCORA_DATI = "scarica"
+"""Anchor of the downloads (documents and open data) on the PIAO page."""
 
 
 @dataclass(frozen=True)
@@ -71,62 +75,29 @@ def _dimensione(path: Path) -> str:
 
 
 def _collocazioni(piano: Piano, pagina: str) -> tuple[Collocazione, ...]:
-    def voce(sottosezione: str, riferimento: str, cosa: str, ancora: str) -> Collocazione:
+    """Where to link the PIAO from in Amministrazione trasparente (reference table
+    `collocazioni_piao.csv`); a row about a section the plan lacks is left out."""
+    righe = []
+    for c in riferimenti().collocazioni_piao:
+        sezione = SEZIONI_PER_CHIAVE.get(c.sezione)
+        if sezione is not None and getattr(piano, sezione.key) is None:
+            continue
+        if sezione is not None:
+            genere = "sottosezione" if sezione.sottosezione else "sezione"
+            cosa = f"La {genere} {sezione.numero} {sezione.titolo}"
+            ancora = ancore()[sezione.key]
+        else:
+            cosa = c.contenuto
+            ancora = ANCORA_DATI if c.sezione == "dati_aperti" else ""
         href = f"{pagina}#{ancora}" if ancora else pagina
-        return Collocazione(
-            sottosezione,
-            riferimento,
-            cosa,
-            href,
+        testo = (
             href
             if pagina.startswith("http")
-            else f"Pagina del PIAO{' › ' + ancora if ancora else ''}",
+            else f"Pagina del PIAO{' › ' + ancora if ancora else ''}"
         )
-
-    righe = [
-        voce(
-            "Disposizioni generali › Atti generali",
-            "art. 12 c.1 d.lgs. 33/2013 (documenti di programmazione strategico-gestionale)",
-            "La pagina del PIAO con il documento adottato e i dati aperti",
-            "",
-        ),
-        voce(
-            "Disposizioni generali › Piano triennale per la prevenzione della corruzione e della trasparenza",
-            "art. 10 c.8 lett. a d.lgs. 33/2013",
-            "La sottosezione 2.3 Rischi corruttivi e trasparenza",
-            "sezione-2-3",
-        ),
-        voce(
-            "Altri contenuti › Prevenzione della corruzione",
-            "art. 1 c.14 l. 190/2012; delibera ANAC 1310/2016",
-            "La sottosezione 2.3 Rischi corruttivi e trasparenza",
-            "sezione-2-3",
-        ),
-        voce(
-            "Personale › Dotazione organica",
-            "art. 16 d.lgs. 33/2013",
-            "La sottosezione 3.3 Piano triennale dei fabbisogni di personale",
-            "sezione-3-3",
-        ),
-    ]
-    if piano.performance is not None:
-        righe.insert(
-            2,
-            voce(
-                "Performance › Piano della Performance",
-                "art. 10 c.8 lett. b d.lgs. 33/2013",
-                "La sottosezione 2.2 Performance",
-                "sezione-2-2",
-            ),
+        righe.append(
+            Collocazione(f"{c.livello_1} › {c.livello_2}", c.riferimento, cosa, href, testo)
         )
-    righe.append(
-        voce(
-            "Altri contenuti › Accessibilità e Catalogo di dati, metadati e banche dati",
-            "art. 7 d.lgs. 33/2013 (dati aperti)",
-            "I dati aperti del PIAO (CSV e JSON)",
-            "scarica",
-        )
-    )
     return tuple(righe)
 
 
@@ -202,7 +173,9 @@ def publish_plan(
     )
     env = environment()
     for nome in ("index", "collocazione"):
-        html = env.get_template(f"sito/{nome}.html.j2").render(s=view, svg=_svg)
+        html = env.get_template(f"sito/{nome}.html.j2").render(
+            s=view, svg=_svg, ancora_dati=ANCORA_DATI
+        )
         atomic_write_text(out / f"{nome}.html", html)
         written.append(out / f"{nome}.html")
     atomic_write_text(

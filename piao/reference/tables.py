@@ -158,6 +158,7 @@ class Collocazione:
     whole PIAO page."""
     riferimento: str
     contenuto: str
+    """What to link, for a row that is not about one section (a section row names its section)."""
     confidenza: Confidenza
     fonte: str
 

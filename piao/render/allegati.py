@@ -10,6 +10,9 @@ from dataclasses import dataclass
 class Allegato:
     numero: int
     titolo: str
+    di: str | None = None
+    """What the annex details, for the introduction of the annexes («del piano delle
+    assunzioni»); None: the section that returns it («della sottosezione 2.3»)."""
 
     @property
     def nome(self) -> str:
@@ -24,6 +27,6 @@ class Allegato:
 PROCESSI = Allegato(1, "Mappatura dei processi e valutazione del rischio")
 MISURE = Allegato(2, "Misure di prevenzione programmate")
 OBBLIGHI = Allegato(3, "Obblighi di pubblicazione in Amministrazione trasparente")
-ASSUNZIONI = Allegato(4, "Piano delle assunzioni")
+ASSUNZIONI = Allegato(4, "Piano delle assunzioni", "del piano delle assunzioni")
 
 ALLEGATI: tuple[Allegato, ...] = (PROCESSI, MISURE, OBBLIGHI, ASSUNZIONI)

@@ -130,7 +130,6 @@ STRUTTURA: tuple[Nodo, ...] = (
     Nodo(
         "Allegati",
         ancora="allegati",
-        introduzione="Tabelle di dettaglio della sottosezione 2.3 e del piano delle assunzioni.",
         allegati=True,
     ),
 )

@@ -6,11 +6,14 @@ only print what this returns."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import cache
 
 from piao.clock import today
+from piao.lingua import elenco
 from piao.model import Piano
 from piao.model.piano import SEZIONI_PER_CHIAVE
+from piao.model.piano import Sezione as SezioneDelPiano
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Documento, Paragrafo, Sezione
 from piao.render.parte import Annesso, Parte
@@ -23,8 +26,43 @@ def _intestazione(numero: str, livello: int) -> str:
     return f"Sezione {numero}" if livello == 1 else numero
 
 
+def _di(sezione: SezioneDelPiano) -> str:
+    """«della sottosezione 2.3»: what an annex of this section details."""
+    return f"della {'sottosezione' if sezione.sottosezione else 'sezione'} {sezione.numero}"
+
+
 def _ancora(numero: str) -> str:
     return "sezione-" + numero.replace(".", "-")
+
+
+def _numerati(nodi: Iterable[Nodo], prefisso: str) -> Iterator[tuple[Nodo, str, str | None]]:
+    """Each heading with its anchor and number (None when unnumbered)."""
+    n = 0
+    for nodo in nodi:
+        if nodo.ancora is not None:
+            yield nodo, nodo.ancora, None
+            continue
+        n += 1
+        numero = f"{prefisso}{n}"
+        yield nodo, _ancora(numero), numero
+
+
+def _ancore(nodi: Iterable[Nodo], prefisso: str) -> Iterator[tuple[str, str]]:
+    for nodo, ancora, numero in _numerati(nodi, prefisso):
+        if nodo.fonte is not None:
+            yield nodo.fonte.chiave, ancora
+        yield from _ancore(nodo.figli, f"{numero}." if numero else "")
+
+
+@cache
+def ancore() -> dict[str, str]:
+    """Section key → anchor of the heading that holds the file in the document (the
+    first, for the file bound to Premessa and Sezione 1: Sezione 1)."""
+    out: dict[str, str] = {}
+    for chiave, ancora in _ancore(STRUTTURA, ""):
+        if ancora.startswith("sezione-") or chiave not in out:
+            out[chiave] = ancora
+    return out
 
 
 class _Assemblatore:
@@ -32,19 +70,14 @@ class _Assemblatore:
 
     def __init__(self, ctx: Contesto) -> None:
         self.ctx = ctx
-        self.annessi: list[Annesso] = []
+        self.annessi: list[tuple[Annesso, str]] = []
+        """Each annex with what it details («della sottosezione 2.3»)."""
         self.allegati_chiusi = False
 
     def sezioni(self, nodi: Iterable[Nodo], prefisso: str, livello: int) -> list[Sezione]:
         out: list[Sezione] = []
-        n = 0
-        for nodo in nodi:
-            if nodo.ancora is None:
-                n += 1
-                numero = f"{prefisso}{n}"
-                sezione = self.sezione(nodo, _ancora(numero), numero, livello)
-            else:
-                sezione = self.sezione(nodo, nodo.ancora, None, livello)
+        for nodo, ancora, numero in _numerati(nodi, prefisso):
+            sezione = self.sezione(nodo, ancora, numero, livello)
             if sezione is not None:
                 out.append(sezione)
         return out
@@ -64,7 +97,8 @@ class _Assemblatore:
                 figli += self.capitoli(nodo, parte, numero, livello + 1)
                 if parte.allegati and self.allegati_chiusi:
                     raise ValueError(f"annexes after the annex heading: {nodo.intitolazione}")
-                self.annessi += parte.allegati
+                di = _di(SEZIONI_PER_CHIAVE[nodo.fonte.chiave])
+                self.annessi += [(a, a.allegato.di or di) for a in parte.allegati]
         figli += self.sezioni(nodo.figli, f"{numero}." if numero else "", livello + 1)
         return Sezione(
             ancora,
@@ -97,6 +131,7 @@ class _Assemblatore:
         self.allegati_chiusi = True
         if not self.annessi:
             return None
+        annessi = sorted(self.annessi, key=lambda x: x[0].allegato.numero)
         figli = tuple(
             Sezione(
                 a.allegato.ancora,
@@ -106,9 +141,11 @@ class _Assemblatore:
                 a.blocchi,
                 orizzontale=True,
             )
-            for a in sorted(self.annessi, key=lambda a: a.allegato.numero)
+            for a, _ in annessi
         )
-        blocchi = (Paragrafo(nodo.introduzione),) if nodo.introduzione else ()
+        dettagli = list(dict.fromkeys(di for _, di in annessi))
+        introduzione = nodo.introduzione or f"Tabelle di dettaglio {elenco(dettagli)}."
+        blocchi = (Paragrafo(introduzione),)
         return Sezione(ancora, "", nodo.intitolazione, livello, blocchi, figli)
 
 

@@ -7,10 +7,11 @@ import datetime
 from collections.abc import Iterator
 
 from piao.calcoli import Rapporto, rapporto_capacita
+from piao.lingua import elenco
 from piao.model.regime import ORDINARIO, SEMPLIFICATO
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import data_it, elenco, euro, manca, vuoto
+from piao.rules.util import data_it, euro, manca, vuoto
 
 F = "fabbisogni_personale.yaml"
 NUOVA_CLASSIFICAZIONE = datetime.date(2023, 4, 1)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from piao.lingua import elenco
 from piao.model.regime import ORDINARIO
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import elenco
 
 F = "monitoraggio.yaml"
 

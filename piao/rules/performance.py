@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from piao.findings import Severity
+from piao.lingua import elenco
 from piao.model.regime import ORDINARIO
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import elenco, vuoto
+from piao.rules.util import vuoto
 from piao.rules.valore_pubblico import target_mancanti
 
 F = "performance.yaml"

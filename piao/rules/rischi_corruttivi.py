@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from piao.findings import Severity
+from piao.lingua import elenco
 from piao.model.regime import ORDINARIO, SEMPLIFICATO, SOGLIA_DIPENDENTI, SOTTO_SOGLIA
 from piao.model.rischi_corruttivi import Processo
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import data_it, elenco, manca, normalizza, vuoto
+from piao.rules.util import data_it, manca, normalizza, vuoto
 
 F = "rischi_corruttivi.yaml"
 RC = ("rischi_corruttivi",)

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from piao.findings import Severity
+from piao.lingua import elenco
 from piao.reference import Collocazione
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import elenco, manca, normalizza, vuoto
+from piao.rules.util import manca, normalizza, vuoto
 
 F = "rischi_corruttivi.yaml"
 RC = ("rischi_corruttivi",)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections.abc import Iterable
 
+from piao.lingua import elenco
 from piao.model.base import PLACEHOLDERS
 
 
@@ -23,14 +23,6 @@ def vuoto(value: object) -> bool:
 def segnaposto(value: object) -> bool:
     """A value still to be written: «da compilare», «da definire»."""
     return isinstance(value, str) and value.strip().lower() in PLACEHOLDERS
-
-
-def elenco(items: Iterable[str]) -> str:
-    """«a, b e c»."""
-    values = list(items)
-    if len(values) <= 1:
-        return "".join(values)
-    return ", ".join(values[:-1]) + " e " + values[-1]
 
 
 def data_it(value: datetime.date) -> str:

@@ -6,12 +6,13 @@ import datetime
 from collections.abc import Iterator
 
 from piao.findings import Severity
+from piao.lingua import elenco
 from piao.model.base import Indicatore
 from piao.model.regime import ORDINARIO
 from piao.model.valore_pubblico import CollegamentoDup
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import elenco, segnaposto, vuoto
+from piao.rules.util import segnaposto, vuoto
 
 F = "valore_pubblico.yaml"
 P = "performance.yaml"

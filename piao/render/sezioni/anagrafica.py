@@ -4,8 +4,10 @@ the cover."""
 from __future__ import annotations
 
 from piao.calcoli import termine_adozione
+from piao.lingua import elenco
+from piao.model import SEZIONI
 from piao.model.anagrafica import Anagrafica
-from piao.model.regime import SOGLIA_DIPENDENTI
+from piao.model.regime import SOGLIA_DIPENDENTI, Regime
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo
 from piao.render.etichette import etichetta, persona
@@ -21,13 +23,31 @@ def adozione(a: Anagrafica) -> str:
     return "Bozza non ancora adottata"
 
 
+def _non_richieste(regime: Regime) -> str:
+    """«le sottosezioni 2.1 Valore pubblico, 2.2 Performance e la sezione 4 Monitoraggio»."""
+
+    def voci(sotto: bool) -> list[str]:
+        return [
+            f"{s.numero} {s.titolo}"
+            for s in SEZIONI
+            if regime not in s.richiesta and s.sottosezione is sotto
+        ]
+
+    def gruppo(voci: list[str], una: str, piu: str) -> list[str]:
+        return [f"{una if len(voci) == 1 else piu} {voci[0]}", *voci[1:]] if voci else []
+
+    return elenco(
+        gruppo(voci(True), "la sottosezione", "le sottosezioni")
+        + gruppo(voci(False), "la sezione", "le sezioni")
+    )
+
+
 def premessa(ctx: Contesto, a: Anagrafica) -> Parte:
     regime = (
         "Il piano segue il regime ordinario."
         if a.regime == "ordinario"
         else f"L'amministrazione ha meno di {SOGLIA_DIPENDENTI} dipendenti e adotta il piano in forma "
-        "semplificata (art. 6 DM 132/2022): le sottosezioni 2.1 Valore pubblico, 2.2 Performance e la "
-        "sezione 4 Monitoraggio non sono richieste."
+        f"semplificata (art. 6 DM 132/2022): non sono richieste {_non_richieste(a.regime)}."
     )
     blocchi: list[Blocco] = [
         Paragrafo(
