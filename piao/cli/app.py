@@ -303,8 +303,9 @@ def render(
         Path, typer.Option("--out", "-o", help="Cartella in cui scrivere il documento.")
     ],
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Formati separati da virgola: pdf, docx, html.")
-    ] = "pdf,docx,html",
+        str,
+        typer.Option("--format", "-f", help=f"Formati separati da virgola: {', '.join(FORMATS)}."),
+    ] = ",".join(FORMATS),
     bozza: Annotated[
         bool,
         typer.Option(
@@ -319,7 +320,7 @@ def render(
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise fail(
-            f"formato non riconosciuto: {', '.join(unknown) or formats} (ammessi: pdf, docx, html)"
+            f"formato non riconosciuto: {', '.join(unknown) or formats} (ammessi: {', '.join(FORMATS)})"
         )
     require_plan_dirs(plan_dir)
     if inside(out, plan_dir):

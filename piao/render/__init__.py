@@ -3,19 +3,42 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from piao.clock import today
 from piao.engine import CheckResult, check_plan
-from piao.fsutil import atomic_write_bytes, atomic_write_text, slugify
+from piao.fsutil import atomic_write_bytes, slugify
 from piao.model import SEZIONI
+from piao.render.document import Documento
 from piao.render.docx import render_docx
 from piao.render.html import render_html
 from piao.render.pdf import render_pdf
 from piao.render.view import build_view
 
-FORMATS = ("pdf", "docx", "html")
+
+@dataclass(frozen=True)
+class Materiale:
+    """What every document format is printed from: the view, its HTML and the check."""
+
+    doc: Documento
+    html: str
+    result: CheckResult
+
+    def sorgenti(self) -> list[tuple[str, bytes]]:
+        """The plan's YAML files, attached to the PDF/A."""
+        files = self.result.loaded.sources.files
+        return [(s.file, files[s.file].path.read_bytes()) for s in SEZIONI if s.file in files]
+
+
+WRITERS: dict[str, Callable[[Materiale], bytes]] = {
+    "pdf": lambda m: render_pdf(m.doc, m.html, m.sorgenti()),
+    "docx": lambda m: render_docx(m.doc),
+    "html": lambda m: m.html.encode("utf-8"),
+}
+"""Document formats by name (the file extension): what `piao render --format` accepts."""
+FORMATS = tuple(WRITERS)
 
 
 class RenderRefused(Exception):
@@ -59,22 +82,12 @@ def render_plan(
     doc = build_view(piano, bozza=bozza, oggi=oggi or today())
     stem = file_stem(piano.anagrafica.ente.denominazione, doc.triennio)
     out.mkdir(parents=True, exist_ok=True)
-    html = render_html(doc)
+    materiale = Materiale(doc, render_html(doc), result)
     written: list[Path] = []
-    if "html" in formats:
-        atomic_write_text(out / f"{stem}.html", html)
-        written.append(out / f"{stem}.html")
-    if "pdf" in formats:
-        sorgenti = [
-            (s.file, result.loaded.sources.files[s.file].path.read_bytes())
-            for s in SEZIONI
-            if s.file in result.loaded.sources.files
-        ]
-        atomic_write_bytes(out / f"{stem}.pdf", render_pdf(doc, html, sorgenti))
-        written.append(out / f"{stem}.pdf")
-    if "docx" in formats:
-        atomic_write_bytes(out / f"{stem}.docx", render_docx(doc))
-        written.append(out / f"{stem}.docx")
+    for name, writer in WRITERS.items():
+        if name in formats:
+            atomic_write_bytes(out / f"{stem}.{name}", writer(materiale))
+            written.append(out / f"{stem}.{name}")
     return Rendered(result, written)
 
 
