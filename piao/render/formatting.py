@@ -41,3 +41,8 @@ def percentuale(value: float | None, cifre: int = 2) -> str:
 
 def sino(value: bool) -> str:
     return "sì" if value else "no"
+
+
+def se(prima: str, valore: object, dopo: str = "") -> str:
+    """`prima + valore + dopo` when the value is there, else nothing: «: descrizione»."""
+    return f"{prima}{valore}{dopo}" if valore else ""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from piao.render.document import Tabella
+from piao.render.document import Definizioni, Tabella
 
 R = TypeVar("R")
 V = TypeVar("V")
@@ -62,3 +62,8 @@ def tabella_annuale(
         return Colonna(str(anno), 1, lambda v: formato(v[anno]))
 
     return tabella(didascalia, [valori], *(colonna(a) for a in sorted(valori)))
+
+
+def definizioni(didascalia: str | None, *righe: tuple[str, object]) -> Definizioni:
+    """Label and value rows, leaving out the labels without a value."""
+    return Definizioni(tuple((k, str(v)) for k, v in righe if v), didascalia)

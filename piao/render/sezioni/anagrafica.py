@@ -11,7 +11,7 @@ from piao.model.regime import SOGLIA_DIPENDENTI, Regime
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo
 from piao.render.etichette import etichetta, persona
-from piao.render.formatting import data, numero
+from piao.render.formatting import data, numero, se
 from piao.render.parte import Parte
 
 
@@ -111,12 +111,12 @@ def _dati(a: Anagrafica) -> Definizioni:
         righe.append(
             (
                 etichetta(ov.tipo),
-                ", ".join(ov.componenti) + (f" — {ov.atto_nomina}" if ov.atto_nomina else ""),
+                ", ".join(ov.componenti) + se(" — ", ov.atto_nomina),
             )
         )
     righe += [
         ("Triennio", f"{a.triennio.da}-{a.triennio.a}"),
-        ("Regime", a.regime + (f" — {a.motivazione_regime}" if a.motivazione_regime else "")),
+        ("Regime", a.regime + se(" — ", a.motivazione_regime)),
     ]
     return Definizioni(tuple(righe), "Dati dell'amministrazione")
 
@@ -137,7 +137,7 @@ def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
                 (
                     f"Parere {etichetta(parere.soggetto)}",
                     f"{etichetta(parere.esito)}, {data(parere.data)}"
-                    + (f" ({parere.riferimento})" if parere.riferimento else ""),
+                    + se(" (", parere.riferimento, ")"),
                 )
             )
         if ad.confronto_sindacale is not None:
@@ -146,7 +146,7 @@ def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
                 (
                     "Relazioni sindacali",
                     f"{etichetta(cs.modalita or 'informazione')} del {data(cs.data)}"
-                    + (f": {cs.esito}" if cs.esito else ""),
+                    + se(": ", cs.esito),
                 )
             )
     scadenza, lettura = termine_adozione(a, ctx.ref)
@@ -158,15 +158,14 @@ def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
             percorso.append(
                 (
                     "Pubblicazione in Amministrazione trasparente",
-                    f"{data(at.data)}" + (f" — {at.url}" if at.url else ""),
+                    f"{data(at.data)}" + se(" — ", at.url),
                 )
             )
         if pub.portale_piao is not None:
             percorso.append(
                 (
                     "Invio al Portale PIAO",
-                    data(pub.portale_piao.data)
-                    + (f" — {pub.portale_piao.ricevuta}" if pub.portale_piao.ricevuta else ""),
+                    data(pub.portale_piao.data) + se(" — ", pub.portale_piao.ricevuta),
                 )
             )
     return Definizioni(tuple(percorso), "Percorso di adozione e pubblicazione")

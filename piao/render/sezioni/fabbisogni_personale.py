@@ -9,7 +9,7 @@ from piao.render.allegati import ASSUNZIONI
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Paragrafo, Tabella
 from piao.render.etichette import etichetta
-from piao.render.formatting import data, euro, numero, percentuale
+from piao.render.formatting import data, euro, numero, percentuale, se
 from piao.render.parte import Annesso, Parte
 from piao.render.tabelle import Colonna, tabella
 
@@ -161,7 +161,7 @@ def costruisci(ctx: Contesto, fp: FabbisogniPersonale) -> Parte:
             Paragrafo(
                 "Eccedenze di personale: "
                 + ("presenti" if fp.eccedenze.presenti else "nessuna")
-                + (f". {fp.eccedenze.descrizione}" if fp.eccedenze.descrizione else "")
+                + se(". ", fp.eccedenze.descrizione)
             )
         )
     return Parte(tuple(blocchi), allegati=tuple(allegati))

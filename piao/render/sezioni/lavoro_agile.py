@@ -8,7 +8,7 @@ from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo
 from piao.render.formatting import numero
 from piao.render.indicatori import tabella_indicatori
 from piao.render.parte import Parte
-from piao.render.tabelle import tabella_annuale
+from piao.render.tabelle import definizioni, tabella_annuale
 
 NON_INDICATO = "non indicato"
 
@@ -45,17 +45,11 @@ def costruisci(ctx: Contesto, la: LavoroAgile) -> Parte:
     if la.condizioni_abilitanti is not None:
         c = la.condizioni_abilitanti
         blocchi.append(
-            Definizioni(
-                tuple(
-                    x
-                    for x in (
-                        ("Organizzative", c.organizzative or ""),
-                        ("Tecnologiche", c.tecnologiche or ""),
-                        ("Competenze", c.competenze or ""),
-                    )
-                    if x[1]
-                ),
+            definizioni(
                 "Condizioni abilitanti",
+                ("Organizzative", c.organizzative),
+                ("Tecnologiche", c.tecnologiche),
+                ("Competenze", c.competenze),
             )
         )
     if la.accordo_individuale:

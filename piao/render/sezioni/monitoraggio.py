@@ -6,7 +6,7 @@ from piao.model.monitoraggio import Monitoraggio
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Paragrafo
 from piao.render.etichette import etichetta
-from piao.render.formatting import data
+from piao.render.formatting import data, se
 from piao.render.parte import Parte
 from piao.render.tabelle import Colonna, tabella
 
@@ -48,9 +48,9 @@ def costruisci(ctx: Contesto, mo: Monitoraggio) -> Parte:
         blocchi.append(
             Paragrafo(
                 "Relazione annuale integrata"
-                + (f" a cura di {ri.soggetto}" if ri.soggetto else "")
+                + se(" a cura di ", ri.soggetto)
                 + (f", entro il {data(ri.scadenza)}" if ri.scadenza else "")
-                + (f": {ri.contenuti}" if ri.contenuti else "")
+                + se(": ", ri.contenuti)
                 + "."
             )
         )

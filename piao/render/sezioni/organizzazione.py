@@ -6,7 +6,7 @@ from piao.model.organizzazione import Organizzazione
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Paragrafo
 from piao.render.etichette import etichetta
-from piao.render.formatting import data, numero
+from piao.render.formatting import data, numero, se
 from piao.render.parte import Parte
 from piao.render.tabelle import Colonna, tabella
 
@@ -54,7 +54,7 @@ def costruisci(ctx: Contesto, org: Organizzazione) -> Parte:
                 Colonna(
                     "Intervento",
                     52,
-                    lambda i: i.titolo + (f": {i.descrizione}" if i.descrizione else ""),
+                    lambda i: i.titolo + se(": ", i.descrizione),
                 ),
                 Colonna("Valore pubblico", 27, lambda i: ctx.valore_pubblico(i.valore_pubblico)),
                 Colonna("Scadenza", 12, lambda i: data(i.scadenza)),

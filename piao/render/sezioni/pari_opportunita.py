@@ -6,7 +6,7 @@ from piao.model.pari_opportunita import PariOpportunita
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Paragrafo
 from piao.render.etichette import etichetta
-from piao.render.formatting import data, numero
+from piao.render.formatting import data, numero, se
 from piao.render.indicatori import target
 from piao.render.parte import Parte
 from piao.render.tabelle import Colonna, tabella
@@ -39,8 +39,8 @@ def costruisci(ctx: Contesto, po: PariOpportunita) -> Parte:
             Paragrafo(
                 "Comitato unico di garanzia: "
                 + ("costituito" if po.cug.costituito else "non costituito")
-                + (f" ({po.cug.atto})" if po.cug.atto else "")
-                + (f"; {po.cug.parere}" if po.cug.parere else "")
+                + se(" (", po.cug.atto, ")")
+                + se("; ", po.cug.parere)
                 + "."
             )
         )
@@ -53,7 +53,7 @@ def costruisci(ctx: Contesto, po: PariOpportunita) -> Parte:
                 Colonna(
                     "Azione",
                     34,
-                    lambda a: a.titolo + (f": {a.descrizione}" if a.descrizione else ""),
+                    lambda a: a.titolo + se(": ", a.descrizione),
                 ),
                 Colonna("Ambito", 13, lambda a: etichetta(a.ambito)),
                 Colonna("Responsabile", 15, lambda a: ctx.unita(a.responsabile)),
@@ -73,11 +73,6 @@ def costruisci(ctx: Contesto, po: PariOpportunita) -> Parte:
         if c.quota_minima_donne:
             testo += f": almeno {c.quota_minima_donne} dei componenti donne (art. 57 c.1 lett. a D.Lgs. 165/2001)"
         blocchi.append(
-            Paragrafo(
-                testo
-                + "."
-                + (f" {c.impegno}" if c.impegno else "")
-                + (f" {c.motivazione_impossibilita}" if c.motivazione_impossibilita else "")
-            )
+            Paragrafo(testo + "." + se(" ", c.impegno) + se(" ", c.motivazione_impossibilita))
         )
     return Parte(tuple(blocchi))

@@ -18,10 +18,10 @@ from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Elenco, Figura, Paragrafo
 from piao.render.etichette import etichetta
 from piao.render.figures import matrice_rischio
-from piao.render.formatting import data, numero, sino
+from piao.render.formatting import data, numero, se, sino
 from piao.render.indicatori import tabella_indicatori
 from piao.render.parte import Annesso, Capitolo, Parte
-from piao.render.tabelle import Colonna, tabella
+from piao.render.tabelle import Colonna, definizioni, tabella
 
 NON_COMPILATA = "Analisi non compilata."
 
@@ -184,7 +184,7 @@ def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], An
         "Misure generali e specifiche",
         rc.misure,
         Colonna("Codice", 6, lambda m: m.codice),
-        Colonna("Misura", 24, lambda m: m.titolo + (f": {m.descrizione}" if m.descrizione else "")),
+        Colonna("Misura", 24, lambda m: m.titolo + se(": ", m.descrizione)),
         Colonna(
             "Tipo", 9, lambda m: m.tipo + (f" ({etichetta(m.categoria)})" if m.categoria else "")
         ),
@@ -204,17 +204,15 @@ def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], An
 def _monitoraggio_misure(m: MonitoraggioMisure | None) -> tuple[Blocco, ...]:
     if m is None:
         return (Paragrafo("Monitoraggio non descritto.", "nota"),)
-    righe = [
-        (k, v)
-        for k, v in (
+    return (
+        definizioni(
+            None,
             ("Soggetto", m.soggetto),
             ("Periodicità", m.periodicita),
             ("Modalità", m.modalita),
             ("Riesame", m.riesame),
-        )
-        if v
-    ]
-    return (Definizioni(tuple((k, str(v)) for k, v in righe)),)
+        ),
+    )
 
 
 def _aggiornamento(aggiornamento: str | None, termine_giorni: int | None) -> str:
@@ -244,18 +242,12 @@ def _trasparenza(
     if t.accesso_civico is not None:
         ac = t.accesso_civico
         blocchi.append(
-            Definizioni(
-                tuple(
-                    r
-                    for r in (
-                        ("Registro degli accessi", sino(ac.registro_accessi)),
-                        ("Ufficio competente", ctx.unita(ac.responsabile)),
-                        ("Titolare del potere sostitutivo", ac.titolare_potere_sostitutivo or ""),
-                        ("Modalità", ac.modalita or ""),
-                    )
-                    if r[1]
-                ),
+            definizioni(
                 "Accesso civico semplice e generalizzato",
+                ("Registro degli accessi", sino(ac.registro_accessi)),
+                ("Ufficio competente", ctx.unita(ac.responsabile)),
+                ("Titolare del potere sostitutivo", ac.titolare_potere_sostitutivo),
+                ("Modalità", ac.modalita),
             )
         )
     allegato = tabella(

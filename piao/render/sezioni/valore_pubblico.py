@@ -9,7 +9,7 @@ from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Figura, Paragrafo
 from piao.render.etichette import etichetta
 from piao.render.figures import RAMO, albero_performance
-from piao.render.formatting import data, numero
+from piao.render.formatting import data, numero, se
 from piao.render.indicatori import tabella_indicatori
 from piao.render.parte import Parte
 from piao.render.tabelle import Colonna, tabella
@@ -82,7 +82,7 @@ def albero(ctx: Contesto) -> list[Blocco]:
     for gruppo, parte in gruppi[:ALBERO_MAX_FIGURE]:
         titolo = (
             "Albero della performance"
-            + (f" ({parte})" if parte else "")
+            + se(" (", parte, ")")
             + ": valore pubblico, obiettivi e indicatori"
         )
         n_pf = sum(len(f) for _, _, f in gruppo)
@@ -121,7 +121,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
             Colonna(
                 "Obiettivo",
                 38,
-                lambda o: o.titolo + (f". {o.descrizione}" if o.descrizione else ""),
+                lambda o: o.titolo + se(". ", o.descrizione),
             ),
             Colonna("Collegamento con il DUP e il bilancio", 33, lambda o: _dup(o.dup, ctx.ref)),
             Colonna("Dimensioni", 12, lambda o: ", ".join(etichetta(d) for d in o.dimensioni)),
@@ -161,7 +161,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
             Paragrafo(
                 f"Gli obiettivi di accessibilità {agid.anno} sono pubblicati tramite AgID"
                 + (f" il {data(agid.data_pubblicazione)}" if agid.data_pubblicazione else "")
-                + (f": {agid.url}" if agid.url else "")
+                + se(": ", agid.url)
                 + "."
             )
         )
@@ -180,7 +180,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
                 Colonna(
                     "Procedura",
                     40,
-                    lambda x: x.procedura + (f": {x.descrizione}" if x.descrizione else ""),
+                    lambda x: x.procedura + se(": ", x.descrizione),
                 ),
                 Colonna("Intervento", 14, lambda x: etichetta(x.intervento)),
                 Colonna("Responsabile", 16, lambda x: ctx.unita(x.responsabile)),
