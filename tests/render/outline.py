@@ -10,7 +10,6 @@ from piao.render.document import (
     Definizioni,
     Documento,
     Elenco,
-    Figura,
     Paragrafo,
     Sezione,
     Tabella,
