@@ -1,20 +1,22 @@
-"""The rule catalogue: metadata complete and resolvable, and every rule proven by a
-compliant and a non-compliant case applied to the full example plans."""
+"""The rule catalogue: metadata complete and resolvable, and every rule proven by named
+compliant and non-compliant cases (`casi/<CODE>.yaml`) applied to the full example plans:
+a non-compliant case gives exactly its expected findings, code and place."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from piao import Severity, check_plan
 from piao.reference import riferimenti
 from piao.rules import REGISTRY
-from tests.rules.patching import apply_case, load_cases
+from tests.rules.patching import CASI, Caso, Trovato, build, expected, load_cases, paths_of
+from tests.rules.paths import model_error, written
 
 CASES = load_cases()
+ALL = [caso for casi in CASES.values() for caso in casi]
 
 
 def test_catalogue_has_at_least_45_rules_with_unique_codes_and_names() -> None:
@@ -24,13 +26,34 @@ def test_catalogue_has_at_least_45_rules_with_unique_codes_and_names() -> None:
     assert all(re.fullmatch(r"(AN|VP|PF|RC|OR|LA|FP|FO|PO|MO|CO)\d{3}", code) for code in REGISTRY)
 
 
-def test_every_rule_has_both_cases_and_no_case_is_orphan() -> None:
-    assert set(CASES) == set(REGISTRY)
-    for code, case in CASES.items():
-        assert {"conforme", "non_conforme"} <= set(case), code
-        assert case["non_conforme"]["modifiche"], (
-            f"{code}: a non-compliant case must change something"
-        )
+def test_every_rule_has_a_case_file_and_every_case_file_a_rule() -> None:
+    files = {p.stem for p in CASI.iterdir() if p.suffix == ".yaml"}
+    assert not set(REGISTRY) - files, f"rules without a case file: {sorted(set(REGISTRY) - files)}"
+    assert not files - set(REGISTRY), f"case files of no rule: {sorted(files - set(REGISTRY))}"
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_every_rule_has_compliant_and_non_compliant_cases(code: str) -> None:
+    casi = CASES[code]
+    assert any(c.conforme for c in casi), f"{code}: no compliant case"
+    assert any(not c.conforme for c in casi), f"{code}: no non-compliant case"
+    for c in casi:
+        own = [a for a in c.rilievi if a.code == code]
+        if c.conforme:
+            assert not own, f"{c.id}: a compliant case cannot expect its own rule"
+        else:
+            assert c.modifiche, f"{c.id}: a non-compliant case must change something"
+            assert own, f"{c.id}: a non-compliant case must expect its own rule"
+
+
+def test_every_path_of_the_cases_resolves_against_the_model() -> None:
+    errors = [
+        f"{caso.id}: {what}: {error}"
+        for caso in ALL
+        for what, file, path in paths_of(caso)
+        if (error := model_error(file, path))
+    ]
+    assert not errors, "\n".join(errors)
 
 
 def test_every_basis_resolves_to_a_legal_act() -> None:
@@ -64,23 +87,32 @@ def test_catalogue_covers_every_rule_proposal_r01_to_r39() -> None:
     assert {f"R{n:02d}" for n in range(1, 40)} <= covered
 
 
-def _codes(plan: Path) -> list[str]:
-    return [f.code for f in check_plan(plan).report.active]
+def _check(caso: Caso, tmp_path: Path) -> tuple[set[Trovato], set[Trovato], bool, str]:
+    """Expected and actual active findings of a case, success, and both shown for a message."""
+    data = build(caso, tmp_path / "piano")
+    report = check_plan(tmp_path / "piano").report
+    actual = {(f.code, f.location.file, f.location.path) for f in report.active}
+    want = expected(caso, data)
+
+    def show(found: set[Trovato]) -> str:
+        places = sorted(
+            (c, ":".join(filter(None, (f, written(data.get(f), p))))) for c, f, p in found
+        )
+        return "\n  ".join(f"- [{c}, {place!r}]" for c, place in places) or "nothing"
+
+    message = f"{caso.id}: {caso.descrizione}\nexpected:\n  {show(want)}\nfound:\n  {show(actual)}"
+    return want, actual, report.success, message
 
 
-@pytest.mark.parametrize("code", sorted(CASES))
-def test_non_compliant_case_reports_exactly_that_rule(code: str, tmp_path: Path) -> None:
-    case: dict[str, Any] = CASES[code]["non_conforme"]
-    plan = apply_case(case, tmp_path / "piano")
-    codes = _codes(plan)
-    assert codes, f"{code}: {case['descrizione']} gives no finding"
-    assert set(codes) == {code}, f"{code}: {case['descrizione']} gives {codes}"
+@pytest.mark.parametrize("caso", [c for c in ALL if not c.conforme], ids=lambda c: c.id)
+def test_non_compliant_case_gives_exactly_its_findings(caso: Caso, tmp_path: Path) -> None:
+    want, actual, _, message = _check(caso, tmp_path)
+    assert actual == want, message
 
 
-@pytest.mark.parametrize("code", sorted(CASES))
-def test_compliant_case_is_clean_for_that_rule(code: str, tmp_path: Path) -> None:
-    case: dict[str, Any] = CASES[code]["conforme"]
-    plan = apply_case(case, tmp_path / "piano")
-    report = check_plan(plan).report
-    assert code not in {f.code for f in report.active}, case["descrizione"]
-    assert report.success, [(f.code, f.message) for f in report.active]
+@pytest.mark.parametrize("caso", [c for c in ALL if c.conforme], ids=lambda c: c.id)
+def test_compliant_case_is_clean(caso: Caso, tmp_path: Path) -> None:
+    want, actual, success, message = _check(caso, tmp_path)
+    assert caso.regola not in {code for code, _, _ in actual}, message
+    assert actual == want, message
+    assert success, message
