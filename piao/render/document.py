@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from piao.render.figures import Disegno
 
-AVVISO_BOZZA = "BOZZA — documento non adottato o con rilievi da correggere"
+BOZZA = "BOZZA"
+"""The mark on every page of a draft (watermark, page header)."""
+AVVISO_BOZZA = f"{BOZZA} — documento non adottato o con rilievi da correggere"
 """What a draft says of itself, in the document (HTML, PDF, DOCX) and on the site."""
 
 
@@ -96,6 +98,10 @@ class Documento:
     @property
     def avviso_bozza(self) -> str:
         return AVVISO_BOZZA
+
+    @property
+    def marchio_bozza(self) -> str:
+        return BOZZA
 
     def tutte(self) -> list[Sezione]:
         out: list[Sezione] = []

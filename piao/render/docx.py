@@ -125,7 +125,7 @@ class _Scrittore:
         p.style = self.w.styles["Intestazione pagina"]
         p.add_run(self.d.intestazione)
         if self.d.bozza:
-            run = p.add_run("    BOZZA")
+            run = p.add_run(f"    {self.d.marchio_bozza}")
             run.bold = True
             run.font.size = Pt(14)
             run.font.color.rgb = RGBColor(0xA3, 0x00, 0x1D)
