@@ -57,6 +57,11 @@ class Figura:
 Blocco = Paragrafo | Elenco | Definizioni | Tabella | Figura
 
 
+def testo(valore: str | None) -> list[Blocco]:
+    """A paragraph of free text the plan may leave empty: none when it is empty."""
+    return [Paragrafo(valore)] if valore else []
+
+
 @dataclass(frozen=True)
 class Sezione:
     ancora: str

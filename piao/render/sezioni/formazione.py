@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piao.model.formazione import Formazione, Syllabus
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Paragrafo
+from piao.render.document import Blocco, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, euro, numero, percentuale
 from piao.render.parte import Parte
@@ -23,9 +23,7 @@ def _syllabus(s: Syllabus) -> Paragrafo:
 
 
 def costruisci(ctx: Contesto, fo: Formazione) -> Parte:
-    blocchi: list[Blocco] = []
-    if fo.introduzione:
-        blocchi.append(Paragrafo(fo.introduzione))
+    blocchi: list[Blocco] = testo(fo.introduzione)
     if fo.priorita:
         blocchi.append(
             tabella(

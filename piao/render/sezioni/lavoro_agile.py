@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piao.model.lavoro_agile import LavoroAgile
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo
+from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo, testo
 from piao.render.formatting import numero
 from piao.render.indicatori import tabella_indicatori
 from piao.render.parte import Parte
@@ -14,9 +14,7 @@ NON_INDICATO = "non indicato"
 
 
 def costruisci(ctx: Contesto, la: LavoroAgile) -> Parte:
-    blocchi: list[Blocco] = []
-    if la.strategia:
-        blocchi.append(Paragrafo(la.strategia))
+    blocchi: list[Blocco] = testo(la.strategia)
     if la.contratto_collettivo:
         blocchi.append(
             Paragrafo(f"Contratto collettivo di riferimento: {la.contratto_collettivo}.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piao.model.monitoraggio import Monitoraggio
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Paragrafo
+from piao.render.document import Blocco, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, se
 from piao.render.parte import Parte
@@ -12,9 +12,7 @@ from piao.render.tabelle import Colonna, tabella
 
 
 def costruisci(ctx: Contesto, mo: Monitoraggio) -> Parte:
-    blocchi: list[Blocco] = []
-    if mo.introduzione:
-        blocchi.append(Paragrafo(mo.introduzione))
+    blocchi: list[Blocco] = testo(mo.introduzione)
     blocchi.append(
         tabella(
             "Monitoraggio per sezione",

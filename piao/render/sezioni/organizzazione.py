@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piao.model.organizzazione import Organizzazione
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Paragrafo
+from piao.render.document import Blocco, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, numero, se
 from piao.render.parte import Parte
@@ -12,9 +12,7 @@ from piao.render.tabelle import Colonna, tabella
 
 
 def costruisci(ctx: Contesto, org: Organizzazione) -> Parte:
-    blocchi: list[Blocco] = []
-    if org.modello_organizzativo:
-        blocchi.append(Paragrafo(org.modello_organizzativo))
+    blocchi: list[Blocco] = testo(org.modello_organizzativo)
     if org.atto_organizzazione:
         blocchi.append(Paragrafo(f"Riferimento: {org.atto_organizzazione}."))
     blocchi.append(

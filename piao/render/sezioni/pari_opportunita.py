@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piao.model.pari_opportunita import PariOpportunita
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Paragrafo
+from piao.render.document import Blocco, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, numero, se
 from piao.render.indicatori import target
@@ -13,9 +13,7 @@ from piao.render.tabelle import Colonna, tabella
 
 
 def costruisci(ctx: Contesto, po: PariOpportunita) -> Parte:
-    blocchi: list[Blocco] = []
-    if po.introduzione:
-        blocchi.append(Paragrafo(po.introduzione))
+    blocchi: list[Blocco] = testo(po.introduzione)
     if po.atto_separato:
         blocchi.append(
             Paragrafo(
@@ -69,10 +67,10 @@ def costruisci(ctx: Contesto, po: PariOpportunita) -> Parte:
         )
     if po.commissioni_concorso is not None:
         c = po.commissioni_concorso
-        testo = "Commissioni di concorso"
+        frase = "Commissioni di concorso"
         if c.quota_minima_donne:
-            testo += f": almeno {c.quota_minima_donne} dei componenti donne (art. 57 c.1 lett. a D.Lgs. 165/2001)"
+            frase += f": almeno {c.quota_minima_donne} dei componenti donne (art. 57 c.1 lett. a D.Lgs. 165/2001)"
         blocchi.append(
-            Paragrafo(testo + "." + se(" ", c.impegno) + se(" ", c.motivazione_impossibilita))
+            Paragrafo(frase + "." + se(" ", c.impegno) + se(" ", c.motivazione_impossibilita))
         )
     return Parte(tuple(blocchi))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piao.model.performance import Performance
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Paragrafo
+from piao.render.document import Blocco, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, numero
 from piao.render.indicatori import tabella_indicatori
@@ -13,9 +13,7 @@ from piao.render.tabelle import Colonna, tabella
 
 
 def costruisci(ctx: Contesto, pf: Performance) -> Parte:
-    blocchi: list[Blocco] = []
-    if pf.introduzione:
-        blocchi.append(Paragrafo(pf.introduzione))
+    blocchi: list[Blocco] = testo(pf.introduzione)
     if pf.sistema_misurazione is not None:
         blocchi.append(
             Paragrafo(

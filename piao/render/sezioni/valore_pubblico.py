@@ -6,7 +6,7 @@ from __future__ import annotations
 from piao.model.valore_pubblico import CollegamentoDup, ValorePubblico
 from piao.reference import Riferimenti
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Figura, Paragrafo
+from piao.render.document import Blocco, Figura, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.figures import RAMO, albero_performance
 from piao.render.formatting import data, numero, se
@@ -110,9 +110,7 @@ def _tempi(attuali: int | None, obiettivo: int | None) -> str:
 
 
 def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
-    blocchi: list[Blocco] = []
-    if vp.introduzione:
-        blocchi.append(Paragrafo(vp.introduzione))
+    blocchi: list[Blocco] = testo(vp.introduzione)
     blocchi.append(
         tabella(
             "Obiettivi di valore pubblico",
