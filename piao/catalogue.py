@@ -44,6 +44,9 @@ class Voce:
     motivo_severita: str | None = None
     esempio_conforme: str | None = None
     esempio_non_conforme: str | None = None
+    vincolante: bool = False
+    derogabile: bool = False
+    eccezione: str | None = None
 
     @property
     def regola(self) -> bool:
@@ -72,6 +75,9 @@ def _from_rule(rule: Regola) -> Voce:
         motivo_severita=rule.motivo_severita,
         esempio_conforme=rule.esempio_conforme,
         esempio_non_conforme=rule.esempio_non_conforme,
+        vincolante=rule.vincolante,
+        derogabile=rule.derogabile,
+        eccezione=rule.eccezione,
     )
 
 

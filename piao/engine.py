@@ -58,7 +58,9 @@ def rule_status(rule: Regola, piano: Piano) -> StatoRegola:
         return StatoRegola.NON_APPLICABILE
     if any(getattr(piano, section) is None for section in rule.richiede):
         return StatoRegola.SEZIONE_ASSENTE
-    if any(d.regola == rule.code and d.riferimento is None for d in piano.anagrafica.deroghe):
+    if rule.derogabile and any(
+        d.regola == rule.code and d.riferimento is None for d in piano.anagrafica.deroghe
+    ):
         return StatoRegola.DEROGATA
     return StatoRegola.ESEGUITA
 
@@ -80,8 +82,13 @@ def run_rules(
             if _about_placeholder(rilievo.path, placeholders.get(rilievo.file, [])):
                 continue
             location = sources.locate(rilievo.file, rilievo.path)
-            waiver = _waiver(
-                piano.anagrafica.deroghe, rule.code, sources.data(rilievo.file), rilievo.path
+            # A deroga on binding law has no effect (AN013 reports it): the finding counts.
+            waiver = (
+                _waiver(
+                    piano.anagrafica.deroghe, rule.code, sources.data(rilievo.file), rilievo.path
+                )
+                if rule.derogabile
+                else None
             )
             findings.append(
                 Finding(
@@ -92,6 +99,7 @@ def run_rules(
                     location=location,
                     basis=rule.basis,
                     suppressed=waiver.motivazione if waiver else None,
+                    vincolante=rule.vincolante,
                 )
             )
     return findings

@@ -75,6 +75,8 @@ class Finding:
     hint: str | None = None
     suppressed: str | None = None
     """When a deroga in the plan waives this finding: its written motivation."""
+    vincolante: bool = False
+    """The rule applies binding law (statute, regulation, DM, national contract)."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
@@ -171,6 +173,19 @@ class Report:
     def success(self) -> bool:
         """A plan with no errors is "conforme" at this layer."""
         return not self.fails(Severity.ERROR)
+
+    @property
+    def riserve(self) -> list[Finding]:
+        """Warnings of rules that apply binding law: a probable breach whose legal text or
+        reading is not fully verified. A plan with any is not called plainly «conforme»."""
+        return [f for f in self.active if f.vincolante and f.severity is Severity.WARNING]
+
+    @property
+    def verdetto(self) -> str:
+        """non_conforme | conforme_con_riserva | conforme."""
+        if not self.success:
+            return "non_conforme"
+        return "conforme_con_riserva" if self.riserve else "conforme"
 
     def flatten(self) -> list[tuple[str, str, int | None, str]]:
         """(file, code, line, path) per finding: lets a test state a whole outcome in one line."""

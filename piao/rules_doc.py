@@ -10,11 +10,28 @@ from typing import Any
 
 from piao.catalogue import TIPI_IT, Catalogue, Voce, catalogue
 from piao.reference import riferimenti
-from piao.reference.tables import CONFIDENZA_IT
+from piao.reference.tables import CONFIDENZA_IT, FORZA_IT
 
 
 def _regimi(voce: Voce) -> str:
     return " e ".join(sorted(voce.regimi))
+
+
+def forza(voce: Voce) -> str:
+    """«norma vincolante», «atto di indirizzo (non vincolante)» or the internal-coherence wording."""
+    if not voce.basis:
+        return "coerenza interna del piano"
+    return FORZA_IT["vincolante"] if voce.vincolante else FORZA_IT["indirizzo"]
+
+
+def deroga(voce: Voce) -> str:
+    if voce.derogabile:
+        if voce.eccezione:
+            return f"ammessa solo nel caso previsto dalla norma: {voce.eccezione}"
+        return "ammessa, con motivazione scritta (la regola applica atti di indirizzo)"
+    if voce.integrita:
+        return "non ammessa (controllo di integrità dei collegamenti)"
+    return "non ammessa (norma vincolante)"
 
 
 def voce_to_dict(voce: Voce) -> dict[str, Any]:
@@ -33,10 +50,15 @@ def voce_to_dict(voce: Voce) -> dict[str, Any]:
                 "title": norme[b].titolo,
                 "url": norme[b].url or None,
                 "confidence": norme[b].confidenza,
+                "binding_force": norme[b].forza,
+                "exception": norme[b].eccezione or None,
             }
             for b in voce.basis
         ],
         "confidence": voce.confidenza,
+        "binding": voce.vincolante,
+        "waivable": voce.derogabile,
+        "exception": voce.eccezione,
         "regimes": sorted(voce.regimi),
         "integrity": voce.integrita,
         "covers": list(voce.copre),
@@ -74,8 +96,10 @@ def explain(voce: Voce) -> str:
     lines.append(
         f"Confidenza del fatto giuridico: {CONFIDENZA_IT[voce.confidenza]} ({voce.confidenza})"
     )
+    lines.append(f"Forza della base giuridica: {forza(voce)}")
     if voce.motivo_severita:
         lines.append(f"Perché questo livello: {voce.motivo_severita}")
+    lines.append(f"Deroga: {deroga(voce)}")
     if voce.integrita:
         lines.append(
             "Regola di integrità dei collegamenti: un riferimento rotto è sempre un errore."
@@ -88,7 +112,7 @@ def explain(voce: Voce) -> str:
     norme = riferimenti().norme
     for b in voce.basis:
         n = norme[b]
-        line = f"  - {n.citazione} — {n.titolo} [confidenza: {CONFIDENZA_IT[n.confidenza]}; fonti: {n.fonte}]"
+        line = f"  - {n.citazione} — {n.titolo} [{FORZA_IT[n.forza]}; confidenza: {CONFIDENZA_IT[n.confidenza]}; fonti: {n.fonte}]"
         if n.url:
             line += f" {n.url}"
         lines.append(line)
@@ -107,11 +131,12 @@ def _markdown_rule(voce: Voce) -> list[str]:
     norme = riferimenti().norme
     out = [f"## {voce.code}", "", f"**{voce.name}** — {voce.summary}", ""]
     out.append(
-        f"- Livello: {voce.severity.label}; confidenza: "
+        f"- Livello: {voce.severity.label}; forza della base: {forza(voce)}; confidenza: "
         f"{CONFIDENZA_IT[voce.confidenza or 'U']}; regime: {_regimi(voce)}"
     )
     if voce.motivo_severita:
         out.append(f"- Perché questo livello: {voce.motivo_severita}")
+    out.append(f"- Deroga: {deroga(voce)}")
     if voce.basis:
         out.append(
             "- Base giuridica: "
@@ -146,17 +171,24 @@ def rules_markdown(cat: Catalogue) -> str:
         "",
         "<!-- Generato da `piao rules --format markdown`: non modificare a mano. -->",
         "",
-        f"{len(regole)} regole di conformità. Il livello predefinito segue la confidenza del fatto "
-        "giuridico: verificata → errore, parzialmente verificata → avviso, non verificata → informazione; "
-        "una regola può scegliere un livello più basso e spiega perché. Le regole di integrità (collegamenti "
-        "tra sezioni) sono sempre errori.",
+        f"{len(regole)} regole di conformità. Il livello predefinito segue la forza della base giuridica "
+        "e la confidenza del fatto giuridico: norma vincolante verificata → errore, parzialmente verificata "
+        "→ avviso, non verificata → informazione; una regola fondata solo su atti di indirizzo (ANAC, "
+        "Funzione Pubblica, direttive, circolari) è al più un avviso. Una regola può scegliere un livello "
+        "più basso e spiega perché. Le regole di integrità (collegamenti tra sezioni) sono sempre errori.",
         "",
-        "| codice | nome | livello | confidenza | regime |",
-        "|---|---|---|---|---|",
+        "Un piano può derogare (chiave `deroghe` della scheda anagrafica) solo alle regole fondate su atti "
+        "di indirizzo o su una norma che ammette essa stessa un'eccezione (per esempio «salva motivata "
+        "impossibilità»): una deroga a una norma vincolante non ha effetto ed è segnalata (AN013).",
+        "",
+        "| codice | nome | livello | forza | confidenza | deroga | regime |",
+        "|---|---|---|---|---|---|---|",
     ]
     for v in regole:
         out.append(
-            f"| [{v.code}](#{v.code.lower()}) | {v.name} | {v.severity.label} | {v.confidenza} | {_regimi(v)} |"
+            f"| [{v.code}](#{v.code.lower()}) | {v.name} | {v.severity.label} | "
+            f"{'vincolante' if v.vincolante else 'indirizzo' if v.basis else 'coerenza'} | {v.confidenza} | "
+            f"{'sì' if v.derogabile else 'no'} | {_regimi(v)} |"
         )
     out += [
         "",

@@ -114,6 +114,22 @@ class CapacitaAssunzionale(Modello):
     """Estremi dell'asseverazione dell'organo di revisione."""
 
 
+class LimiteSpesaPersonale(Modello):
+    """Il limite alla spesa di personale dell'art. 1 c.557-quater o c.562 L. 296/2006, distinto
+    dalla capacità assunzionale del DM 17/3/2020."""
+
+    comma: Literal["557-quater", "562"]
+    """557-quater: valore medio della spesa 2011-2013 (enti già soggetti al patto di stabilità);
+    562: spesa del 2008 (enti non soggetti al patto, comuni fino a 1.000 abitanti)."""
+    valore: Importo
+    """Spesa di riferimento del limite (media 2011-2013 o spesa 2008), in euro."""
+    spesa_prevista: dict[Anno, Importo] = {}
+    """Spesa di personale prevista per anno, calcolata come per il limite: senza la maggior spesa
+    per le assunzioni consentite dal DM 17/3/2020, che non rileva (art. 7 c.1 DM 17/3/2020)."""
+    note: Testo | None = None
+    """Come è calcolata la spesa (componenti escluse, fonte dei dati)."""
+
+
 class Cessazione(Modello):
     """Cessazioni previste in un anno."""
 
@@ -127,6 +143,9 @@ class Cessazione(Modello):
     """Numero di cessazioni."""
     motivo: Literal["pensionamento", "dimissioni", "mobilita", "altro"] | None = None
     """Motivo della cessazione."""
+    costo_annuo: Importo | None = None
+    """Spesa annua a regime che la cessazione libera, per ciascun posto (euro, oneri compresi): con i
+    costi delle assunzioni permette di ricalcolare la spesa di personale prevista."""
 
 
 class Assunzione(Modello):
@@ -171,6 +190,8 @@ class FabbisogniPersonale(Modello):
     """Personale in servizio al 31/12 dell'anno precedente per area e profilo."""
     capacita_assunzionale: CapacitaAssunzionale | None = None
     """Dati per la capacità assunzionale."""
+    limite_spesa: LimiteSpesaPersonale | None = None
+    """Limite alla spesa di personale dell'art. 1 c.557-quater o c.562 L. 296/2006."""
     cessazioni: list[Cessazione] = []
     """Cessazioni programmate nel triennio."""
     stima_evoluzione_fabbisogni: Testo | None = None

@@ -8,6 +8,10 @@ activities that can be done in agile mode, objectives and the contractual framew
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field
+
 from piao.model.base import (
     Anno,
     Atto,
@@ -61,6 +65,11 @@ class LavoroAgile(Modello):
     """Contenuti dell'accordo individuale (durata, giornate, fasce di contattabilità, disconnessione)."""
     giornate_agili_max_settimana: NonNegativo | None = None
     """Numero massimo di giornate di lavoro agile a settimana per lavoratore."""
+    giornate_agili_max_mese: NonNegativo | None = None
+    """Numero massimo di giornate di lavoro agile al mese per lavoratore (se il limite è mensile)."""
+    giornate_lavorative_settimana: Annotated[int, Field(ge=1, le=6)] | None = None
+    """Giornate lavorative della settimana su cui si calcola la prevalenza del lavoro in presenza
+    (5 se non indicato; 4 nella settimana corta prevista in via sperimentale dal CCNL 2022-2024)."""
     attivita_compatibili: list[Testo] = []
     """Attività che possono essere svolte in modalità agile."""
     attivita_escluse: list[Testo] = []

@@ -62,6 +62,18 @@ class PersonalePerGenere(Modello):
     """Uomini con incarichi di responsabilità."""
 
 
+class Consultazione(Modello):
+    """Un soggetto sentito sul Piano di azioni positive (art. 48 c.1 D.Lgs. 198/2006)."""
+
+    soggetto: Literal["rsu", "organizzazioni_sindacali", "consigliera_parita", "cug"]
+    """Chi è stato sentito: le rappresentanze sindacali (RSU) o, in mancanza, le organizzazioni
+    sindacali; la consigliera o il consigliere di parità; il CUG."""
+    data: datetime.date | None = None
+    """Data della consultazione o del parere."""
+    riferimento: Testo | None = None
+    """Estremi (nota, verbale, protocollo) o sintesi dell'esito."""
+
+
 class Cug(Modello):
     """Il Comitato unico di garanzia (art. 57 D.Lgs. 165/2001)."""
 
@@ -115,6 +127,9 @@ class PariOpportunita(Modello):
     """Composizione del personale per genere."""
     cug: Cug | None = None
     """Comitato unico di garanzia."""
+    consultazioni: list[Consultazione] = []
+    """Soggetti sentiti sul piano: rappresentanze sindacali e consigliera di parità (art. 48 c.1
+    D.Lgs. 198/2006), ed eventualmente il CUG."""
     bilancio_di_genere: Testo | None = None
     """Riferimento al bilancio di genere, se adottato."""
     azioni: list[AzionePositiva] = []

@@ -86,7 +86,19 @@ SEZIONI: tuple[Sezione, ...] = (
         non_richiesta="Nel regime semplificato la sottosezione 3.3 è limitata alla programmazione "
         "delle cessazioni e alla stima dell'evoluzione dei fabbisogni (art. 6 DM 132/2022)",
     ),
-    Sezione("pari_opportunita", PariOpportunita, "PAP", "Piano di azioni positive", ENTRAMBI),
+    # DPR 81/2022 absorbs the equal-opportunity plan into the PIAO only above 50 employees
+    # (art. 1 c.1 and c.4); below, the plan must still exist (art. 48 D.Lgs. 198/2006), by a
+    # separate act or as a voluntary part of the PIAO (DOMAIN.md §13.1, [P]).
+    Sezione(
+        "pari_opportunita",
+        PariOpportunita,
+        "PAP",
+        "Piano di azioni positive",
+        ORDINARIO,
+        non_richiesta="Nel regime semplificato il Piano di azioni positive non è una sezione del "
+        "PIAO (DPR 81/2022 lo assorbe solo oltre i 50 dipendenti): resta obbligatorio con atto "
+        "separato (art. 48 D.Lgs. 198/2006)",
+    ),
     Sezione("monitoraggio", Monitoraggio, "4", "Monitoraggio", ORDINARIO),
 )
 SEZIONI_PER_CHIAVE = {s.key: s for s in SEZIONI}

@@ -35,6 +35,7 @@ AreaRischio = Literal[
     "sovvenzioni_contributi",
     "contratti_pubblici",
     "acquisizione_gestione_personale",
+    "concorsi_progressioni",
     "entrate_spese_patrimonio",
     "controlli_verifiche_sanzioni",
     "incarichi_nomine",

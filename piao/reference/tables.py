@@ -10,7 +10,17 @@ from pathlib import Path
 from typing import Literal
 
 Confidenza = Literal["V", "P", "U"]
+Forza = Literal["vincolante", "indirizzo", "giurisprudenza"]
+"""Binding force of a legal source: statute, regulation, ministerial decree with regulatory
+force or national collective contract (vincolante); directive, ANAC or DFP guidance,
+circular (indirizzo, soft law); a court's reading (giurisprudenza). DOMAIN.md §13.1."""
 DATA = Path(__file__).resolve().parent / "data"
+
+FORZA_IT: dict[str, str] = {
+    "vincolante": "norma vincolante",
+    "indirizzo": "atto di indirizzo (non vincolante)",
+    "giurisprudenza": "orientamento giurisprudenziale",
+}
 
 CONFIDENZA_IT: dict[str, str] = {
     "V": "verificata",
@@ -30,6 +40,12 @@ def _conf(value: str) -> Confidenza:
     return value  # type: ignore[return-value]
 
 
+def _forza(value: str) -> Forza:
+    if value not in ("vincolante", "indirizzo", "giurisprudenza"):
+        raise ValueError(f"binding force {value!r} is not vincolante, indirizzo or giurisprudenza")
+    return value  # type: ignore[return-value]
+
+
 def _yes(value: str) -> bool:
     return value.strip().lower() in ("sì", "si", "yes", "true")
 
@@ -45,7 +61,14 @@ class Norma:
     titolo: str
     url: str
     confidenza: Confidenza
+    forza: Forza
+    eccezione: str
+    """The exception the text itself admits («salva motivata impossibilità»); empty: none."""
     fonte: str
+
+    @property
+    def vincolante(self) -> bool:
+        return self.forza == "vincolante"
 
     @property
     def citazione(self) -> str:
@@ -214,6 +237,8 @@ def riferimenti() -> Riferimenti:
             r["titolo"],
             r["url"],
             _conf(r["confidenza"]),
+            _forza(r["forza"]),
+            r["eccezione"],
             r["fonte"],
         )
         for r in _rows("norme.csv")

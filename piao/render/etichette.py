@@ -26,6 +26,10 @@ _ETICHETTE = {
     "non_favorevole": "non favorevole",
     "giunta": "Giunta",
     "consiglio": "Consiglio",
+    "rsu": "RSU",
+    "concorsi_progressioni": "Concorsi e progressioni",
+    "organizzazioni_sindacali": "Organizzazioni sindacali",
+    "consigliera_parita": "Consigliera di parità",
 }
 
 

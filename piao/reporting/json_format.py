@@ -27,6 +27,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "path": format_path(f.location.path),
         "basis": list(f.basis),
         "hint": f.hint,
+        "binding": f.vincolante,
         "suppressed": f.suppressed is not None,
         "justification": f.suppressed,
     }
@@ -44,6 +45,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             for stato in StatoRegola
             if report.rules_with(stato)
         },
+        "verdict": report.verdetto,
         "summary": {s.value: n for s, n in report.counts().items()},
         "findings": [finding_to_dict(f) for f in report.findings],
     }

@@ -21,9 +21,18 @@ def _range(codes: list[str]) -> str:
     return ", ".join(codes) if len(codes) <= 6 else f"{', '.join(codes[:5])} … {codes[-1]}"
 
 
+VERDETTI = {
+    "conforme": "conforme",
+    "conforme_con_riserva": "conforme con riserva",
+    "non_conforme": "non conforme",
+}
+"""A plan without errors but with warnings of binding-law rules is «conforme con riserva»:
+the law is binding, only its text or reading is not fully verified (see `piao rules CODE`)."""
+
+
 def summary_line(report: Report) -> str:
     c = report.counts()
-    verdict = "conforme" if report.success else "non conforme"
+    verdict = VERDETTI[report.verdetto]
     parts = [
         _plural(c[Severity.ERROR], "errore", "errori"),
         _plural(c[Severity.WARNING], "avviso", "avvisi"),
@@ -31,6 +40,14 @@ def summary_line(report: Report) -> str:
     ]
     if report.suppressed:
         parts.append(_plural(len(report.suppressed), "rilievo derogato", "rilievi derogati"))
+    if report.riserve:
+        parts.append(
+            _plural(
+                len(report.riserve),
+                "avviso su norme vincolanti da verificare",
+                "avvisi su norme vincolanti da verificare",
+            )
+        )
     return f"Esito: {verdict} — {', '.join(parts)}"
 
 

@@ -222,7 +222,8 @@ def non_adottato(ctx: Contesto) -> Iterator[Rilievo]:
     "AN008",
     "anagrafica.organo-adozione",
     copre=("R08",),
-    summary="Nei comuni il PIAO è adottato dalla Giunta.",
+    summary="Nei comuni il PIAO è adottato dalla Giunta (o da chi ne esercita i poteri, come il "
+    "commissario di un comune sciolto).",
     basis=("TUEL-48",),
     confidenza="P",
     conforme="adozione: {organo: giunta, ...}",
@@ -230,7 +231,8 @@ def non_adottato(ctx: Contesto) -> Iterator[Rilievo]:
 )
 def organo(ctx: Contesto) -> Iterator[Rilievo]:
     adozione = ctx.piano.anagrafica.adozione
-    if ctx.e_comune and adozione is not None and adozione.organo != "giunta":
+    # A commissario of a dissolved comune holds the Giunta's powers (artt. 141 and 143 TUEL).
+    if ctx.e_comune and adozione is not None and adozione.organo not in ("giunta", "commissario"):
         yield Rilievo(
             F,
             ("adozione", "organo"),
@@ -245,10 +247,7 @@ def organo(ctx: Contesto) -> Iterator[Rilievo]:
     summary="Il piano adottato è pubblicato in Amministrazione trasparente e caricato sul Portale PIAO "
     "(l'invio via PEC non vale).",
     basis=("DL80-6-4", "CIRC-DFP-2-2022"),
-    confidenza="V",
-    severita=Severity.WARNING,
-    motivo_severita="Il rilievo riguarda le evidenze registrate nel file: l'obbligo è pubblicare, "
-    "non compilare questi campi.",
+    confidenza="P",
     conforme="pubblicazione: {amministrazione_trasparente: {data: ..., url: ...}, portale_piao: {data: ...}}",
     non_conforme="pubblicazione: {amministrazione_trasparente: {data: ..., url: ...}}   # manca il Portale PIAO",
 )
@@ -336,7 +335,7 @@ def piani_precedenti(ctx: Contesto) -> Iterator[Rilievo]:
     basis=(),
     confidenza="V",
     integrita=True,
-    conforme="deroghe: [{regola: PF003, motivazione: ...}]",
+    conforme="deroghe: [{regola: FO001, motivazione: ...}]",
     non_conforme="deroghe: [{regola: ZZ999, motivazione: ...}]",
 )
 def deroghe(ctx: Contesto) -> Iterator[Rilievo]:
@@ -352,4 +351,39 @@ def deroghe(ctx: Contesto) -> Iterator[Rilievo]:
             rotto.file,
             rotto.path,
             f"La deroga cita il codice «{rotto.codice}», che non c'è nel piano.",
+        )
+
+
+@regola(
+    "AN013",
+    "anagrafica.deroga-non-ammessa",
+    summary="Una deroga può riguardare solo una regola fondata su atti di indirizzo o su una norma che "
+    "ammette essa stessa un'eccezione: la legge vincolante non si deroga.",
+    basis=(),
+    confidenza="V",
+    integrita=True,
+    conforme="deroghe: [{regola: FO001, motivazione: ...}]   # direttiva sulla formazione",
+    non_conforme="deroghe: [{regola: AN006, motivazione: ...}]   # termine di adozione",
+)
+def deroga_non_ammessa(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, deroga in enumerate(ctx.piano.anagrafica.deroghe):
+        regola = REGISTRY.get(deroga.regola)
+        if regola is None or regola.derogabile:
+            continue
+        if regola.integrita:
+            motivo = (
+                "è un controllo di integrità dei collegamenti: un codice che non esiste si "
+                "corregge, non si deroga"
+            )
+        else:
+            norme = ctx.ref.norme
+            vincolanti = "; ".join(
+                norme[b].citazione for b in regola.basis if b in norme and norme[b].vincolante
+            )
+            motivo = f"applica una norma vincolante ({vincolanti}) che non ammette eccezioni"
+        yield Rilievo(
+            F,
+            ("deroghe", i, "regola"),
+            f"La regola «{regola.code}» {motivo}: la deroga non ha effetto e i rilievi della "
+            "regola restano.",
         )

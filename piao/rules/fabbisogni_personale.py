@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Iterator
 
 from piao.calcoli import Rapporto, rapporto_capacita
+from piao.findings import Severity
 from piao.lingua import elenco
 from piao.model.regime import ORDINARIO, SEMPLIFICATO
 from piao.rules.contesto import Contesto
@@ -346,3 +347,229 @@ def totale(ctx: Contesto) -> Iterator[Rilievo]:
             ("consistenza", "personale"),
             f"La consistenza somma {somma} dipendenti, la scheda anagrafica ne indica {ctx.dipendenti}.",
         )
+
+
+def _spesa_ricalcolata(ctx: Contesto, r: Rapporto) -> dict[int, float] | None:
+    """The year's personnel spending rebuilt from the last rendiconto, the planned hires and
+    the planned terminations, when every one of them states its annual cost."""
+    fp = ctx.fp
+    voci = [(a.anno, a.numero, a.costo_annuo) for a in fp.assunzioni] + [
+        (c.anno, -c.numero, c.costo_annuo) for c in fp.cessazioni
+    ]
+    if not fp.assunzioni or any(costo is None for _, _, costo in voci):
+        return None
+    return {
+        anno: r.spesa + sum(n * (costo or 0) for a, n, costo in voci if a <= anno)
+        for anno in ctx.anni
+    }
+
+
+@regola(
+    "FP011",
+    "fabbisogni.assunzioni-nella-capacita",
+    summary="Nei comuni sotto il valore soglia della Tabella 1, la spesa ricalcolata dalle assunzioni e dalle "
+    "cessazioni programmate (con i loro costi) non supera il valore soglia applicato alle entrate nette.",
+    basis=("DL34-33-2", "DM-17-03-2020"),
+    confidenza="V",
+    richiede=("fabbisogni_personale",),
+    conforme="assunzioni: [{anno: 2026, numero: 2, costo_annuo: 33500}]\ncessazioni: [{anno: 2026, numero: 1, "
+    "costo_annuo: 36000}]",
+    non_conforme="# assunzioni che portano la spesa oltre il limite della Tabella 1",
+)
+def assunzioni_nella_capacita(ctx: Contesto) -> Iterator[Rilievo]:
+    r = rapporto(ctx) if ctx.e_comune else None
+    if r is None or r.percentuale > r.fascia.tabella_1:
+        return
+    spese = _spesa_ricalcolata(ctx, r)
+    if spese is None:
+        return  # FP014 asks for the missing costs
+    for anno, spesa in sorted(spese.items()):
+        if spesa > r.limite_tabella_1 + 0.005:
+            yield Rilievo(
+                F,
+                ("assunzioni",),
+                f"Con le assunzioni e le cessazioni programmate la spesa di personale {anno} sarebbe "
+                f"{euro(spesa)} (spesa del rendiconto {euro(r.spesa)}, più i costi delle assunzioni, meno "
+                f"quelli delle cessazioni fino al {anno}): oltre il limite di {euro(r.limite_tabella_1)} "
+                f"(valore soglia {r.fascia.tabella_1:.1f}%, DM 17/3/2020 Tabella 1).",
+            )
+            return
+
+
+@regola(
+    "FP014",
+    "fabbisogni.costi-per-la-verifica",
+    summary="Ogni assunzione e cessazione programmata indica il suo costo annuo, così che la capacità "
+    "assunzionale si possa verificare e non solo dichiarare.",
+    basis=("DL34-33-2", "DM-17-03-2020"),
+    confidenza="P",
+    severita=Severity.INFO,
+    motivo_severita="La legge non chiede il costo di ogni posto nel piano: senza, la spesa prevista è solo "
+    "dichiarata e il rilievo lo dice a chi verifica.",
+    richiede=("fabbisogni_personale",),
+    conforme="- {codice: ASS-01, ..., costo_annuo: 33500}",
+    non_conforme="- {codice: ASS-01, ...}   # senza costo_annuo",
+)
+def costi_per_la_verifica(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.e_comune or not ctx.fp.assunzioni:
+        return
+    senza = [a.codice for a in ctx.fp.assunzioni if a.costo_annuo is None]
+    cessazioni = [str(c.anno) for c in ctx.fp.cessazioni if c.costo_annuo is None]
+    if senza or cessazioni:
+        parti = []
+        if senza:
+            parti.append("delle assunzioni " + elenco(senza))
+        if cessazioni:
+            parti.append("delle cessazioni del " + elenco(sorted(set(cessazioni))))
+        yield Rilievo(
+            F,
+            ("assunzioni",) if senza else ("cessazioni",),
+            f"Manca il costo annuo {' e '.join(parti)}: senza, piao non può ricalcolare la spesa di "
+            "personale e verificare che le assunzioni stiano nella capacità assunzionale (DM 17/3/2020); "
+            "la spesa prevista resta solo dichiarata.",
+        )
+
+
+@regola(
+    "FP013",
+    "fabbisogni.asseverazione-revisori",
+    summary="Se un comune sotto il valore soglia aumenta la spesa di personale, il piano indica "
+    "l'asseverazione dell'equilibrio pluriennale di bilancio da parte dell'organo di revisione.",
+    basis=("DL34-33-2", "DM-17-03-2020-5"),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="asseverazione_revisori: Parere dell'organo di revisione n. 12 del 10/03/2026",
+    non_conforme="# spesa prevista superiore a quella del rendiconto e nessuna asseverazione",
+)
+def asseverazione(ctx: Contesto) -> Iterator[Rilievo]:
+    r = rapporto(ctx) if ctx.e_comune else None
+    if r is None or r.percentuale > r.fascia.tabella_1:
+        return
+    ca = ctx.fp.capacita_assunzionale
+    assert ca is not None
+    aumenti = [
+        a for a, spesa in sorted(ca.spesa_personale_prevista.items()) if spesa > r.spesa + 0.005
+    ]
+    if aumenti and vuoto(ca.asseverazione_revisori):
+        yield Rilievo(
+            F,
+            (CA,),
+            f"La spesa di personale prevista per il {aumenti[0]} supera quella del rendiconto "
+            f"{ca.spesa_personale.rendiconto if ca.spesa_personale else ''}: l'aumento consentito dal DM "
+            "17/3/2020 richiede l'equilibrio pluriennale di bilancio asseverato dall'organo di revisione "
+            "(art. 5 DM 17/3/2020 fino al 2024; dal 2025 lettura dell'art. 33 c.2 DL 34/2019, confidenza "
+            "parziale); indicarne gli estremi in «asseverazione_revisori».",
+        )
+
+
+ESTERNE = ("concorso", "scorrimento_graduatoria", "collocamento_mirato")
+"""Ways of hiring that are access from outside (art. 52 c.1-bis D.Lgs. 165/2001): the
+reading applied; mobility between administrations is counted apart."""
+
+
+@regola(
+    "FP012",
+    "fabbisogni.progressioni-accesso-esterno",
+    summary="Le progressioni tra le aree lasciano all'accesso dall'esterno almeno la metà dei posti "
+    "programmati nel triennio.",
+    basis=("DLGS165-52-1bis",),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="# 2 posti per progressione verticale e 3 per concorso",
+    non_conforme="# 3 posti per progressione verticale e 2 per concorso",
+)
+def progressioni(ctx: Contesto) -> Iterator[Rilievo]:
+    fp = ctx.fp
+    progressioni = sum(a.numero for a in fp.assunzioni if a.modalita == "progressione_verticale")
+    if not progressioni:
+        return
+    esterni = sum(a.numero for a in fp.assunzioni if a.modalita in ESTERNE)
+    mobilita = sum(a.numero for a in fp.assunzioni if a.modalita == "mobilita")
+    if progressioni > esterni:
+        nota = (
+            f" Con le {mobilita} assunzioni per mobilità la quota si raggiungerebbe, ma la lettura applicata "
+            "non conta la mobilità tra amministrazioni come accesso dall'esterno."
+            if progressioni <= esterni + mobilita
+            else ""
+        )
+        yield Rilievo(
+            F,
+            ("assunzioni",),
+            f"Il piano programma {progressioni} posti per progressione tra le aree e {esterni} per accesso "
+            "dall'esterno (concorso, graduatorie, collocamento mirato): almeno il 50% dei posti va "
+            f"all'accesso dall'esterno (art. 52 c.1-bis D.Lgs. 165/2001).{nota}",
+        )
+
+
+COMUNI_FINO_A = 1000
+"""Comuni up to this population were not subject to the stability pact: their limit is the
+2008 spending of art. 1 c.562 L. 296/2006 (DOMAIN.md §12.3; S115, [P])."""
+
+
+@regola(
+    "FP015",
+    "fabbisogni.limite-spesa-l296",
+    summary="Il comune indica il limite alla spesa di personale dell'art. 1 c.557-quater (media 2011-2013) "
+    "o c.562 (spesa 2008) L. 296/2006 e la spesa prevista non lo supera.",
+    basis=("L296-1-557quater", "L296-1-562", "DM-17-03-2020-7", "DM132-4-1c"),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="limite_spesa: {comma: 557-quater, valore: 5480000.00, spesa_prevista: {2026: 5120000.00}}",
+    non_conforme="limite_spesa: {comma: 557-quater, valore: 5480000.00, spesa_prevista: {2026: 5500000.00}}",
+)
+def limite_spesa(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.e_comune:
+        return
+    limite = ctx.fp.limite_spesa
+    if limite is None:
+        yield Rilievo(
+            F,
+            (),
+            "Manca il limite alla spesa di personale dell'art. 1 c.557-quater o c.562 L. 296/2006 "
+            "(«limite_spesa»): i vincoli restano in vigore accanto alla capacità assunzionale del DM "
+            "17/3/2020 (lettura applicata, confidenza parziale).",
+        )
+        return
+    atteso = (
+        "562" if ctx.popolazione is not None and ctx.popolazione <= COMUNI_FINO_A else "557-quater"
+    )
+    if ctx.popolazione is not None and limite.comma != atteso:
+        yield Rilievo(
+            F,
+            ("limite_spesa", "comma"),
+            f"Con {ctx.popolazione} abitanti il limite è quello del c.{atteso} (c.562 per i comuni fino a "
+            f"{COMUNI_FINO_A} abitanti, non soggetti al patto di stabilità; altrimenti c.557-quater).",
+        )
+    for anno, spesa in sorted(limite.spesa_prevista.items()):
+        if spesa > limite.valore + 0.005:
+            yield Rilievo(
+                F,
+                ("limite_spesa", "spesa_prevista", anno),
+                f"Spesa di personale {anno} di {euro(spesa)} ai fini del limite, oltre il valore di "
+                f"riferimento di {euro(limite.valore)} (art. 1 c.{limite.comma} L. 296/2006; la maggior spesa "
+                "per le assunzioni consentite dal DM 17/3/2020 non rileva e va esclusa, art. 7).",
+            )
+
+
+@regola(
+    "FP016",
+    "fabbisogni.informazione-sindacale",
+    summary="Il percorso di adozione registra l'informazione alle organizzazioni sindacali sul piano dei "
+    "fabbisogni e sull'organizzazione degli uffici.",
+    basis=("DLGS165-6", "CCNL-FL-2019-2021"),
+    confidenza="P",
+    richiede=("fabbisogni_personale",),
+    conforme="adozione: {confronto_sindacale: {data: 2026-03-10, modalita: informazione}}",
+    non_conforme="adozione: {organo: giunta, delibera: {...}}   # nessun confronto_sindacale",
+)
+def informazione_sindacale(ctx: Contesto) -> Iterator[Rilievo]:
+    adozione = ctx.piano.anagrafica.adozione
+    if adozione is None or adozione.delibera is None or adozione.confronto_sindacale is not None:
+        return
+    yield Rilievo(
+        "anagrafica.yaml",
+        ("adozione",),
+        "Il percorso di adozione non registra l'informazione sindacale («confronto_sindacale»), prevista "
+        "per gli atti di organizzazione degli uffici adottati in conformità al piano dei fabbisogni (art. 6 "
+        "c.1 D.Lgs. 165/2001, «ove prevista nei contratti collettivi»; lettura applicata, confidenza parziale).",
+    )

@@ -67,3 +67,51 @@ def ccnl(ctx: Contesto) -> Iterator[Rilievo]:
             "Dal 23/02/2026 è in vigore il CCNL Funzioni Locali 2022-2024, che interviene anche sul lavoro agile: "
             "richiamarlo.",
         )
+
+
+SETTIMANE_PER_MESE = 52 / 12
+"""Average weeks in a month: a monthly limit is compared with the average month."""
+
+
+@regola(
+    "LA003",
+    "lavoro-agile.prevalenza-presenza",
+    summary="Il numero massimo di giornate di lavoro agile lascia a ogni lavoratore la prevalenza del "
+    "lavoro in presenza: meno della metà delle giornate lavorative.",
+    basis=("DM132-4-1b",),
+    confidenza="V",
+    richiede=("lavoro_agile",),
+    conforme="giornate_agili_max_settimana: 2   # su 5 giornate lavorative",
+    non_conforme="giornate_agili_max_settimana: 3   # su 5: la presenza non prevale",
+)
+def prevalenza(ctx: Contesto) -> Iterator[Rilievo]:
+    la = ctx.la
+    settimana = la.giornate_lavorative_settimana or 5
+    lettura = (
+        ""
+        if la.giornate_lavorative_settimana
+        else " (settimana di 5 giornate lavorative, non indicata)"
+    )
+    mese = settimana * SETTIMANE_PER_MESE
+    mensile = la.giornate_agili_max_mese
+    if mensile is not None and 2 * mensile >= mese:
+        yield Rilievo(
+            F,
+            ("giornate_agili_max_mese",),
+            f"Con {mensile} giornate di lavoro agile al mese su circa {mese:.1f} lavorative in media"
+            f"{lettura} la presenza non prevale (art. 4 c.1 lett. b DM 132/2022: prevalenza, per "
+            "ciascun lavoratore, del lavoro in presenza).",
+        )
+        return
+    settimanale = la.giornate_agili_max_settimana
+    # The DFP reads the prevalence over the average of a multi-month schedule: a weekly cap
+    # above half is acceptable when a monthly cap keeps the average below half.
+    if settimanale is not None and 2 * settimanale >= settimana and mensile is None:
+        yield Rilievo(
+            F,
+            ("giornate_agili_max_settimana",),
+            f"Con fino a {settimanale} giornate di lavoro agile su {settimana} lavorative a settimana"
+            f"{lettura} il piano non assicura la prevalenza del lavoro in presenza per ciascun "
+            "lavoratore (art. 4 c.1 lett. b DM 132/2022). Se la prevalenza è garantita nella media di più "
+            "mesi, indicare il limite in «giornate_agili_max_mese».",
+        )

@@ -45,7 +45,7 @@ def sezioni(ctx: Contesto) -> Iterator[Rilievo]:
     "monitoraggio.soddisfazione-utenti",
     copre=("R34",),
     summary="Il monitoraggio comprende rilevazioni della soddisfazione degli utenti.",
-    basis=("DM132-5", "DL80-6-2"),
+    basis=("DL80-6-3", "DM132-5"),
     confidenza="P",
     regimi=ORDINARIO,
     richiede=("monitoraggio",),
@@ -72,7 +72,8 @@ def soddisfazione(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="# nessuna chiave report_integrato",
 )
 def report(ctx: Contesto) -> Iterator[Rilievo]:
-    if ctx.mo.report_integrato is None:
+    ri = ctx.mo.report_integrato
+    if ri is None or not (ri.soggetto or ri.scadenza or ri.contenuti):
         yield Rilievo(
             F,
             ("report_integrato",),

@@ -102,7 +102,7 @@ def responsabile(ctx: Contesto) -> Iterator[Rilievo]:
     copre=("D13",),
     summary="Ogni obiettivo di performance indica l'obiettivo di valore pubblico a cui contribuisce.",
     basis=("DM132-3-1b", "DFP-LG-2025"),
-    confidenza="V",
+    confidenza="P",
     severita=Severity.WARNING,
     motivo_severita="Il collegamento verticale è un criterio delle Linee guida DFP, che non sono prescrittive.",
     regimi=ORDINARIO,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from piao.findings import Severity, YamlPath
 from piao.model.regime import ENTRAMBI, Regime
+from piao.reference import riferimenti
 
 if TYPE_CHECKING:
     from piao.rules.contesto import Contesto
@@ -52,10 +53,47 @@ class Regola:
     integrita: bool = False
     copre: tuple[str, ...] = ()
     """Ids of the rule proposals of the project's domain notes (R01-R41, D01-D24) it implements."""
+    vincolante: bool = False
+    """At least one basis is binding law."""
+    eccezione: str | None = None
+    """The exception the binding basis admits in its own text, when every binding basis has one."""
 
     @property
     def sezione(self) -> str:
         return self.code[:2]
+
+    @property
+    def derogabile(self) -> bool:
+        """Whether a deroga of the plan can waive this rule: soft law only, or binding law
+        with an exception written in it. Never a link-integrity rule."""
+        return not self.integrita and (not self.vincolante or self.eccezione is not None)
+
+
+def forza_della_base(basis: tuple[str, ...]) -> tuple[bool, str | None]:
+    """(binding, exception): whether any basis is binding law, and the exception every
+    binding basis admits (None when one admits none)."""
+    norme = riferimenti().norme
+    vincolanti = [norme[b] for b in basis if b in norme and norme[b].vincolante]
+    if not vincolanti:
+        return False, None
+    eccezioni = [n.eccezione for n in vincolanti]
+    if all(eccezioni):
+        return True, "; ".join(
+            dict.fromkeys(
+                f"{e} ({n.citazione})" for e, n in zip(eccezioni, vincolanti, strict=True)
+            )
+        )
+    return True, None
+
+
+def severita_implicita(integrita: bool, vincolante: bool, confidenza: Confidenza) -> Severity:
+    """The default level of a rule (see the table in this module's docstring)."""
+    if integrita:
+        return Severity.ERROR
+    implied = SEVERITY_BY_CONFIDENCE[confidenza]
+    if not vincolante and implied is Severity.ERROR:
+        return Severity.WARNING
+    return implied
 
 
 REGISTRY: dict[str, Regola] = {}
@@ -88,7 +126,8 @@ def regola(
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
-        implied = Severity.ERROR if integrita else SEVERITY_BY_CONFIDENCE[confidenza]
+        vincolante, eccezione = forza_della_base(basis)
+        implied = severita_implicita(integrita, vincolante, confidenza)
         chosen = severita or implied
         if chosen.rank > implied.rank:
             raise ValueError(f"{code}: severity {chosen} above what confidence {confidenza} allows")
@@ -109,6 +148,8 @@ def regola(
             motivo_severita=motivo_severita,
             integrita=integrita,
             copre=copre,
+            vincolante=vincolante,
+            eccezione=eccezione,
         )
         return check
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -10,7 +11,7 @@ from pydantic import BaseModel
 from piao.findings import Severity
 from piao.lingua import elenco
 from piao.model.regime import ORDINARIO, SEMPLIFICATO, SOGLIA_DIPENDENTI, SOTTO_SOGLIA
-from piao.model.rischi_corruttivi import Processo
+from piao.model.rischi_corruttivi import AreaRischio, Processo
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
 from piao.rules.util import data_it, manca, normalizza, vuoto
@@ -24,22 +25,64 @@ PNA_2025_DAL = datetime.date(2026, 1, 28)
     "RC001",
     "rischi.rpct",
     copre=("R10",),
-    summary="La sottosezione 2.3 è predisposta dal RPCT sugli obiettivi strategici fissati dall'organo di indirizzo.",
-    basis=("DM132-3-1c", "L190-1-8"),
-    confidenza="P",
+    summary="Il piano indica il Responsabile della prevenzione della corruzione e della trasparenza (RPCT), "
+    "nominato dall'organo di indirizzo, che predispone la sottosezione 2.3.",
+    basis=("L190-1-7", "DM132-3-1c"),
+    confidenza="V",
     richiede=RC,
-    conforme="redazione: {rpct: Dott. Luca Bianchi, atto_obiettivi_strategici: Deliberazione G.C. n. 9 del 22/01/2026}",
-    non_conforme="redazione: {rpct: Dott. Luca Bianchi}",
+    conforme="redazione: {rpct: Dott. Luca Bianchi}   # o soggetti.rpct nella scheda anagrafica",
+    non_conforme="# nessun RPCT nella sottosezione 2.3 né nella scheda anagrafica",
 )
 def rpct(ctx: Contesto) -> Iterator[Rilievo]:
     r = ctx.rc.redazione
     if (r is None or vuoto(r.rpct)) and ctx.piano.anagrafica.soggetti.rpct is None:
-        yield Rilievo(F, ("redazione",), "Non è indicato il RPCT che predispone la sottosezione.")
+        yield Rilievo(
+            F,
+            ("redazione",),
+            "Non è indicato il RPCT che predispone la sottosezione (art. 1 c.7 L. 190/2012): indicarlo in "
+            "«redazione.rpct» o in «soggetti.rpct» della scheda anagrafica.",
+        )
+
+
+@regola(
+    "RC020",
+    "rischi.obiettivi-strategici-necessari",
+    summary="La sottosezione contiene gli obiettivi strategici di prevenzione della corruzione e di "
+    "trasparenza, «contenuto necessario» del piano.",
+    basis=("L190-1-8",),
+    confidenza="V",
+    richiede=RC,
+    conforme="obiettivi_strategici: [{codice: AC-01, titolo: ...}]",
+    non_conforme="obiettivi_strategici: []",
+)
+def obiettivi_necessari(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.rc.obiettivi_strategici:
+        yield Rilievo(
+            F,
+            ("obiettivi_strategici",),
+            "Mancano gli obiettivi strategici di prevenzione della corruzione e di trasparenza, che l'art. 1 "
+            "c.8 L. 190/2012 chiama «contenuto necessario» del piano.",
+        )
+
+
+@regola(
+    "RC021",
+    "rischi.atto-obiettivi-strategici",
+    summary="La sottosezione richiama l'atto con cui l'organo di indirizzo ha definito gli obiettivi strategici.",
+    basis=("L190-1-8", "DM132-3-1c"),
+    confidenza="P",
+    richiede=RC,
+    conforme="redazione: {atto_obiettivi_strategici: Deliberazione G.C. n. 9 del 22/01/2026}",
+    non_conforme="redazione: {rpct: Dott. Luca Bianchi}",
+)
+def atto_obiettivi(ctx: Contesto) -> Iterator[Rilievo]:
+    r = ctx.rc.redazione
     if r is None or vuoto(r.atto_obiettivi_strategici):
         yield Rilievo(
             F,
             ("redazione",),
-            "Manca l'atto dell'organo di indirizzo che fissa gli obiettivi strategici anticorruzione.",
+            "Manca l'atto dell'organo di indirizzo che definisce gli obiettivi strategici anticorruzione "
+            "(art. 1 c.8 L. 190/2012; lettura: il piano ne riporta gli estremi).",
         )
 
 
@@ -71,7 +114,7 @@ def sette_elementi(ctx: Contesto) -> Iterator[Rilievo]:
         else None,
         "misure": "le misure di trattamento" if not rc.misure else None,
         "monitoraggio": "il monitoraggio delle misure" if rc.monitoraggio is None else None,
-        "trasparenza": "la programmazione della trasparenza" if rc.trasparenza is None else None,
+        # The transparency section is RC022's, in both regimes (art. 10 c.1 D.Lgs. 33/2013).
     }
     for key, assente in elementi.items():
         if assente:
@@ -86,22 +129,15 @@ def sette_elementi(ctx: Contesto) -> Iterator[Rilievo]:
         "R12",
         "D03",
     ),
-    summary="La sottosezione si apre con obiettivi di prevenzione e trasparenza, ciascuno con indicatore e target.",
+    summary="Ogni obiettivo strategico di prevenzione e trasparenza ha un indicatore con target.",
     basis=("ANAC-2025-07-23", "PNA2025"),
     confidenza="V",
-    severita=Severity.WARNING,
-    motivo_severita="Indicazione ANAC (atto di indirizzo e PNA), non norma di legge.",
     richiede=RC,
     conforme="obiettivi_strategici: [{codice: AC-01, titolo: ..., indicatori: [{..., target: {2026: 10}}]}]",
     non_conforme="obiettivi_strategici: []",
 )
 def obiettivi_strategici(ctx: Contesto) -> Iterator[Rilievo]:
-    if not ctx.rc.obiettivi_strategici:
-        yield Rilievo(
-            F,
-            ("obiettivi_strategici",),
-            "Mancano gli obiettivi strategici di prevenzione della corruzione e trasparenza.",
-        )
+    # An empty list is RC020's (binding law); this rule asks for indicators and targets.
     for i, o in enumerate(ctx.rc.obiettivi_strategici):
         if not any(ind.target for ind in o.indicatori):
             yield Rilievo(
@@ -127,14 +163,16 @@ def obiettivi_strategici(ctx: Contesto) -> Iterator[Rilievo]:
 def mappatura_semplificata(ctx: Contesto) -> Iterator[Rilievo]:
     if not ctx.rc.processi:
         return  # an empty mapping is reported by CO010
-    coperte = {p.area_rischio for p in ctx.rc.processi}
+    coperte: set[str] = {p.area_rischio for p in ctx.rc.processi}
+    if _concorsi_da_confermare(ctx.rc.processi):
+        coperte.add(AREA_CONCORSI)  # RC023 asks to confirm the reading
     mancano = [a for a in ctx.ref.aree_rischio.values() if a.l190_c16 and a.codice not in coperte]
     if mancano:
         yield Rilievo(
             F,
             ("processi",),
             "La mappatura non copre le aree dell'art. 1 c.16 L. 190/2012: "
-            + elenco(a.denominazione for a in mancano)
+            + elenco(f"{a.denominazione} («{a.codice}»)" for a in mancano)
             + ".",
         )
     if not any(p.rilevante_valore_pubblico or p.obiettivi_collegati for p in ctx.rc.processi):
@@ -143,6 +181,51 @@ def mappatura_semplificata(ctx: Contesto) -> Iterator[Rilievo]:
             ("processi",),
             "Manca almeno un processo scelto dal RPCT e dai responsabili come rilevante per gli obiettivi di "
             "performance a protezione del valore pubblico («rilevante_valore_pubblico: true»).",
+        )
+
+
+AREA_CONCORSI: AreaRischio = "concorsi_progressioni"
+"""Art. 1 c.16 lett. d L. 190/2012: narrower than the PNA area «acquisizione e gestione del
+personale», which also holds e.g. leave and extra-institutional posts (DOMAIN.md §13.1)."""
+_PAROLE_CONCORSI = re.compile(r"concors|selezion|progression|reclutament|assunzion", re.IGNORECASE)
+
+
+def _concorsi_da_confermare(processi: list[Processo]) -> list[tuple[int, Processo]]:
+    """Processes of the broad personnel area whose name speaks of competitions or
+    progressions, when no process is in the statutory area itself."""
+    if any(p.area_rischio == AREA_CONCORSI for p in processi):
+        return []
+    return [
+        (i, p)
+        for i, p in enumerate(processi)
+        if p.area_rischio == "acquisizione_gestione_personale"
+        and _PAROLE_CONCORSI.search(f"{p.denominazione} {p.descrizione or ''}")
+    ]
+
+
+@regola(
+    "RC023",
+    "rischi.area-concorsi",
+    summary="I processi su concorsi e progressioni sono classificati nell'area dell'art. 1 c.16 lett. d "
+    "L. 190/2012, non nella più ampia area del personale.",
+    basis=("L190-1-16", "DM132-6"),
+    confidenza="P",
+    regimi=SEMPLIFICATO,
+    richiede=RC,
+    conforme="- {codice: PR-04, denominazione: Concorsi e selezioni, area_rischio: concorsi_progressioni}",
+    non_conforme="- {codice: PR-04, denominazione: Concorsi e selezioni, area_rischio: "
+    "acquisizione_gestione_personale}",
+)
+def area_concorsi(ctx: Contesto) -> Iterator[Rilievo]:
+    for i, p in _concorsi_da_confermare(ctx.rc.processi):
+        yield Rilievo(
+            F,
+            ("processi", i, "area_rischio"),
+            f"{p.codice} («{p.denominazione}») è nell'area «acquisizione e gestione del personale», più "
+            "ampia di quella dell'art. 1 c.16 lett. d L. 190/2012 («concorsi e prove selettive per "
+            "l'assunzione del personale e progressioni di carriera»). piao lo conta per quell'area "
+            "leggendone il nome (confidenza parziale): se riguarda concorsi o progressioni indicare "
+            "«area_rischio: concorsi_progressioni».",
         )
 
 
@@ -392,8 +475,8 @@ def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
     copre=("R19",),
     summary="La conferma della sottosezione 2.3 è ammessa solo sotto i 50 dipendenti, nei due anni successivi a "
     "un'adozione completa, con le quattro condizioni e un atto motivato e pubblicato.",
-    basis=("PNA2022", "ANAC-31-2025"),
-    confidenza="V",
+    basis=("PNA2022", "ANAC-31-2025", "DM132-6"),
+    confidenza="P",
     richiede=RC,
     conforme="conferma: {anno_ultima_adozione_completa: 2025, condizioni: {tutte: true}, url_pubblicazione: ...}",
     non_conforme="conferma: {anno_ultima_adozione_completa: 2022, ...}",
@@ -455,14 +538,28 @@ def pna(ctx: Contesto) -> Iterator[Rilievo]:
     elif (
         (data is None or data >= PNA_2025_DAL)
         and ctx.anni[0] >= 2026
-        and "2025" not in citati
-        and "19/2026" not in citati
+        and not _PNA_2025.search(citati)
     ):
         yield Rilievo(
             F,
             ("pna_riferimento",),
             "Dal 28/01/2026 è in vigore il PNA 2025 (delibera ANAC n. 19/2026): il piano non lo richiama.",
         )
+
+
+_PNA_2025 = re.compile(
+    r"pna\s*2025|pna\s*2026\s*-\s*2028|19\s*(/|del)\s*(28/01/)?2026|n\.?\s*19\b.*2026"
+)
+"""How plans name the PNA 2025: «PNA 2025», «PNA 2026-2028», «delibera ANAC n. 19 del 28/01/2026»
+(a bare «2025» is not enough: the Aggiornamento 2024 is delibera n. 31 of 2025)."""
+
+_CODICE_ABROGATO = re.compile(
+    r"(d\.?\s*lgs\.?|decreto\s+legislativo)\s*(n\.?|n°)?\s*50\s*/\s*2016"
+    r"|18\s+aprile\s+2016,?\s*(n\.?|n°)\s*50\b",
+    re.IGNORECASE,
+)
+"""The repealed procurement code: «D.Lgs. 50/2016», «decreto legislativo n. 50/2016»,
+«codice dei contratti (D.Lgs. 50/2016)» — not a local act numbered 50/2016."""
 
 
 def _testi(model: BaseModel) -> Iterator[str]:
@@ -491,14 +588,14 @@ def _testi(model: BaseModel) -> Iterator[str]:
 )
 def codice_contratti(ctx: Contesto) -> Iterator[Rilievo]:
     for i, p in enumerate(ctx.rc.processi):
-        if any("50/2016" in t for t in _testi(p)):
+        if any(_CODICE_ABROGATO.search(t) for t in _testi(p)):
             yield Rilievo(
                 F,
                 ("processi", i),
                 f"{p.codice}: richiama il D.Lgs. 50/2016, abrogato dal D.Lgs. 36/2023.",
             )
     for i, m in enumerate(ctx.rc.misure):
-        if any("50/2016" in t for t in _testi(m)):
+        if any(_CODICE_ABROGATO.search(t) for t in _testi(m)):
             yield Rilievo(
                 F,
                 ("misure", i),

@@ -124,6 +124,8 @@ def tempestivo(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="# nessun obbligo in Performance - Piano della Performance",
 )
 def collocazione(ctx: Contesto) -> Iterator[Rilievo]:
+    if ctx.rc.trasparenza is None or not ctx.rc.trasparenza.obblighi:
+        return  # no transparency section at all is RC022's
     coperti = {
         (normalizza(o.sottosezione[0]), normalizza(o.sottosezione[1]))
         for o in (ctx.rc.trasparenza.obblighi if ctx.rc.trasparenza else [])
@@ -163,11 +165,35 @@ def collocazione(ctx: Contesto) -> Iterator[Rilievo]:
 )
 def accesso_civico(ctx: Contesto) -> Iterator[Rilievo]:
     t = ctx.rc.trasparenza
-    if t is None or t.accesso_civico is None:
+    if t is None:
+        return  # no transparency section at all is RC022's
+    if t.accesso_civico is None:
         yield Rilievo(F, ("trasparenza",), "Mancano le misure per l'accesso civico.")
     elif not t.accesso_civico.registro_accessi:
         yield Rilievo(
             F,
             ("trasparenza", "accesso_civico", "registro_accessi"),
             "Il registro degli accessi non è previsto.",
+        )
+
+
+@regola(
+    "RC022",
+    "trasparenza.sezione",
+    summary="Il piano ha una sezione dedicata alla trasparenza, con gli obblighi di pubblicazione e i "
+    "responsabili della trasmissione e della pubblicazione dei dati.",
+    basis=("DLGS33-10",),
+    confidenza="V",
+    richiede=RC,
+    conforme="trasparenza: {obblighi: [{codice: TR-01, ...}]}",
+    non_conforme="# nessuna chiave trasparenza, o obblighi: []",
+)
+def sezione(ctx: Contesto) -> Iterator[Rilievo]:
+    t = ctx.rc.trasparenza
+    if t is None or not t.obblighi:
+        yield Rilievo(
+            F,
+            ("trasparenza",) if t is not None else (),
+            "Manca la sezione sulla trasparenza con gli obblighi di pubblicazione e i responsabili della "
+            "trasmissione e della pubblicazione dei dati (art. 10 c.1 D.Lgs. 33/2013).",
         )

@@ -23,9 +23,9 @@ P = "performance.yaml"
     "valore-pubblico.accessibilita",
     copre=("R30",),
     summary="La sottosezione 2.1 indica le azioni per la piena accessibilità, fisica e digitale, dei "
-    "cittadini ultrasessantacinquenni e con disabilità.",
+    "cittadini ultrasessantacinquenni e dei cittadini con disabilità: per entrambi i gruppi.",
     basis=("DM132-3-1a", "DL80-6-2"),
-    confidenza="V",
+    confidenza="P",
     regimi=ORDINARIO,
     richiede=("valore_pubblico",),
     conforme="accessibilita: [{codice: ACC-01, tipo: digitale, destinatari: [over65], azione: ...}]",
@@ -43,6 +43,23 @@ def accessibilita(ctx: Contesto) -> Iterator[Rilievo]:
                 ("accessibilita", i, "destinatari"),
                 f"L'azione {azione.codice} non indica i destinatari (over65, persone_con_disabilita).",
             )
+    coperti = {d for azione in ctx.vp.accessibilita for d in azione.destinatari}
+    if ctx.vp.accessibilita and all(a.destinatari for a in ctx.vp.accessibilita):
+        for gruppo, nome in _DESTINATARI.items():
+            if gruppo not in coperti:
+                yield Rilievo(
+                    F,
+                    ("accessibilita",),
+                    f"Nessuna azione per la piena accessibilità è rivolta ai {nome}: la legge le chiede per "
+                    "i cittadini ultrasessantacinquenni e per i cittadini con disabilità (art. 3 c.1 lett. a "
+                    "n. 2 DM 132/2022).",
+                )
+
+
+_DESTINATARI = {
+    "over65": "cittadini ultrasessantacinquenni (over65)",
+    "persone_con_disabilita": "cittadini con disabilità (persone_con_disabilita)",
+}
 
 
 @regola(
@@ -88,23 +105,27 @@ def agid(ctx: Contesto) -> Iterator[Rilievo]:
     "VP003",
     "valore-pubblico.semplificazione",
     copre=("R31",),
-    summary="La sottosezione 2.1 elenca le procedure da semplificare e reingegnerizzare, o motiva perché non ce ne sono.",
-    basis=("DM132-3-1a", "DL80-6-2"),
-    confidenza="V",
-    severita=Severity.WARNING,
-    motivo_severita="L'elenco può essere vuoto se motivato: la regola chiede l'elenco o la motivazione.",
+    summary="La sottosezione 2.1 elenca le procedure da semplificare e reingegnerizzare nell'anno.",
+    basis=("DM132-3-1a",),
+    confidenza="P",
     regimi=ORDINARIO,
     richiede=("valore_pubblico",),
     conforme="semplificazione: [{codice: SEM-01, procedura: ..., intervento: digitalizzazione}]",
-    non_conforme="semplificazione: []   # e nessuna motivazione_semplificazione",
+    non_conforme="semplificazione: []   # anche con una motivazione_semplificazione",
 )
 def semplificazione(ctx: Contesto) -> Iterator[Rilievo]:
-    if not ctx.vp.semplificazione and vuoto(ctx.vp.motivazione_semplificazione):
+    if not ctx.vp.semplificazione:
+        motivata = not vuoto(ctx.vp.motivazione_semplificazione)
         yield Rilievo(
             F,
             ("semplificazione",),
-            "Manca l'elenco delle procedure da semplificare e reingegnerizzare (o la motivazione in "
-            "«motivazione_semplificazione»).",
+            "Manca l'elenco delle procedure da semplificare e reingegnerizzare (art. 3 c.1 lett. a n. 3 "
+            "DM 132/2022)"
+            + (
+                ": la norma chiede l'elenco e non prevede eccezioni, la motivazione scritta non lo sostituisce."
+                if motivata
+                else "."
+            ),
         )
 
 

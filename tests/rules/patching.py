@@ -6,6 +6,7 @@ One file per rule, `casi/<CODE>.yaml`, with any number of named cases of each ki
       - nome: soglia-esatta              # unique in the file; pytest id CODE-nome
         piano: esempio                   # esempio (comune-di-esempio) | piccolo (piccolo-comune)
         descrizione: Spesa pari al limite.
+        norma: DM 17/3/2020 Tabella 1 - il limite è compreso («non superiore»).
         modifiche:                       # optional for compliant cases
           - {file: fabbisogni_personale.yaml, imposta: "capacita_assunzionale.spesa_personale_prevista.2026", valore: 5329800.00}
     non_conformi:
@@ -78,6 +79,8 @@ class Caso:
     nome: str
     piano: str
     descrizione: str
+    norma: str | None
+    """One line of legal justification: why the case is (non-)compliant, with the article."""
     modifiche: tuple[Modifica, ...]
     rilievi: tuple[Atteso, ...]
 
@@ -103,7 +106,7 @@ def _atteso(raw: Any) -> Atteso:
 
 def _caso(regola: str, conforme: bool, raw: dict[str, Any]) -> Caso:
     required = {"nome", "piano", "descrizione"}
-    if not required <= set(raw) <= required | {"modifiche", "rilievi"}:
+    if not required <= set(raw) <= required | {"norma", "modifiche", "rilievi"}:
         raise ValueError(f"{regola}: bad case keys {sorted(raw)}")
     if not _NOME.fullmatch(raw["nome"]) or raw["piano"] not in PIANI:
         raise ValueError(f"{regola}: bad nome {raw['nome']!r} or piano {raw['piano']!r}")
@@ -113,6 +116,7 @@ def _caso(regola: str, conforme: bool, raw: dict[str, Any]) -> Caso:
         nome=raw["nome"],
         piano=raw["piano"],
         descrizione=raw["descrizione"],
+        norma=raw.get("norma"),
         modifiche=tuple(_modifica(m) for m in raw.get("modifiche") or []),
         rilievi=tuple(_atteso(r) for r in raw.get("rilievi") or []),
     )

@@ -73,13 +73,41 @@ def test_metadata_is_complete() -> None:
         assert rule.regimi, rule.code
 
 
-def test_severity_follows_confidence() -> None:
+def test_severity_follows_binding_force_and_confidence() -> None:
     implied = {"V": Severity.ERROR, "P": Severity.WARNING, "U": Severity.INFO}
     for rule in REGISTRY.values():
         expected = Severity.ERROR if rule.integrita else implied[rule.confidenza]
+        if not rule.vincolante and not rule.integrita and expected is Severity.ERROR:
+            expected = Severity.WARNING  # soft law is a warning at most
         if rule.severita is not expected:
             assert rule.severita.rank < expected.rank, rule.code
             assert rule.motivo_severita, rule.code
+
+
+def test_a_rule_is_no_surer_than_its_law() -> None:
+    """A rule's confidence never exceeds that of the law it applies (its binding basis,
+    or any basis for a soft-law rule); link-integrity checks are facts about the data."""
+    norme = riferimenti().norme
+    rank = {"V": 3, "P": 2, "U": 1}
+    for rule in REGISTRY.values():
+        if rule.integrita or not rule.basis:
+            continue
+        pertinenti = [norme[b] for b in rule.basis if norme[b].vincolante or not rule.vincolante]
+        assert rank[rule.confidenza] <= max(rank[n.confidenza] for n in pertinenti), rule.code
+
+
+def test_only_rules_resting_on_soft_law_or_an_exception_can_be_waived() -> None:
+    norme = riferimenti().norme
+    for rule in REGISTRY.values():
+        vincolanti = [norme[b] for b in rule.basis if norme[b].vincolante]
+        if rule.integrita:
+            assert not rule.derogabile, rule.code
+        elif not vincolanti:
+            assert rule.derogabile, rule.code
+        else:
+            assert rule.derogabile == all(n.eccezione for n in vincolanti), rule.code
+    assert REGISTRY["PO001"].derogabile
+    assert not REGISTRY["AN006"].derogabile
 
 
 def test_catalogue_covers_every_rule_proposal_r01_to_r39() -> None:

@@ -30,7 +30,7 @@ def _non_richieste(regime: Regime) -> str:
         return [
             f"{s.numero} {s.titolo}"
             for s in SEZIONI
-            if regime not in s.richiesta and s.sottosezione is sotto
+            if regime not in s.richiesta and s.sottosezione is sotto and s.numero[0].isdigit()
         ]
 
     def gruppo(voci: list[str], una: str, piu: str) -> list[str]:
@@ -48,6 +48,14 @@ def premessa(ctx: Contesto, a: Anagrafica) -> Parte:
         if a.regime == "ordinario"
         else f"L'amministrazione ha meno di {SOGLIA_DIPENDENTI} dipendenti e adotta il piano in forma "
         f"semplificata (art. 6 DM 132/2022): non sono richieste {_non_richieste(a.regime)}."
+        + "".join(
+            f" {s.non_richiesta}."
+            for s in SEZIONI
+            if a.regime not in s.richiesta
+            and not s.numero[0].isdigit()
+            and s.non_richiesta
+            and getattr(ctx.piano, s.key) is None
+        )
     )
     blocchi: list[Blocco] = [
         Paragrafo(

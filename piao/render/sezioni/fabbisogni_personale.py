@@ -4,7 +4,11 @@ hiring plan in annex 4."""
 from __future__ import annotations
 
 from piao.calcoli import rapporto_capacita
-from piao.model.fabbisogni_personale import CapacitaAssunzionale, FabbisogniPersonale
+from piao.model.fabbisogni_personale import (
+    CapacitaAssunzionale,
+    FabbisogniPersonale,
+    LimiteSpesaPersonale,
+)
 from piao.render.allegati import ASSUNZIONI
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Paragrafo, Tabella
@@ -96,6 +100,25 @@ def _piano_assunzioni(ctx: Contesto, fp: FabbisogniPersonale) -> Annesso:
     )
 
 
+def _limite_spesa(limite: LimiteSpesaPersonale) -> list[Blocco]:
+    riferimento = (
+        "valore medio della spesa 2011-2013" if limite.comma == "557-quater" else "spesa del 2008"
+    )
+    righe = [(f"Limite ({riferimento})", euro(limite.valore))] + [
+        (f"Spesa prevista {anno} ai fini del limite", euro(v))
+        for anno, v in sorted(limite.spesa_prevista.items())
+    ]
+    out: list[Blocco] = [
+        Definizioni(
+            tuple(righe),
+            f"Limite alla spesa di personale (art. 1 c.{limite.comma} L. 296/2006)",
+        )
+    ]
+    if limite.note:
+        out.append(Paragrafo(limite.note))
+    return out
+
+
 def costruisci(ctx: Contesto, fp: FabbisogniPersonale) -> Parte:
     blocchi: list[Blocco] = []
     allegati: list[Annesso] = []
@@ -121,6 +144,8 @@ def costruisci(ctx: Contesto, fp: FabbisogniPersonale) -> Parte:
         blocchi.append(_capacita(ctx, fp, ca))
         if ca.note:
             blocchi.append(Paragrafo(ca.note))
+    if fp.limite_spesa is not None:
+        blocchi += _limite_spesa(fp.limite_spesa)
     if fp.cessazioni:
         blocchi.append(
             tabella(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piao.model.pari_opportunita import PariOpportunita
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Paragrafo, testo
+from piao.render.document import Blocco, Definizioni, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, numero, se
 from piao.render.indicatori import target
@@ -40,6 +40,19 @@ def costruisci(ctx: Contesto, po: PariOpportunita) -> Parte:
                 + se(" (", po.cug.atto, ")")
                 + se("; ", po.cug.parere)
                 + "."
+            )
+        )
+    if po.consultazioni:
+        blocchi.append(
+            Definizioni(
+                tuple(
+                    (
+                        etichetta(c.soggetto),
+                        " — ".join(x for x in (data(c.data), c.riferimento or "") if x),
+                    )
+                    for c in po.consultazioni
+                ),
+                "Soggetti sentiti sul piano (art. 48 c.1 D.Lgs. 198/2006)",
             )
         )
     if po.azioni:
