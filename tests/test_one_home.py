@@ -4,6 +4,8 @@ everything that names sections."""
 
 from __future__ import annotations
 
+import csv
+import re
 import typing
 
 from piao.audit.elements import ELEMENTI, SEZIONI_AUDIT
@@ -12,6 +14,7 @@ from piao.model.fabbisogni_personale import AreaContrattuale
 from piao.model.rischi_corruttivi import AreaRischio, IndicatoriRischio, MisuraGenerale
 from piao.reference import riferimenti
 from piao.rules import REGISTRY
+from tests.conftest import ROOT
 
 
 def _values(literal: object) -> set[str]:
@@ -45,3 +48,21 @@ def test_every_placement_of_the_piao_in_amministrazione_trasparente_is_in_the_tr
     for c in riferimenti().collocazioni_piao:
         assert c.livello_2 in albero.get(c.livello_1, set()), c
         assert c.sezione in chiavi, c
+
+
+def test_every_source_code_of_the_reference_data_is_listed_in_docs() -> None:
+    elenco = (ROOT / "docs" / "fonti.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^- \*\*(S\d+[a-z]?)\*\*", elenco, re.MULTILINE))
+    used: set[str] = set()
+    for path in (ROOT / "piao" / "reference" / "data").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for value in row.values():
+                    used |= set(re.findall(r"\bS\d+[a-z]?\b", value or ""))
+    assert used <= listed, sorted(used - listed)
+
+
+def test_every_norm_states_its_binding_force() -> None:
+    for norma in riferimenti().norme.values():
+        assert norma.forza in ("vincolante", "indirizzo", "giurisprudenza"), norma.id
+        assert not norma.eccezione or norma.vincolante, norma.id

@@ -127,8 +127,11 @@ class AreaCcnl(Voce):
 class NodoTrasparenza:
     livello_1: str
     livello_2: str
+    """The wording of delibera ANAC 1310/2016 as published in the AgID vocabulary (S85)."""
     ambito: str
     confidenza: Confidenza
+    alias: tuple[str, ...] = ()
+    """Other wordings in use for the same sub-section (older lists, plugins, typos of sources)."""
 
 
 @dataclass(frozen=True)
@@ -219,10 +222,13 @@ class Riferimenti:
                 return voce
         return None
 
-    def sottosezioni(self) -> dict[str, set[str]]:
+    def sottosezioni(self, alias: bool = False) -> dict[str, set[str]]:
+        """First level → second-level labels (with their aliases when asked)."""
         out: dict[str, set[str]] = {}
         for nodo in self.albero_trasparenza:
-            out.setdefault(nodo.livello_1, set()).add(nodo.livello_2)
+            out.setdefault(nodo.livello_1, set()).update(
+                (nodo.livello_2, *nodo.alias) if alias else (nodo.livello_2,)
+            )
         return out
 
 
@@ -283,7 +289,13 @@ def riferimenti() -> Riferimenti:
             for r in _rows("misure_generali.csv")
         },
         albero_trasparenza=tuple(
-            NodoTrasparenza(r["livello_1"], r["livello_2"], r["ambito"], _conf(r["confidenza"]))
+            NodoTrasparenza(
+                r["livello_1"],
+                r["livello_2"],
+                r["ambito"],
+                _conf(r["confidenza"]),
+                tuple(a for a in r["alias"].split("|") if a),
+            )
             for r in _rows("albero_trasparenza.csv")
         ),
         fasce=tuple(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from piao.findings import Severity
 from piao.lingua import elenco
 from piao.reference import Collocazione
 from piao.rules.contesto import Contesto
@@ -25,16 +24,14 @@ RC = ("rischi_corruttivi",)
     "Amministrazione trasparente.",
     basis=("ANAC-1310-2016", "DLGS33"),
     confidenza="V",
-    severita=Severity.WARNING,
-    motivo_severita="Molti siti usano etichette leggermente diverse (aggiornamenti degli schemi ANAC): va "
-    "verificata, non bloccata.",
     richiede=RC,
     conforme="sottosezione: [Disposizioni generali, Atti generali]",
     non_conforme="sottosezione: [Disposizioni generali, Atti vari]",
 )
 def albero(ctx: Contesto) -> Iterator[Rilievo]:
     albero = {
-        normalizza(l1): {normalizza(x) for x in l2} for l1, l2 in ctx.ref.sottosezioni().items()
+        normalizza(l1): {normalizza(x) for x in l2}
+        for l1, l2 in ctx.ref.sottosezioni(alias=True).items()
     }
     if ctx.rc.trasparenza is None:
         return
@@ -111,6 +108,18 @@ def tempestivo(ctx: Contesto) -> Iterator[Rilievo]:
             )
 
 
+def _canonici(ctx: Contesto) -> dict[tuple[str, str], tuple[str, str]]:
+    """(first, second level) as written with an alias → the same with the official label."""
+    return {
+        (normalizza(n.livello_1), normalizza(alias)): (
+            normalizza(n.livello_1),
+            normalizza(n.livello_2),
+        )
+        for n in ctx.ref.albero_trasparenza
+        for alias in n.alias
+    }
+
+
 @regola(
     "RC016",
     "trasparenza.collocazione-piao",
@@ -126,9 +135,13 @@ def tempestivo(ctx: Contesto) -> Iterator[Rilievo]:
 def collocazione(ctx: Contesto) -> Iterator[Rilievo]:
     if ctx.rc.trasparenza is None or not ctx.rc.trasparenza.obblighi:
         return  # no transparency section at all is RC022's
+    canonico = _canonici(ctx)
     coperti = {
-        (normalizza(o.sottosezione[0]), normalizza(o.sottosezione[1]))
-        for o in (ctx.rc.trasparenza.obblighi if ctx.rc.trasparenza else [])
+        canonico.get(
+            (normalizza(o.sottosezione[0]), normalizza(o.sottosezione[1])),
+            (normalizza(o.sottosezione[0]), normalizza(o.sottosezione[1])),
+        )
+        for o in ctx.rc.trasparenza.obblighi
         if len(o.sottosezione) >= 2
     }
     gruppi: dict[str, list[Collocazione]] = {}
