@@ -13,11 +13,17 @@ One file per rule, `casi/<CODE>.yaml`, with any number of named cases of each ki
       - nome: oltre-soglia
         piano: esempio
         descrizione: ...
+        norma: PNA 2019 Allegato 1 (indicazione ANAC) - ogni misura ha un indicatore di monitoraggio.
         modifiche:
           - {file: rischi_corruttivi.yaml, elimina: "misure[MIS-14].indicatore"}
           - {file: formazione.yaml, aggiungi: corsi, valore: {codice: FOR-99, ...}}
         rilievi:                         # the exact active findings: code and place
           - [RC009, "rischi_corruttivi.yaml:misure[MIS-14]"]
+
+Every case has a `norma`: one line of legal justification, in Italian, saying why the case
+is (non-)compliant and citing the act and article of the rule's basis (soft law said as such,
+e.g. «indicazione ANAC»; a partial reading as «lettura applicata»; an unchecked source
+marked «(fonte da verificare)»). Quote it with single quotes when it contains «: ».
 
 An edit sets (`imposta`), deletes (`elimina`) or appends to a list (`aggiungi`) at a path
 of `paths.py` (coded list items by `codice`, e.g. `misure[MIS-14]`); edits apply in order.
@@ -79,7 +85,7 @@ class Caso:
     nome: str
     piano: str
     descrizione: str
-    norma: str | None
+    norma: str
     """One line of legal justification: why the case is (non-)compliant, with the article."""
     modifiche: tuple[Modifica, ...]
     rilievi: tuple[Atteso, ...]
@@ -105,18 +111,21 @@ def _atteso(raw: Any) -> Atteso:
 
 
 def _caso(regola: str, conforme: bool, raw: dict[str, Any]) -> Caso:
-    required = {"nome", "piano", "descrizione"}
-    if not required <= set(raw) <= required | {"norma", "modifiche", "rilievi"}:
+    required = {"nome", "piano", "descrizione", "norma"}
+    if not required <= set(raw) <= required | {"modifiche", "rilievi"}:
         raise ValueError(f"{regola}: bad case keys {sorted(raw)}")
     if not _NOME.fullmatch(raw["nome"]) or raw["piano"] not in PIANI:
         raise ValueError(f"{regola}: bad nome {raw['nome']!r} or piano {raw['piano']!r}")
+    norma = raw["norma"]
+    if not isinstance(norma, str) or not norma.strip() or "\n" in norma:
+        raise ValueError(f"{regola}: {raw['nome']}: norma must be one non-empty line")
     return Caso(
         regola=regola,
         conforme=conforme,
         nome=raw["nome"],
         piano=raw["piano"],
         descrizione=raw["descrizione"],
-        norma=raw.get("norma"),
+        norma=norma,
         modifiche=tuple(_modifica(m) for m in raw.get("modifiche") or []),
         rilievi=tuple(_atteso(r) for r in raw.get("rilievi") or []),
     )
