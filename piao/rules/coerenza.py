@@ -198,7 +198,7 @@ def sezioni_ordinarie(ctx: Contesto) -> Iterator[Rilievo]:
     "CO010",
     "coerenza.sezioni-semplificate",
     copre=("R05",),
-    summary="Nel regime semplificato la sottosezione 2.3 mappa processi e misure e la 3.1 elenca le unità organizzative.",
+    summary="Nel regime semplificato la sottosezione 2.3 mappa processi e programma misure.",
     basis=("DM132-6",),
     confidenza="P",
     regimi=SEMPLIFICATO,

@@ -211,3 +211,26 @@ def soggetti_sentiti(ctx: Contesto) -> Iterator[Rilievo]:
             f"Il piano non indica di aver sentito {elenco(mancano)} (art. 48 c.1 D.Lgs. 198/2006): "
             "registrarlo in «consultazioni».",
         )
+
+
+@regola(
+    "PO008",
+    "pari-opportunita.piano-nel-piao",
+    summary="Sopra i 50 dipendenti il Piano di azioni positive è assorbito nel PIAO: le azioni sono nel "
+    "piano, non solo richiamate da un atto separato.",
+    basis=("DPR81-1-1", "DLGS198-48"),
+    confidenza="P",
+    regimi=ORDINARIO,
+    richiede=("pari_opportunita",),
+    conforme="azioni: [{codice: PO-01, ...}]",
+    non_conforme="azioni: []\natto_separato: Deliberazione della Giunta n. 5 del 22/01/2026",
+)
+def piano_nel_piao(ctx: Contesto) -> Iterator[Rilievo]:
+    if not ctx.po.azioni and not vuoto(ctx.po.atto_separato):
+        yield Rilievo(
+            F,
+            ("atto_separato",),
+            "Il piano richiama un Piano di azioni positive adottato con atto separato: sopra i 50 "
+            "dipendenti il DPR 81/2022 (art. 1 c.1) lo assorbe nel PIAO, che ne riporta le azioni "
+            "(lettura applicata, confidenza parziale).",
+        )
