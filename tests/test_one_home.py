@@ -8,6 +8,7 @@ import typing
 
 from piao.audit.elements import ELEMENTI, SEZIONI_AUDIT
 from piao.model import SEZIONI, SEZIONI_PER_FILE
+from piao.model.anagrafica import NumeroSezione, Regione
 from piao.model.fabbisogni_personale import AreaContrattuale
 from piao.model.rischi_corruttivi import AreaRischio, IndicatoriRischio, MisuraGenerale
 from piao.reference import riferimenti
@@ -24,6 +25,14 @@ def test_closed_lists_of_the_model_match_the_reference_tables() -> None:
     assert _values(MisuraGenerale) == set(ref.misure_generali)
     assert _values(AreaContrattuale) == set(ref.aree_ccnl)
     assert set(IndicatoriRischio.model_fields) == set(ref.indicatori_rischio)
+
+
+def test_section_numbers_of_updates_and_regions_match_their_tables() -> None:
+    assert _values(NumeroSezione) == {s.numero for s in SEZIONI}
+    ref = riferimenti()
+    assert _values(Regione) == set(ref.regioni)
+    for voce in ref.scadenze:
+        assert voce.regioni <= set(ref.regioni), voce
 
 
 def test_audit_elements_name_existing_rules_files_and_sections() -> None:
