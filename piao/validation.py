@@ -344,6 +344,9 @@ def _explain(errors: list[ErrorDetails], value: Any, expected: Any) -> tuple[str
         allowed = _literal_values(expected)
         guess = _closest(str(value), allowed)
         hint = f"Forse intendevi «{guess}»?" if guess else None
+        if not isinstance(value, str) and str(value) in allowed:
+            # YAML read a section number such as 3.3 as a number.
+            hint = f'Scrivere il valore tra virgolette: "{value}".'
         listed = ", ".join(allowed) if allowed else err.get("ctx", {}).get("expected", "")
         return "value", f"Valore {shown} non ammesso. Valori ammessi: {listed}.", hint
     if "string_pattern_mismatch" in types_:

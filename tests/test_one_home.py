@@ -10,6 +10,7 @@ import typing
 
 from piao.audit.elements import ELEMENTI, SEZIONI_AUDIT
 from piao.model import SEZIONI, SEZIONI_PER_FILE
+from piao.model.anagrafica import NumeroSezione, Regione
 from piao.model.fabbisogni_personale import AreaContrattuale
 from piao.model.rischi_corruttivi import AreaRischio, IndicatoriRischio, MisuraGenerale
 from piao.reference import riferimenti
@@ -27,6 +28,14 @@ def test_closed_lists_of_the_model_match_the_reference_tables() -> None:
     assert _values(MisuraGenerale) == set(ref.misure_generali)
     assert _values(AreaContrattuale) == set(ref.aree_ccnl)
     assert set(IndicatoriRischio.model_fields) == set(ref.indicatori_rischio)
+
+
+def test_section_numbers_of_updates_and_regions_match_their_tables() -> None:
+    assert _values(NumeroSezione) == {s.numero for s in SEZIONI}
+    ref = riferimenti()
+    assert _values(Regione) == set(ref.regioni)
+    for voce in ref.scadenze:
+        assert voce.regioni <= set(ref.regioni), voce
 
 
 def test_audit_elements_name_existing_rules_files_and_sections() -> None:
@@ -56,9 +65,10 @@ def test_every_source_code_of_the_reference_data_is_listed_in_docs() -> None:
     used: set[str] = set()
     for path in (ROOT / "piao" / "reference" / "data").glob("*.csv"):
         with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                for value in row.values():
-                    used |= set(re.findall(r"\bS\d+[a-z]?\b", value or ""))
+            righe = [line for line in handle if not line.startswith("#")]
+        for row in csv.DictReader(righe):
+            for value in row.values():
+                used |= set(re.findall(r"\bS\d+[a-z]?\b", value or ""))
     assert used <= listed, sorted(used - listed)
 
 

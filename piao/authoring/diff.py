@@ -182,7 +182,7 @@ def diff_plans(prima: Path, dopo: Path) -> Differenze:
             if modifiche:
                 campi.append(Cambio(s.file, "sezione", s.key, "modificato", "", modifiche))
         if s.key == "anagrafica":
-            for key in ("triennio", "regime", "adozione", "pubblicazione"):
+            for key in ("triennio", "regime", "adozione", "aggiornamenti", "pubblicazione"):
                 if not (isinstance(va, dict) and isinstance(vb, dict)) or va.get(key) == vb.get(
                     key
                 ):

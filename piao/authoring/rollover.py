@@ -66,7 +66,8 @@ def _anagrafica(data: CommentedMap, da: int) -> None:
     ente = data.get("ente", {})
     if isinstance(ente.get("dipendenti"), dict):
         ente["dipendenti"]["al"] = datetime.date(da - 1, 12, 31)
-    for key in ("adozione", "pubblicazione"):
+    # The updates of the year belong to the old cycle, like its adoption.
+    for key in ("adozione", "aggiornamenti", "pubblicazione"):
         if key in data:
             del data[key]
     finanza = data.get("programmazione_finanziaria")

@@ -43,6 +43,38 @@ TipologiaEnte = Literal[
     "altro",
 ]
 
+Regione = Literal[
+    "piemonte",
+    "valle_d_aosta",
+    "lombardia",
+    "trentino_alto_adige",
+    "veneto",
+    "friuli_venezia_giulia",
+    "liguria",
+    "emilia_romagna",
+    "toscana",
+    "umbria",
+    "marche",
+    "lazio",
+    "abruzzo",
+    "molise",
+    "campania",
+    "puglia",
+    "basilicata",
+    "calabria",
+    "sicilia",
+    "sardegna",
+]
+"""The twenty regions (art. 131 Cost.); the same codes as piao/reference/data/regioni.csv."""
+
+NumeroSezione = Literal["1", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4", "PAP"]
+"""The numbers of the sections of the plan (`Sezione.numero` in piao/model/piano.py, which
+imports this module: a test keeps the two equal)."""
+
+OrganoAdozione = Literal[
+    "giunta", "consiglio", "presidente", "commissario", "direttore_generale", "altro"
+]
+
 
 class DatoAllaData(Modello):
     """Un numero riferito a una data."""
@@ -66,6 +98,12 @@ class Ente(Modello):
     """Codice fiscale dell'ente: 11 cifre, tra virgolette."""
     codice_istat: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = None
     """Codice ISTAT del comune (6 cifre, tra virgolette)."""
+    # The region is asked, not derived from the ISTAT code: the province prefix of the code
+    # changes when provinces are reorganised (Sardegna's have been, more than once) and no
+    # table of the prefixes is among the verified sources, so a wrong guess could hide a
+    # late plan.
+    regione: Regione | None = None
+    """Regione in cui ha sede l'ente: decide i termini differiti solo per alcune regioni (es. bilancio e PIAO 2026 dei comuni di Calabria, Sicilia e Sardegna)."""
     sede: Testo | None = None
     """Indirizzo della sede legale."""
     pec: Email | None = None
@@ -145,7 +183,7 @@ class ProgrammazioneFinanziaria(Modello):
     peg: Atto | None = None
     """Piano esecutivo di gestione (parte finanziaria)."""
     termine_bilancio_differito: TermineBilancioDifferito | None = None
-    """Se un decreto ha differito il termine del bilancio: il PIAO scade 30 giorni dopo (art. 8 c.2 DM 132/2022)."""
+    """Se un decreto ha differito il termine di legge del bilancio: il PIAO scade 30 giorni dopo (art. 8 c.2 DM 132/2022, lettura prevalente). Per i cicli della tabella di riferimento vale il termine della tabella, per ente e regione."""
 
 
 class Delibera(Modello):
@@ -184,9 +222,7 @@ class ConfrontoSindacale(Modello):
 class Adozione(Modello):
     """L'atto con cui il piano è adottato e il percorso che lo precede."""
 
-    organo: Literal[
-        "giunta", "consiglio", "presidente", "commissario", "direttore_generale", "altro"
-    ]
+    organo: OrganoAdozione
     """Organo che adotta il piano (per i comuni la Giunta)."""
     delibera: Delibera | None = None
     """Numero e data della deliberazione di adozione."""
@@ -194,6 +230,19 @@ class Adozione(Modello):
     """Pareri acquisiti (Nucleo di valutazione, revisori...)."""
     confronto_sindacale: ConfrontoSindacale | None = None
     """Informazione o confronto sindacale."""
+
+
+class Aggiornamento(Modello):
+    """Un aggiornamento del piano in corso d'anno, deliberato dopo l'adozione."""
+
+    organo: OrganoAdozione
+    """Organo che approva l'aggiornamento (per i comuni la Giunta)."""
+    delibera: Delibera
+    """Numero e data della deliberazione di aggiornamento."""
+    sezioni: list[NumeroSezione] = []
+    """Sezioni modificate, con il numero del Piano tipo tra virgolette (es. ["2.3", "3.3"]); vuoto se l'aggiornamento riguarda l'intero piano."""
+    motivo: Testo | None = None
+    """Perché il piano è aggiornato (es. «nuove assunzioni autorizzate dopo l'adozione»)."""
 
 
 class DatoPubblicazione(Modello):
@@ -248,6 +297,8 @@ class Anagrafica(Modello):
     """Documenti di programmazione finanziaria presupposto del piano (art. 8 DM 132/2022)."""
     adozione: Adozione | None = None
     """Atto di adozione e percorso (vuoto finché il piano è in bozza)."""
+    aggiornamenti: list[Aggiornamento] = []
+    """Aggiornamenti deliberati in corso d'anno, dopo l'adozione: non sono soggetti al termine di adozione. L'aggiornamento annuale per il nuovo triennio è invece un nuovo piano."""
     pubblicazione: Pubblicazione | None = None
     """Pubblicazione del piano adottato."""
     gruppo_di_lavoro: list[Persona] = []

@@ -30,8 +30,11 @@ CONFIDENZA_IT: dict[str, str] = {
 
 
 def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of a table; lines starting with «#» before the header are its notes."""
     with (DATA / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        lines = list(handle)
+    start = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    return list(csv.DictReader(lines[start:]))
 
 
 def _conf(value: str) -> Confidenza:
@@ -44,6 +47,18 @@ def _forza(value: str) -> Forza:
     if value not in ("vincolante", "indirizzo", "giurisprudenza"):
         raise ValueError(f"binding force {value!r} is not vincolante, indirizzo or giurisprudenza")
     return value  # type: ignore[return-value]
+
+
+def _conf_or_none(value: str) -> Confidenza | None:
+    return _conf(value) if value else None
+
+
+def _date_or_none(value: str) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _int_or_none(value: str) -> int | None:
+    return int(value) if value else None
 
 
 def _yes(value: str) -> bool:
@@ -159,14 +174,55 @@ class OreFormazione:
     confidenza: Confidenza
 
 
+EntiScadenza = Literal["tutti", "enti_locali", "comuni"]
+
+
 @dataclass(frozen=True)
 class Scadenza:
+    """The adoption deadline of one cycle for one area (type of ente, and regions or the
+    whole country), with the act behind it and, when it differs, the date applied."""
+
     triennio_da: int
-    enti: str
-    scadenza: datetime.date
-    motivo: str
+    enti: EntiScadenza
+    regioni: frozenset[str]
+    """Codes of `regioni.csv`; empty for the whole country."""
+    atto: str
+    confidenza_atto: Confidenza
+    termine_bilancio: datetime.date | None
+    """The deferred legal term of the budget, when the deadline counts from it."""
+    giorni: int | None
+    """Days after the budget term (art. 8 c.2 DM 132/2022: 30)."""
+    termine: datetime.date
+    """The arithmetic date (or the date the act fixes)."""
     confidenza: Confidenza
     fonte: str
+    termine_applicato: datetime.date | None
+    """The date applied when it differs from `termine`: the next working day, or the date
+    practice reports; None to compute the roll-over from the holiday table."""
+    confidenza_applicato: Confidenza | None
+    fonte_applicato: str
+    nota: str
+
+    @property
+    def regionale(self) -> bool:
+        return bool(self.regioni)
+
+
+@dataclass(frozen=True)
+class Festivita:
+    """A national public holiday: a fixed day (MM-GG) or Easter Monday."""
+
+    giorno: str
+    denominazione: str
+    dal_anno: int | None
+    al_anno: int | None
+    confidenza: Confidenza
+    fonte: str
+
+    def in_vigore(self, anno: int) -> bool:
+        return (self.dal_anno is None or self.dal_anno <= anno) and (
+            self.al_anno is None or anno <= self.al_anno
+        )
 
 
 @dataclass(frozen=True)
@@ -205,6 +261,8 @@ class Riferimenti:
     aree_ccnl: dict[str, AreaCcnl]
     ore_formazione: tuple[OreFormazione, ...]
     scadenze: tuple[Scadenza, ...]
+    festivita: tuple[Festivita, ...]
+    regioni: dict[str, Voce]
     collocazioni_piao: tuple[Collocazione, ...]
 
     def fascia(self, popolazione: int) -> FasciaDemografica:
@@ -216,11 +274,8 @@ class Riferimenti:
                 return voce
         return None
 
-    def scadenza(self, triennio_da: int, enti: str) -> Scadenza | None:
-        for voce in self.scadenze:
-            if voce.triennio_da == triennio_da and voce.enti == enti:
-                return voce
-        return None
+    def scadenze_del_ciclo(self, triennio_da: int) -> list[Scadenza]:
+        return [v for v in self.scadenze if v.triennio_da == triennio_da]
 
     def sottosezioni(self, alias: bool = False) -> dict[str, set[str]]:
         """First level → second-level labels (with their aliases when asked)."""
@@ -230,6 +285,31 @@ class Riferimenti:
                 (nodo.livello_2, *nodo.alias) if alias else (nodo.livello_2,)
             )
         return out
+
+
+def _enti(value: str) -> EntiScadenza:
+    if value not in ("tutti", "enti_locali", "comuni"):
+        raise ValueError(f"scadenze.csv: enti {value!r} is not tutti, enti_locali or comuni")
+    return value  # type: ignore[return-value]
+
+
+def _scadenza(r: dict[str, str]) -> Scadenza:
+    return Scadenza(
+        triennio_da=int(r["triennio_da"]),
+        enti=_enti(r["enti"]),
+        regioni=frozenset(r["regioni"].split()),
+        atto=r["atto"],
+        confidenza_atto=_conf(r["confidenza_atto"]),
+        termine_bilancio=_date_or_none(r["termine_bilancio"]),
+        giorni=_int_or_none(r["giorni"]),
+        termine=datetime.date.fromisoformat(r["termine"]),
+        confidenza=_conf(r["confidenza"]),
+        fonte=r["fonte"],
+        termine_applicato=_date_or_none(r["termine_applicato"]),
+        confidenza_applicato=_conf_or_none(r["confidenza_applicato"]),
+        fonte_applicato=r["fonte_applicato"],
+        nota=r["nota"],
+    )
 
 
 @cache
@@ -330,17 +410,22 @@ def riferimenti() -> Riferimenti:
             )
             for r in _rows("ore_formazione.csv")
         ),
-        scadenze=tuple(
-            Scadenza(
-                int(r["triennio_da"]),
-                r["enti"],
-                datetime.date.fromisoformat(r["scadenza"]),
-                r["motivo"],
+        scadenze=tuple(_scadenza(r) for r in _rows("scadenze.csv")),
+        festivita=tuple(
+            Festivita(
+                r["giorno"],
+                r["denominazione"],
+                _int_or_none(r["dal_anno"]),
+                _int_or_none(r["al_anno"]),
                 _conf(r["confidenza"]),
                 r["fonte"],
             )
-            for r in _rows("scadenze.csv")
+            for r in _rows("festivita.csv")
         ),
+        regioni={
+            r["codice"]: Voce(r["codice"], r["denominazione"], _conf(r["confidenza"]))
+            for r in _rows("regioni.csv")
+        },
         collocazioni_piao=tuple(
             Collocazione(
                 r["livello_1"],

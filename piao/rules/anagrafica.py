@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from piao import calcoli
 from piao.findings import Severity
 from piao.model.regime import SOGLIA_DIPENDENTI, sopra_soglia
 from piao.rules.contesto import Contesto
 from piao.rules.registry import REGISTRY, Rilievo, regola
 from piao.rules.riferimenti import rotti
 from piao.rules.util import data_it, manca, vuoto
+from piao.scadenze import GRADO, Letture, Termine, termine_adozione
 
 F = "anagrafica.yaml"
 
@@ -155,9 +155,62 @@ def triennio(ctx: Contesto) -> Iterator[Rilievo]:
         )
 
 
-def termine_adozione(ctx: Contesto) -> tuple[datetime.date, str]:
-    """The adoption deadline of the cycle and the reading used to get it."""
-    return calcoli.termine_adozione(ctx.piano.anagrafica, ctx.ref)
+def _letture(ctx: Contesto) -> Letture:
+    return termine_adozione(ctx.piano.anagrafica, ctx.ref)
+
+
+def _giorni(n: int) -> str:
+    return "1 giorno" if n == 1 else f"{n} giorni"
+
+
+def _regione_mancante(ctx: Contesto, letture: Letture, adottato: datetime.date | None) -> str:
+    """What to say when the region is missing and a regional row would change the outcome
+    (or, for a plan not yet adopted, the deadline): the reading applied, the other date,
+    and the field to fill. Empty when the region would change nothing."""
+    applicato = letture.applicato
+    frasi = []
+    differito = ctx.piano.anagrafica.programmazione_finanziaria.termine_bilancio_differito
+    for t in letture.altre_regioni:
+        if adottato is None:
+            if t.data == applicato.data:
+                continue
+            esito = ""
+        else:
+            nei_termini = adottato <= t.data
+            if nei_termini == (adottato <= applicato.data):
+                continue
+            esito = (
+                " e il piano sarebbe nei termini"
+                if nei_termini
+                else f" e il piano sarebbe in ritardo di {_giorni((adottato - t.data).days)}"
+            )
+        indicato = (
+            f"; il piano indica proprio questo termine del bilancio ({data_it(t.bilancio)})"
+            if differito is not None and t.bilancio is not None and differito.data == t.bilancio
+            else ""
+        )
+        frasi.append(
+            f"{t.ambito} il termine è il {data_it(t.data)} ({t.base(data_it, ambito=False)}; "
+            f"termine {GRADO[t.confidenza]}){esito}{indicato}"
+        )
+    if not frasi:
+        return ""
+    return (
+        "La regione dell'ente non è indicata: è applicato il termine valido nel resto del Paese, "
+        "che riguarda la maggior parte degli enti; "
+        + "; ".join(frasi)
+        + ". Indicare la regione in «ente.regione»."
+    )
+
+
+def _minoritaria(m: Termine, esito: str) -> str:
+    """The minority reading of art. 8 c.2 and what it would say of the plan."""
+    return (
+        f"Secondo una lettura minoritaria dell'art. 8 c.2 DM 132/2022 (parzialmente verificata), "
+        f"il termine sarebbe il {data_it(m.data)} ({m.base(data_it)}) e il piano {esito}; è "
+        "applicata la lettura prevalente (ANCI e prassi, parzialmente verificata): 30 giorni dal "
+        "termine di legge del bilancio differito."
+    )
 
 
 @regola(
@@ -167,25 +220,101 @@ def termine_adozione(ctx: Contesto) -> tuple[datetime.date, str]:
         "R07",
         "D01",
     ),
-    summary="Il piano è adottato entro il termine del ciclo: 31 gennaio, o 30 giorni dopo il termine "
-    "differito del bilancio.",
+    summary="Il piano è adottato entro il termine del ciclo per il tipo di ente e la sua regione: "
+    "31 gennaio o, se il bilancio è differito, 30 giorni dopo il termine di legge del bilancio "
+    "(lettura prevalente dell'art. 8 c.2 DM 132/2022); un termine che cade di domenica o di festivo "
+    "slitta al primo giorno non festivo, e il rilievo scatta solo dopo quel giorno.",
     basis=("DM132-7", "DM132-8-2", "DL80-6-7", "DLGS150-10-5", "DL90-19-5b"),
     confidenza="V",
-    conforme="adozione: {organo: giunta, delibera: {numero: 41, data: 2026-03-24}}",
-    non_conforme="adozione: {organo: giunta, delibera: {numero: 41, data: 2026-04-15}}",
+    conforme="adozione: {organo: giunta, delibera: {numero: 41, data: 2026-03-24}}   # comune, termine 30/03/2026",
+    non_conforme="ente: {tipologia: comune, regione: lombardia, ...}\n"
+    "adozione: {organo: giunta, delibera: {numero: 41, data: 2026-04-20}}",
 )
 def termine(ctx: Contesto) -> Iterator[Rilievo]:
     adozione = ctx.piano.anagrafica.adozione
     if adozione is None or adozione.delibera is None:
         return
-    scadenza, lettura = termine_adozione(ctx)
-    if adozione.delibera.data > scadenza:
-        giorni = (adozione.delibera.data - scadenza).days
+    letture = _letture(ctx)
+    t = letture.applicato
+    adottato = adozione.delibera.data
+    if adottato <= t.data:
+        return
+    frasi = [
+        f"Piano adottato il {data_it(adottato)}, {_giorni((adottato - t.data).days)} dopo il termine "
+        f"del {data_it(t.data)}: {t.spiegazione(data_it)}."
+    ]
+    if t.di_sabato:
+        frasi.append(
+            "Il termine cade di sabato, che non è festivo, e non slitta: l'art. 155 c.5 c.p.c. "
+            "equipara il sabato al festivo solo per gli atti processuali."
+        )
+    # Without `ente.regione` the national term applies and a late plan is still an error:
+    # the great majority of comuni lie outside the regions of a regional deferral (2026:
+    # Calabria, Sicilia, Sardegna), so a warning would let most late plans read as
+    # «conforme», the worst mistake; the few on time elsewhere get a message that names
+    # their date and the one field that settles it. A finding that rests on a disputed
+    # reading or on a missing datum states both outcomes and threatens no sanction.
+    regione = _regione_mancante(ctx, letture, adottato)
+    if regione:
+        frasi.append(regione)
+    m = letture.minoritaria
+    minoritaria = m is not None and adottato <= m.data
+    if m is not None and minoritaria:
+        frasi.append(_minoritaria(m, "sarebbe nei termini"))
+    if not regione and not minoritaria:
+        frasi.append(f"{SANZIONI[0].upper()}{SANZIONI[1:]}.")
+    yield Rilievo(F, ("adozione", "delibera", "data"), " ".join(frasi))
+
+
+@regola(
+    "AN020",
+    "anagrafica.termine-altre-letture",
+    copre=("D01",),
+    summary="Un piano adottato nei termini secondo la lettura applicata, ma in ritardo secondo "
+    "un'altra (senza lo slittamento per festivi, con la lettura minoritaria dell'art. 8 c.2 DM "
+    "132/2022 o con il termine di un'altra regione), riceve una nota che spiega le due letture.",
+    basis=("DM132-7", "DM132-8-2"),
+    confidenza="P",
+    severita=Severity.INFO,
+    motivo_severita="Secondo la lettura applicata il piano è nei termini: la nota dà conto di una "
+    "lettura diversa, non accerta un ritardo.",
+    conforme="adozione: {delibera: {data: 2026-03-24}}   # bilancio approvato il 26/02/2026",
+    non_conforme="triennio: {da: 2025, a: 2027}\n"
+    "adozione: {delibera: {data: 2025-03-31}}   # il 30/03/2025 è domenica",
+)
+def altre_letture(ctx: Contesto) -> Iterator[Rilievo]:
+    adozione = ctx.piano.anagrafica.adozione
+    if adozione is None or adozione.delibera is None:
+        return
+    letture = _letture(ctx)
+    t = letture.applicato
+    adottato = adozione.delibera.data
+    if adottato > t.data:
+        return
+    frasi = []
+    if t.slittato and adottato > t.aritmetico:
+        frasi.append(
+            f"Senza lo slittamento al primo giorno non festivo, la cui applicazione al PIAO non è "
+            f"confermata da DFP o ANAC, il termine sarebbe il {data_it(t.aritmetico)} e il piano "
+            f"risulterebbe in ritardo di {_giorni((adottato - t.aritmetico).days)}."
+            if t.saltati
+            else f"La data aritmetica del termine è il {data_it(t.aritmetico)}: il piano è "
+            f"successivo a quella data."
+        )
+    m = letture.minoritaria
+    if m is not None and adottato > m.data:
+        frasi.append(
+            _minoritaria(m, f"risulterebbe in ritardo di {_giorni((adottato - m.data).days)}")
+        )
+    regione = _regione_mancante(ctx, letture, adottato)
+    if regione:
+        frasi.append(regione)
+    if frasi:
         yield Rilievo(
             F,
             ("adozione", "delibera", "data"),
-            f"Piano adottato il {data_it(adozione.delibera.data)}, {giorni} giorni dopo il termine del "
-            f"{data_it(scadenza)} ({lettura}). {SANZIONI[0].upper()}{SANZIONI[1:]}.",
+            f"Piano adottato il {data_it(adottato)}, nei termini secondo la lettura applicata: "
+            f"termine del {data_it(t.data)}, {t.spiegazione(data_it)}. " + " ".join(frasi),
         )
 
 
@@ -208,14 +337,62 @@ def non_adottato(ctx: Contesto) -> Iterator[Rilievo]:
     adozione = ctx.piano.anagrafica.adozione
     if adozione is not None and adozione.delibera is not None:
         return
-    scadenza, lettura = termine_adozione(ctx)
+    letture = _letture(ctx)
+    t = letture.applicato
+    regione = _regione_mancante(ctx, letture, None)
     yield Rilievo(
         F,
         ("adozione",) if adozione is not None else (),
-        f"Piano non ancora adottato: termine {data_it(scadenza)} ({lettura}). In caso di mancata "
-        f"adozione, {SANZIONI}. La Cassazione distingue il mancato aggiornamento annuale dalla "
-        "mancata adozione, ma ANAC può trattare come non adottato un piano privo dei contenuti essenziali.",
+        f"Piano non ancora adottato: termine {data_it(t.data)} ({t.spiegazione(data_it)}). "
+        + (f"{regione} " if regione else "")
+        + f"In caso di mancata adozione, {SANZIONI}. La Cassazione distingue il mancato "
+        "aggiornamento annuale dalla mancata adozione, ma ANAC può trattare come non adottato un "
+        "piano privo dei contenuti essenziali.",
     )
+
+
+@regola(
+    "AN021",
+    "anagrafica.aggiornamenti",
+    summary="Ogni aggiornamento in corso d'anno è deliberato dopo l'adozione del piano ed entro la "
+    "fine del triennio; non è soggetto al termine di adozione.",
+    basis=("DM132-7",),
+    confidenza="V",
+    conforme="aggiornamenti: [{organo: giunta, delibera: {numero: 95, data: 2026-07-16}, "
+    'sezioni: ["3.3"]}]   # adozione il 24/03/2026',
+    non_conforme="aggiornamenti: [{organo: giunta, delibera: {numero: 12, data: 2026-02-10}, "
+    'sezioni: ["2.3"]}]   # adozione il 24/03/2026',
+)
+def aggiornamenti(ctx: Contesto) -> Iterator[Rilievo]:
+    a = ctx.piano.anagrafica
+    adozione = a.adozione.delibera if a.adozione is not None else None
+    fine = datetime.date(a.triennio.a, 12, 31)
+    for i, agg in enumerate(a.aggiornamenti):
+        quando = agg.delibera.data
+        path = ("aggiornamenti", i, "delibera", "data")
+        if adozione is None:
+            yield Rilievo(
+                F,
+                path,
+                f"Aggiornamento del {data_it(quando)} di un piano che non risulta adottato: un "
+                "aggiornamento modifica il piano adottato; indicare la delibera in «adozione».",
+            )
+        elif quando < adozione.data:
+            yield Rilievo(
+                F,
+                path,
+                f"L'aggiornamento del {data_it(quando)} precede l'adozione del piano "
+                f"({data_it(adozione.data)}): un aggiornamento modifica il piano già adottato. Se "
+                "questa delibera adotta il piano, riportarla in «adozione»; se aggiorna il piano "
+                "del triennio precedente, riportarla in quel piano.",
+            )
+        elif quando > fine:
+            yield Rilievo(
+                F,
+                path,
+                f"L'aggiornamento del {data_it(quando)} è successivo alla fine del triennio "
+                f"{a.triennio} ({data_it(fine)}): riportarlo nel piano del triennio che aggiorna.",
+            )
 
 
 @regola(

@@ -3,16 +3,17 @@ the cover."""
 
 from __future__ import annotations
 
-from piao.calcoli import termine_adozione
 from piao.lingua import elenco
 from piao.model import SEZIONI
-from piao.model.anagrafica import Anagrafica
+from piao.model.anagrafica import Aggiornamento, Anagrafica
 from piao.model.regime import SOGLIA_DIPENDENTI, Regime
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo
+from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo, Tabella
 from piao.render.etichette import etichetta, persona
 from piao.render.formatting import data, numero, se
 from piao.render.parte import Parte
+from piao.render.tabelle import Colonna, tabella
+from piao.scadenze import termine_adozione
 
 
 def adozione(a: Anagrafica) -> str:
@@ -91,11 +92,15 @@ def premessa(ctx: Contesto, a: Anagrafica) -> Parte:
     return Parte(tuple(blocchi))
 
 
-def _dati(a: Anagrafica) -> Definizioni:
+def _dati(ctx: Contesto, a: Anagrafica) -> Definizioni:
     e, s = a.ente, a.soggetti
     righe = [
         ("Denominazione", e.denominazione),
         ("Tipologia", etichetta(e.tipologia)),
+    ]
+    if e.regione is not None:
+        righe.append(("Regione", ctx.ref.regioni[e.regione].denominazione))
+    righe += [
         ("Codice fiscale", e.codice_fiscale or ""),
         ("Codice IPA", e.codice_ipa or ""),
         ("Sede", e.sede or ""),
@@ -157,8 +162,10 @@ def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
                     + se(": ", cs.esito),
                 )
             )
-    scadenza, lettura = termine_adozione(a, ctx.ref)
-    percorso.append(("Termine di adozione", f"{data(scadenza)} ({lettura})"))
+    termine = termine_adozione(a, ctx.ref).applicato
+    percorso.append(
+        ("Termine di adozione", f"{data(termine.data)} — {termine.spiegazione(data, gradi=False)}")
+    )
     if a.pubblicazione is not None:
         pub = a.pubblicazione
         if pub.amministrazione_trasparente is not None:
@@ -179,9 +186,38 @@ def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
     return Definizioni(tuple(percorso), "Percorso di adozione e pubblicazione")
 
 
+def _sezioni(agg: Aggiornamento) -> str:
+    """«2.3 Rischi corruttivi e trasparenza; 3.3 Piano triennale dei fabbisogni di personale»."""
+    if not agg.sezioni:
+        return "Intero piano"
+    titoli: dict[str, str] = {}
+    for s in SEZIONI:
+        titoli.setdefault(s.numero, f"{s.numero} {s.titolo}")
+    return "; ".join(titoli[n] for n in agg.sezioni)
+
+
+AGGIORNAMENTI: tuple[Colonna[Aggiornamento], ...] = (
+    Colonna("Data", 2, lambda g: data(g.delibera.data)),
+    Colonna("Deliberazione", 3, lambda g: f"{etichetta(g.organo)} n. {g.delibera.numero}"),
+    Colonna("Sezioni aggiornate", 4, _sezioni),
+    Colonna("Motivo", 5, lambda g: g.motivo or ""),
+)
+
+
+def _aggiornamenti(a: Anagrafica) -> Tabella:
+    return tabella(
+        "Aggiornamenti del piano",
+        sorted(a.aggiornamenti, key=lambda g: g.delibera.data),
+        *AGGIORNAMENTI,
+    )
+
+
 def costruisci(ctx: Contesto, a: Anagrafica) -> Parte:
-    """Sezione 1: the entity, its officers, and the path of adoption and publication."""
-    blocchi: list[Blocco] = [_dati(a), _percorso(ctx, a)]
+    """Sezione 1: the entity, its officers, the path of adoption and publication, and the
+    updates adopted during the year."""
+    blocchi: list[Blocco] = [_dati(ctx, a), _percorso(ctx, a)]
+    if a.aggiornamenti:
+        blocchi.append(_aggiornamenti(a))
     if a.gruppo_di_lavoro:
         blocchi.append(Paragrafo("Il piano è stato redatto dal gruppo di lavoro integrato:"))
         blocchi.append(Elenco(tuple(persona(p) for p in a.gruppo_di_lavoro)))
