@@ -564,3 +564,38 @@ def deroga_non_ammessa(ctx: Contesto) -> Iterator[Rilievo]:
             f"La regola «{regola.code}» {motivo}: la deroga non ha effetto e i rilievi della "
             "regola restano.",
         )
+
+
+@regola(
+    "AN014",
+    "anagrafica.pubblicazione-nei-termini",
+    copre=("R09",),
+    summary="Il piano adottato nei termini è pubblicato sul sito e caricato sul Portale PIAO entro lo stesso "
+    "termine.",
+    basis=("DL80-6-4", "DM132-8-2"),
+    confidenza="P",
+    conforme="adozione: {delibera: {data: 2026-03-24}}\npubblicazione: {amministrazione_trasparente: "
+    "{data: 2026-03-26}, portale_piao: {data: 2026-03-27}}   # termine 30/03/2026",
+    non_conforme="pubblicazione: {portale_piao: {data: 2026-04-10}}   # termine 30/03/2026",
+)
+def pubblicazione_nei_termini(ctx: Contesto) -> Iterator[Rilievo]:
+    a = ctx.piano.anagrafica
+    if a.adozione is None or a.adozione.delibera is None or a.pubblicazione is None:
+        return
+    termine = _letture(ctx).applicato
+    if a.adozione.delibera.data > termine.data:
+        return  # a late adoption is AN006's; publication follows it
+    for nome, dato in (
+        ("amministrazione_trasparente", a.pubblicazione.amministrazione_trasparente),
+        ("portale_piao", a.pubblicazione.portale_piao),
+    ):
+        if dato is not None and dato.data > termine.data:
+            dove = "sul sito" if nome == "amministrazione_trasparente" else "sul Portale PIAO"
+            yield Rilievo(
+                F,
+                ("pubblicazione", nome, "data"),
+                f"Piano pubblicato {dove} il {data_it(dato.data)}, dopo il termine del "
+                f"{data_it(termine.data)}: l'art. 6 c.4 DL 80/2021 chiede la pubblicazione entro lo stesso "
+                "termine dell'adozione (lettura applicata: il differimento dell'art. 8 c.2 DM 132/2022 vale "
+                "anche per la pubblicazione; confidenza parziale).",
+            )
