@@ -73,13 +73,21 @@ def test_csv_has_one_row_per_entity_and_neutralises_formulas() -> None:
         "Comune di Incompleto",
         "Comune di Piccolavalle",
     ]
-    assert rows[0]["punteggio"] == "100.0"
+    assert rows[0]["punteggio"] == "100"
     assert (
         "2.1.2 Azioni per la piena accessibilità fisica e digitale" in rows[1]["elementi_mancanti"]
     )
     assert rows[2]["punteggio_2.1"] == ""
     assert safe_cell("=SUM(A1)") == "'=SUM(A1)"
-    assert safe_cell("-1") == "'-1"
+    assert safe_cell("-1+2") == "'-1+2"
+    assert safe_cell("-cmd|' /C calc'!A0") == "'-cmd|' /C calc'!A0"
+
+
+def test_numbers_stay_numbers_in_csv() -> None:
+    assert safe_cell("-1") == "-1"
+    assert safe_cell(-4.52) == "-4.52"
+    assert safe_cell(790.0) == "790"
+    assert safe_cell(12.5) == "12.5"
 
 
 def test_audit_command_writes_html_pdf_and_csv(tmp_path: Path) -> None:

@@ -102,7 +102,7 @@ def test_csv_files_parse_back_and_match_the_plan(sito: Path) -> None:
     assert [c["codice"] for c in _csv(sito / "dati" / "corsi.csv")] == [c.codice for c in fo.corsi]
     indicatori = _csv(sito / "dati" / "obiettivi-indicatori.csv")
     obp = next(r for r in indicatori if r["codice_indicatore"] == "OBP-01-I1")
-    assert (obp["target_2026"], obp["target_2027"], obp["target_2028"]) == ("12.0", "20.0", "25.0")
+    assert (obp["target_2026"], obp["target_2027"], obp["target_2028"]) == ("12", "20", "25")
     assert obp["unita_responsabile"] == "UO-URP"
     rischi = _csv(sito / "dati" / "processi-rischi.csv")
     assert {r["codice_processo"] for r in rischi} == {p.codice for p in rc.processi}
@@ -141,7 +141,7 @@ def test_formula_prefixes_are_neutralised(
         "contenuto: Bilancio e rendiconto\n",
         'contenuto: "@SUM(A1)"\n',
     )
-    edit(plan / "rischi_corruttivi.yaml", "contenuto: Bandi e graduatorie\n", 'contenuto: "-2"\n')
+    edit(plan / "rischi_corruttivi.yaml", "contenuto: Bandi e graduatorie\n", 'contenuto: "-2+3"\n')
     publish_plan(plan, tmp_path, oggi=OGGI)
     corsi = {r["codice"]: r["titolo"] for r in _csv(tmp_path / "dati" / "corsi.csv")}
     assert corsi["FOR-03"] == '\'=HYPERLINK("http://x")'
@@ -150,7 +150,7 @@ def test_formula_prefixes_are_neutralised(
         r["codice"]: r["contenuto"] for r in _csv(tmp_path / "dati" / "obblighi-trasparenza.csv")
     }
     assert contenuti["TR-08"] == "'@SUM(A1)"
-    assert contenuti["TR-04"] == "'-2"
+    assert contenuti["TR-04"] == "'-2+3"
 
 
 def test_publish_refuses_a_plan_with_errors_unless_bozza(

@@ -233,6 +233,11 @@ def albero_performance(rami: tuple[RAMO, ...], titolo: str) -> Disegno:
                 elementi.append(Rettangolo(x_ind, yy + 3, w_ind, _RIGA - 6, colore, "#9aa8b6", 3))
                 elementi.append(Testo(x_ind + 5, yy + 15, a_capo(ind, 7.5, w_ind - 10, 1)[0], 7.5))
             y += h
+        if not obiettivi:
+            # A public-value objective no performance objective pursues: its own row, marked.
+            elementi.append(Rettangolo(x_pf, y + 2, w_pf, _RIGA - 4, "#fbe3e6", "#9aa8b6"))
+            elementi.append(Testo(x_pf + 6, y + 15, "nessun obiettivo di performance", 8))
+        y = max(y, inizio + altezza_vp)
         y += 8
     return Disegno(destra + 12, y + 4, tuple(elementi), titolo)
 

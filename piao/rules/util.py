@@ -35,8 +35,10 @@ def euro(value: float) -> str:
 
 
 def manca(items: list[str]) -> str:
-    """«manca X» or «mancano X e Y», with the verb agreeing with the list."""
-    return ("manca " if len(items) == 1 else "mancano ") + elenco(items)
+    """«manca X» or «mancano X e Y», with the verb agreeing with the list (and with a single
+    plural item: «mancano gli indicatori»)."""
+    plurale = len(items) > 1 or (bool(items) and items[0].startswith(("i ", "gli ", "le ")))
+    return ("mancano " if plurale else "manca ") + elenco(items)
 
 
 def normalizza(text: str) -> str:
