@@ -207,7 +207,8 @@ def sezioni_ordinarie(ctx: Contesto) -> Iterator[Rilievo]:
 )
 def sezioni_semplificate(ctx: Contesto) -> Iterator[Rilievo]:
     rc = ctx.piano.rischi_corruttivi
-    if rc is not None and not (rc.processi and rc.misure):
+    # A confirmed 2.3 (RC012 checks the confirmation) keeps the mapping adopted before.
+    if rc is not None and rc.conferma is None and not (rc.processi and rc.misure):
         mancano = [
             n for n, v in (("i processi mappati", rc.processi), ("le misure", rc.misure)) if not v
         ]

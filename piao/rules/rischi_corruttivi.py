@@ -562,6 +562,18 @@ _CODICE_ABROGATO = re.compile(
 «codice dei contratti (D.Lgs. 50/2016)» — not a local act numbered 50/2016."""
 
 
+_REGIME_TRANSITORIO = re.compile(
+    r"art\.?\s*226|anterior[ei]\s+al\s+1[°º]?\s*luglio\s+2023|procediment\w*\s+in\s+corso",
+    re.IGNORECASE,
+)
+"""Art. 226 c.2 D.Lgs. 36/2023 keeps D.Lgs. 50/2016 for procedures started before 1 July
+2023: a text that says so cites the old code correctly."""
+
+
+def _cita_il_codice_abrogato(testo: str) -> bool:
+    return bool(_CODICE_ABROGATO.search(testo)) and not _REGIME_TRANSITORIO.search(testo)
+
+
 def _testi(model: BaseModel) -> Iterator[str]:
     for name in type(model).model_fields:
         value = getattr(model, name)
@@ -588,14 +600,14 @@ def _testi(model: BaseModel) -> Iterator[str]:
 )
 def codice_contratti(ctx: Contesto) -> Iterator[Rilievo]:
     for i, p in enumerate(ctx.rc.processi):
-        if any(_CODICE_ABROGATO.search(t) for t in _testi(p)):
+        if any(_cita_il_codice_abrogato(t) for t in _testi(p)):
             yield Rilievo(
                 F,
                 ("processi", i),
                 f"{p.codice}: richiama il D.Lgs. 50/2016, abrogato dal D.Lgs. 36/2023.",
             )
     for i, m in enumerate(ctx.rc.misure):
-        if any(_CODICE_ABROGATO.search(t) for t in _testi(m)):
+        if any(_cita_il_codice_abrogato(t) for t in _testi(m)):
             yield Rilievo(
                 F,
                 ("misure", i),
