@@ -76,3 +76,10 @@ def test_every_norm_states_its_binding_force() -> None:
     for norma in riferimenti().norme.values():
         assert norma.forza in ("vincolante", "indirizzo", "giurisprudenza"), norma.id
         assert not norma.eccezione or norma.vincolante, norma.id
+
+
+def test_every_rule_on_the_content_of_the_plan_is_assessed_by_an_audit_element() -> None:
+    assessed = {code for e in ELEMENTI for code in e.regole}
+    # Link integrity and deroghe are about the data, not an element of DM 132/2022.
+    fuori = {code for code, rule in REGISTRY.items() if rule.integrita}
+    assert set(REGISTRY) - fuori <= assessed, sorted(set(REGISTRY) - fuori - assessed)
