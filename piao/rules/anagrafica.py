@@ -159,6 +159,14 @@ def _letture(ctx: Contesto) -> Letture:
     return termine_adozione(ctx.piano.anagrafica, ctx.ref)
 
 
+def _adottato(ctx: Contesto) -> tuple[datetime.date, Letture] | None:
+    """The adoption date and the deadline's readings, for an adopted plan."""
+    adozione = ctx.piano.anagrafica.adozione
+    if adozione is None or adozione.delibera is None:
+        return None
+    return adozione.delibera.data, _letture(ctx)
+
+
 def _giorni(n: int) -> str:
     return "1 giorno" if n == 1 else f"{n} giorni"
 
@@ -231,12 +239,11 @@ def _minoritaria(m: Termine, esito: str) -> str:
     "adozione: {organo: giunta, delibera: {numero: 41, data: 2026-04-20}}",
 )
 def termine(ctx: Contesto) -> Iterator[Rilievo]:
-    adozione = ctx.piano.anagrafica.adozione
-    if adozione is None or adozione.delibera is None:
+    adozione = _adottato(ctx)
+    if adozione is None:
         return
-    letture = _letture(ctx)
+    adottato, letture = adozione
     t = letture.applicato
-    adottato = adozione.delibera.data
     if adottato <= t.data:
         return
     frasi = [
@@ -283,12 +290,11 @@ def termine(ctx: Contesto) -> Iterator[Rilievo]:
     "adozione: {delibera: {data: 2025-03-31}}   # il 30/03/2025 è domenica",
 )
 def altre_letture(ctx: Contesto) -> Iterator[Rilievo]:
-    adozione = ctx.piano.anagrafica.adozione
-    if adozione is None or adozione.delibera is None:
+    adozione = _adottato(ctx)
+    if adozione is None:
         return
-    letture = _letture(ctx)
+    adottato, letture = adozione
     t = letture.applicato
-    adottato = adozione.delibera.data
     if adottato > t.data:
         return
     frasi = []
@@ -580,10 +586,12 @@ def deroga_non_ammessa(ctx: Contesto) -> Iterator[Rilievo]:
 )
 def pubblicazione_nei_termini(ctx: Contesto) -> Iterator[Rilievo]:
     a = ctx.piano.anagrafica
-    if a.adozione is None or a.adozione.delibera is None or a.pubblicazione is None:
+    adozione = _adottato(ctx)
+    if adozione is None or a.pubblicazione is None:
         return
-    termine = _letture(ctx).applicato
-    if a.adozione.delibera.data > termine.data:
+    adottato, letture = adozione
+    termine = letture.applicato
+    if adottato > termine.data:
         return  # a late adoption is AN006's; publication follows it
     for nome, dato in (
         ("amministrazione_trasparente", a.pubblicazione.amministrazione_trasparente),
