@@ -162,6 +162,12 @@ def rapporto(ctx: Contesto) -> Rapporto | None:
     return rapporto_capacita(ctx.fp, ctx.popolazione, ctx.ref)
 
 
+def sotto_soglia(ctx: Contesto) -> Rapporto | None:
+    """The ratio of a comune at or under the Tabella 1 threshold («comune virtuoso»)."""
+    r = rapporto(ctx) if ctx.e_comune else None
+    return r if r is not None and r.percentuale <= r.fascia.tabella_1 else None
+
+
 @regola(
     "FP005",
     "fabbisogni.capacita-tabella-1",
@@ -175,8 +181,8 @@ def rapporto(ctx: Contesto) -> Rapporto | None:
     non_conforme="spesa_personale_prevista: {2026: 5400000.00}",
 )
 def tabella_1(ctx: Contesto) -> Iterator[Rilievo]:
-    r = rapporto(ctx) if ctx.e_comune else None
-    if r is None or r.percentuale > r.fascia.tabella_1:
+    r = sotto_soglia(ctx)
+    if r is None:
         return
     ca = ctx.fp.capacita_assunzionale
     assert ca is not None
@@ -377,8 +383,8 @@ def _spesa_ricalcolata(ctx: Contesto, r: Rapporto) -> dict[int, float] | None:
     non_conforme="# assunzioni che portano la spesa oltre il limite della Tabella 1",
 )
 def assunzioni_nella_capacita(ctx: Contesto) -> Iterator[Rilievo]:
-    r = rapporto(ctx) if ctx.e_comune else None
-    if r is None or r.percentuale > r.fascia.tabella_1:
+    r = sotto_soglia(ctx)
+    if r is None:
         return
     spese = _spesa_ricalcolata(ctx, r)
     if spese is None:
@@ -442,8 +448,8 @@ def costi_per_la_verifica(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme="# spesa prevista superiore a quella del rendiconto e nessuna asseverazione",
 )
 def asseverazione(ctx: Contesto) -> Iterator[Rilievo]:
-    r = rapporto(ctx) if ctx.e_comune else None
-    if r is None or r.percentuale > r.fascia.tabella_1:
+    r = sotto_soglia(ctx)
+    if r is None:
         return
     ca = ctx.fp.capacita_assunzionale
     assert ca is not None
