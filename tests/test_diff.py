@@ -80,3 +80,29 @@ def test_identical_plans_have_no_difference(in_tmp: Path) -> None:
 
 def test_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
     assert run_cli("diff", "nessuna", "altra").exit_code == 2
+
+
+def test_event_ratings_phases_and_subjects_change_item_by_item(in_tmp: Path) -> None:
+    shutil.copytree(EXAMPLE, in_tmp / "v1")
+    shutil.copytree(EXAMPLE, in_tmp / "v2")
+    v2 = in_tmp / "v2" / "rischi_corruttivi.yaml"
+    edit(v2, "    nome: Dott. Paolo Celeste\n", "    nome: Dott.ssa Sara Ocra\n")
+    edit(
+        v2,
+        "          giudizio: alto\n          motivazione: Numero elevato",
+        "          giudizio: medio\n          motivazione: Numero elevato",
+    )
+    edit(v2, "        scadenza: per_ogni_procedura\n", "        scadenza: per_ogni_atto\n")
+    edit(
+        v2,
+        "      - {numero: 3, descrizione: Nomina della commissione}\n",
+        "      - {numero: 3, descrizione: Nomina della commissione, nessun_rischio: true}\n",
+    )
+    righe = run_cli("diff", "v1", "v2").output.splitlines()
+    assert "      soggetti[2].nome: Dott. Paolo Celeste → Dott.ssa Sara Ocra" in righe
+    evento = righe.index(
+        "  ~ evento rischioso EV-03-1 «Frazionamento artificioso per restare sotto la soglia» modificato"
+    )
+    assert righe[evento + 1] == "      valutazione.giudizio: alto → medio"
+    assert "      fasi[2].nessun_rischio: — → sì" in righe
+    assert "      fasi[1].scadenza: per_ogni_procedura → per_ogni_atto" in righe

@@ -128,3 +128,19 @@ def test_fifty_employees_asks_for_a_motivation(tmp_path: Path) -> None:
     _init(plan, 50)
     text = (plan / "anagrafica.yaml").read_text(encoding="utf-8")
     assert "motivazione_regime: da compilare" in text
+
+
+def test_risk_section_offers_subjects_roles_and_undated_timing_but_not_rare_blocks(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "2027-2029"
+    _init(plan, 152)
+    text = (plan / "rischi_corruttivi.yaml").read_text(encoding="utf-8")
+    assert "soggetti:\n  - ruolo: da compilare\n" in text
+    # The timing of a phase may be a date or a closed-list timing, said once in the comment.
+    assert "Valori: continuativa, per_ogni_atto, per_ogni_procedura, mensile," in text
+    assert text.count("tutti_i_dirigenti") == 3  # measure, data and publication owners
+    # The numeric method and the per-event rating are optional and rare: not in the skeleton.
+    assert "metodo_valutazione" not in text
+    assert "punteggio" not in text
+    assert text.count("valutazione:\n") == 1

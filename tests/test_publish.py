@@ -48,6 +48,7 @@ def test_folder_layout(sito: Path) -> None:
         "obiettivi-indicatori.csv",
         "piao.json",
         "processi-rischi.csv",
+        "valutazioni-rischio.csv",
     ]
 
 
@@ -106,6 +107,48 @@ def test_csv_files_parse_back_and_match_the_plan(sito: Path) -> None:
     assert obp["unita_responsabile"] == "UO-URP"
     rischi = _csv(sito / "dati" / "processi-rischi.csv")
     assert {r["codice_processo"] for r in rischi} == {p.codice for p in rc.processi}
+
+
+def test_risk_tables_hold_event_ratings_phases_roles_and_undated_timing(sito: Path) -> None:
+    processi = _csv(sito / "dati" / "processi-rischi.csv")
+    pr03 = [r for r in processi if r["codice_processo"] == "PR-03"]
+    assert {(r["codice_evento"], r["giudizio_evento"]) for r in pr03} == {
+        ("EV-03-1", "alto"),
+        ("EV-03-2", "medio"),
+    }
+    assert {(r["giudizio"], r["giudizio_derivato_dagli_eventi"]) for r in pr03} == {("alto", "sì")}
+    assert pr03[0]["fase"] == "Individuazione dell'operatore"
+    senza_rischi = [r for r in processi if r["fase_senza_rischi"] == "sì"]
+    assert [(r["codice_processo"], r["fase"], r["codice_evento"]) for r in senza_rischi] == [
+        ("PR-10", "Pubblicazione del bando", "")
+    ]
+    assert next(r for r in processi if r["codice_evento"] == "EV-10-3")["fase"] == "4"
+    stime = {
+        (r["codice_processo"], r["codice_evento"]): r
+        for r in _csv(sito / "dati" / "valutazioni-rischio.csv")
+    }
+    pr27 = stime["PR-27", ""]
+    assert (pr27["oggetto"], pr27["probabilita"], pr27["impatto"], pr27["punteggio"]) == (
+        "processo",
+        "2.5",
+        "3",
+        "7.5",
+    )
+    assert (pr27["controlli"], pr27["interesse_esterno"], pr27["giudizio"]) == (
+        "parziali",
+        "",
+        "medio",
+    )
+    assert stime["PR-03", "EV-03-1"]["oggetto"] == "evento"
+    assert ("PR-03", "") not in stime  # rated per event only
+    misure = {m["codice"]: m for m in _csv(sito / "dati" / "misure.csv")}
+    assert misure["MIS-02"]["responsabile"] == "tutti_i_responsabili UO-SEG"
+    assert misure["MIS-02"]["tempistica"] == "per_ogni_procedura"
+    assert (misure["MIS-11"]["tempistica"], misure["MIS-11"]["prima_scadenza"]) == (
+        "continuativa",
+        "2026-07-31",
+    )
+    assert misure["MIS-01"]["tempistica"] == ""
 
 
 def test_json_has_dcat_metadata_and_the_plan(sito: Path) -> None:

@@ -80,3 +80,20 @@ def test_never_writes_into_an_existing_folder(tmp_path: Path) -> None:
     result = run_cli("rollover", str(EXAMPLE), "--out", str(out))
     assert result.exit_code == 2
     assert list(out.iterdir()) == []
+
+
+def test_undated_phases_event_ratings_and_subjects_carry_over(tmp_path: Path) -> None:
+    out = tmp_path / "2027-2029"
+    run_cli("rollover", str(EXAMPLE), "--out", str(out))
+    old = load_text((EXAMPLE / "rischi_corruttivi.yaml").read_text(encoding="utf-8"))
+    new = load_text((out / "rischi_corruttivi.yaml").read_text(encoding="utf-8"))
+    misure = {m["codice"]: m for m in new["misure"]}
+    # A phase without a date continues; the dated phases of 2026 end with their year.
+    assert [f["scadenza"] for f in misure["MIS-02"]["fasi"]] == ["per_ogni_procedura"]
+    assert [str(f["scadenza"]) for f in misure["MIS-11"]["fasi"]] == ["continuativa", "2027-01-31"]
+    assert misure["MIS-02"]["responsabile"] == ["tutti_i_responsabili", "UO-SEG"]
+    assert new["soggetti"] == old["soggetti"]
+    assert new["metodo_valutazione"] == old["metodo_valutazione"]
+    processi = {p["codice"]: p for p in new["processi"]}
+    assert processi["PR-03"]["eventi_rischiosi"][0]["valutazione"]["giudizio"] == "alto"
+    assert processi["PR-10"]["fasi"][1]["nessun_rischio"] is True

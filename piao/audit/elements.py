@@ -209,7 +209,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Mappatura dei processi",
         RC,
         (("processi",),),
-        ("RC004", "RC005", "CO010", "RC019", "RC023"),
+        ("RC004", "RC005", "CO010", "RC019", "RC023", "RC026"),
         ("DM132-3-1c", "DM132-6", "L190-1-16"),
     ),
     Elemento(
@@ -218,7 +218,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Identificazione e valutazione dei rischi",
         RC,
         (("processi",),),
-        ("RC006", "RC007"),
+        ("RC006", "RC007", "RC024", "RC025"),
         ("DM132-3-1c", "PNA2019-A1"),
     ),
     Elemento(

@@ -130,8 +130,29 @@ def _piatto(value: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix: value}
 
 
+def _per_voce(pa: dict[str, Any], pb: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Lists of uncoded items of the same length (phases, subjects) compared item by item,
+    so a change reads «fasi[1].scadenza: ... → ...» rather than as two whole lists."""
+
+    def voci(value: Any) -> bool:
+        return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+    def espandi(piatto: dict[str, Any], altro: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in piatto.items():
+            w = altro.get(k)
+            if voci(v) and isinstance(w, list) and voci(w) and len(v) == len(w):
+                for i, item in enumerate(v):
+                    out.update(_piatto(item, f"{k}[{i}]"))
+            else:
+                out[k] = v
+        return out
+
+    return espandi(pa, pb), espandi(pb, pa)
+
+
 def _confronta(a: dict[str, Any], b: dict[str, Any]) -> tuple[Modifica, ...]:
-    pa, pb = _piatto(a), _piatto(b)
+    pa, pb = _per_voce(_piatto(a), _piatto(b))
     return tuple(
         Modifica(k, pa.get(k), pb.get(k))
         for k in sorted(set(pa) | set(pb), key=_ordine(pa, pb))
@@ -202,6 +223,8 @@ def diff_plans(prima: Path, dopo: Path) -> Differenze:
 def _valore(v: Any) -> str:
     if v is None:
         return "—"
+    if isinstance(v, bool):
+        return "sì" if v else "no"
     if isinstance(v, datetime.date):
         return v.strftime("%d/%m/%Y")
     if isinstance(v, float) and v.is_integer():

@@ -62,7 +62,15 @@ OMESSI = {
     "obiettivi_collegati",
     "referente_portale_piao",
     "gruppo_di_lavoro",
+    "metodo_valutazione",
+    "descrizione_ruolo",
+    "EventoRischioso.valutazione",
+    "ValutazioneRischio.probabilita",
+    "ValutazioneRischio.impatto",
+    "ValutazioneRischio.controlli",
+    "ValutazioneRischio.punteggio",
 }
+"""Field names, or «Model.field» where a name is rare in one model only."""
 
 
 class InitError(Exception):
@@ -86,7 +94,7 @@ def _allowed(tp: Any) -> list[str]:
             out += [str(v) for v in typing.get_args(m)]
         elif typing.get_origin(m) is list:
             out += _allowed(typing.get_args(m)[0])
-    return out
+    return list(dict.fromkeys(out))
 
 
 class _Scheletro:
@@ -109,7 +117,7 @@ class _Scheletro:
             codice = "OB-01"
         riferimenti = {c.nome: c for c in campi_riferimento(model)}
         for name, field in model.model_fields.items():
-            if name in OMESSI:
+            if name in OMESSI or f"{model.__name__}.{name}" in OMESSI:
                 continue
             if name == "codice":
                 out[name] = codice or DA_COMPILARE

@@ -11,9 +11,10 @@ delibera 1310/2016) and accesso civico; the "conferma" of entities under 50 empl
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from piao.model.base import (
     Codice,
@@ -27,6 +28,7 @@ from piao.model.base import (
     Periodicita,
     Testo,
     Url,
+    ValoreIndicatore,
     riferimento,
 )
 
@@ -89,6 +91,45 @@ CategoriaMisura = Literal[
 
 Aggiornamento = Literal["tempestivo", "trimestrale", "semestrale", "annuale", "una_tantum"]
 
+MetodoStima = Literal["qualitativo", "numerico", "misto"]
+
+Tempistica = Literal["continuativa", "per_ogni_atto", "per_ogni_procedura"] | Periodicita
+"""The timing of a measure phase that has no date («continuativa», «per ogni procedura di
+gara», «annuale in sede di redazione dei programmi»: real 2.3 tables, research memo §5 p. 4)."""
+
+RuoloResponsabile = Literal["tutti_i_dirigenti", "tutti_i_responsabili", "tutti_i_rup", "rpct"]
+"""Owners named by role rather than by unit («tutti i dirigenti», «ogni RUP»: memo §5 p. 5)."""
+
+Responsabile = CodiceUnita | RuoloResponsabile
+Responsabili = Responsabile | list[Responsabile]
+"""One unit code, a role, or a list of both (a measure owned by several units)."""
+
+
+def elenco_responsabili(valore: Responsabili | None) -> list[str]:
+    """The owners written in a `Responsabili` field, as a list (empty when none)."""
+    if valore is None:
+        return []
+    return list(valore) if isinstance(valore, list) else [valore]
+
+
+RuoloStrategia = Literal[
+    "referente",
+    "upd",
+    "rasa",
+    "cug",
+    "oiv",
+    "nucleo_di_valutazione",
+    "societa_partecipata",
+    "gestore_antiriciclaggio",
+    "altro",
+]
+
+NumeroFase = int | Annotated[str, StringConstraints(min_length=1, max_length=20)]
+"""The number of a phase in a process sheet: `3` or `"5.2"`."""
+
+Stima = float | Annotated[str, StringConstraints(min_length=1, max_length=200)]
+"""A factor of the numeric method: a value (3.17) or a level as written («alta»)."""
+
 
 CodiceEvento = Annotated[Codice, riferimento("l'evento rischioso", "EventoRischioso")]
 """The code of a risk event of a mapped process."""
@@ -103,6 +144,23 @@ class Redazione(Modello):
     """Atto dell'organo di indirizzo che fissa gli obiettivi strategici anticorruzione (art. 1 c.8 L. 190/2012)."""
     soggetti_coinvolti: list[Testo] = []
     """Responsabili e uffici coinvolti nella redazione (performance, personale, bilancio, digitale...)."""
+
+
+class SoggettoStrategia(Modello):
+    """Un soggetto della strategia di prevenzione diverso dal RPCT (referenti, UPD, RASA, CUG, OIV o Nucleo, società partecipate, gestore antiriciclaggio)."""
+
+    ruolo: RuoloStrategia
+    """Ruolo nella strategia di prevenzione."""
+    descrizione_ruolo: Testo | None = None
+    """Il ruolo come lo chiama il piano, necessario per «altro» (es. «Responsabile della protezione dei dati»)."""
+    nome: Testo | None = None
+    """Persona, organo o società (es. «Dott.ssa Anna Verdi», «Esempio Servizi S.r.l.»)."""
+    unita: CodiceUnita | None = None
+    """Codice dell'unità organizzativa a cui il ruolo è affidato (organizzazione.yaml)."""
+    atto: Testo | None = None
+    """Atto di nomina, di costituzione o di individuazione (es. «Decreto sindacale n. 7 del 15/03/2024»)."""
+    compiti: Testo | None = None
+    """Compiti nella prevenzione della corruzione e nella trasparenza."""
 
 
 class ConsultazionePubblica(Modello):
@@ -140,16 +198,6 @@ class ContestoInterno(Modello):
     """Disfunzioni amministrative significative rilevate (o «nessuna»)."""
 
 
-class EventoRischioso(Modello):
-    """Un evento rischioso identificato in un processo."""
-
-    codice: Codice
-    descrizione: Testo
-    """Il comportamento che potrebbe verificarsi."""
-    fase: Testo | None = None
-    """Fase del processo in cui può verificarsi."""
-
-
 class IndicatoriRischio(Modello):
     """I sei indicatori di stima del livello di rischio (PNA 2019, Allegato 1), sulla scala dichiarata."""
 
@@ -168,16 +216,53 @@ class IndicatoriRischio(Modello):
 
 
 class ValutazioneRischio(Modello):
-    """La valutazione qualitativa e motivata del rischio del processo."""
+    """La valutazione motivata del rischio di un processo o di un evento rischioso."""
 
     indicatori: IndicatoriRischio = IndicatoriRischio()
     """Giudizio su ciascun indicatore, usando i livelli di «scala_valutazione»."""
+    probabilita: Stima | None = None
+    """Metodo numerico o misto: probabilità, come valore (es. 3,17) o livello (es. «alta»)."""
+    impatto: Stima | None = None
+    """Metodo numerico o misto: impatto, come valore (es. 2,50) o livello."""
+    controlli: Stima | None = None
+    """Metodo numerico o misto: efficacia dei controlli esistenti, se il metodo la considera."""
+    punteggio: Annotated[float, Field(ge=0)] | None = None
+    """Metodo numerico o misto: punteggio complessivo come scritto nel piano (es. 8); piao non lo ricalcola."""
     giudizio: Testo | None = None
-    """Giudizio sintetico, sulla scala dichiarata: per prudenza non inferiore all'indicatore più alto, salvo motivazione."""
+    """Giudizio sintetico (il livello come scritto), sulla scala dichiarata: per prudenza non inferiore all'indicatore più alto, salvo motivazione."""
     motivazione: Testo | None = None
     """Motivazione del giudizio, con dati ed evidenze."""
     motivazione_scostamento: Testo | None = None
-    """Se il giudizio è inferiore all'indicatore più alto, perché (criterio di prudenza, PNA 2019)."""
+    """Perché il giudizio è inferiore all'indicatore o all'evento più alto, o è il livello più basso in un processo su contratti pubblici o concorsi (criterio di prudenza, PNA 2019)."""
+
+
+class EventoRischioso(Modello):
+    """Un evento rischioso identificato in un processo."""
+
+    codice: Codice
+    descrizione: Testo
+    """Il comportamento che potrebbe verificarsi."""
+    fase: Testo | int | None = None
+    """Fase del processo in cui può verificarsi: la descrizione o il numero di una delle «fasi» del processo."""
+    valutazione: ValutazioneRischio | None = None
+    """Valutazione del rischio dell'evento, se il piano stima il rischio per evento: il giudizio del processo, se manca, è il più alto degli eventi (criterio di prudenza)."""
+
+
+class FaseProcesso(Modello):
+    """Una fase del processo, con il suo numero e l'eventuale assenza di rischi."""
+
+    numero: NumeroFase | None = None
+    """Numero della fase nella scheda del processo (es. 2 o «5.2»)."""
+    descrizione: Testo
+    """Nome della fase (es. «Pubblicazione del bando»)."""
+    nessun_rischio: bool = False
+    """Nella fase non sono stati individuati eventi rischiosi («rischi assenti»)."""
+    motivazione: Testo | None = None
+    """Perché la fase non presenta rischi."""
+
+    def nomi(self) -> tuple[str, ...]:
+        """The ways an event may name this phase: its description or its number."""
+        return (self.descrizione,) if self.numero is None else (self.descrizione, str(self.numero))
 
 
 class Processo(Modello):
@@ -194,14 +279,14 @@ class Processo(Modello):
     """Descrizione dell'area, se «altra»."""
     unita_responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile del processo."""
-    fasi: list[Testo] = []
-    """Fasi del processo."""
+    fasi: list[Testo | FaseProcesso] = []
+    """Fasi del processo: il nome, oppure numero, descrizione e «nessun_rischio: true» per le fasi senza eventi rischiosi."""
     eventi_rischiosi: list[EventoRischioso] = []
     """Eventi rischiosi identificati."""
     fattori_abilitanti: list[FattoreAbilitante] = []
     """Fattori che favoriscono gli eventi rischiosi."""
     valutazione: ValutazioneRischio | None = None
-    """Valutazione del livello di rischio."""
+    """Valutazione del livello di rischio del processo; se il rischio è stimato per evento, il giudizio può mancare ed è il più alto degli eventi."""
     rilevante_valore_pubblico: bool = False
     """Processo scelto dal RPCT e dai responsabili come rilevante per gli obiettivi di performance a protezione del valore pubblico (art. 6 DM 132/2022)."""
     accettazione_rischio: Testo | None = None
@@ -215,8 +300,13 @@ class FaseMisura(Modello):
 
     descrizione: Testo
     """Che cosa si fa in questa fase."""
-    scadenza: datetime.date
-    """Termine della fase."""
+    scadenza: datetime.date | Tempistica
+    """Termine della fase (AAAA-MM-GG) o, per le fasi senza data, la tempistica: continuativa, per ogni atto, per ogni procedura, o la periodicità (es. annuale)."""
+
+    @property
+    def data(self) -> datetime.date | None:
+        """The deadline, when the phase has a date."""
+        return self.scadenza if isinstance(self.scadenza, datetime.date) else None
 
 
 class VerificaMisura(Modello):
@@ -252,11 +342,11 @@ class Misura(Modello):
     """Codici degli eventi rischiosi trattati."""
     fasi: list[FaseMisura] = []
     """Fasi di attuazione, ciascuna con la sua scadenza."""
-    responsabile: CodiceUnita | None = None
-    """Codice dell'unità organizzativa responsabile dell'attuazione."""
+    responsabile: Responsabili | None = None
+    """Chi attua la misura: il codice di un'unità organizzativa, un elenco di codici o un ruolo (es. tutti i responsabili), anche insieme."""
     indicatore: Testo | None = None
     """Indicatore di monitoraggio."""
-    valore_atteso: Testo | None = None
+    valore_atteso: ValoreIndicatore | None = None
     """Valore atteso dell'indicatore (target)."""
     monitoraggio: list[VerificaMisura] = []
     """Esiti delle verifiche di attuazione."""
@@ -285,10 +375,10 @@ class ObbligoTrasparenza(Modello):
     """Norma che prevede l'obbligo (es. «art. 12 d.lgs. 33/2013»)."""
     contenuto: Testo | None = None
     """Dati e documenti da pubblicare."""
-    responsabile_dati: CodiceUnita | None = None
-    """Codice dell'unità che elabora e trasmette i dati."""
-    responsabile_pubblicazione: CodiceUnita | None = None
-    """Codice dell'unità che pubblica i dati."""
+    responsabile_dati: Responsabili | None = None
+    """Chi elabora e trasmette i dati: il codice di un'unità, un elenco di codici o un ruolo (es. tutti i dirigenti)."""
+    responsabile_pubblicazione: Responsabili | None = None
+    """Chi pubblica i dati: il codice di un'unità, un elenco di codici o un ruolo."""
     aggiornamento: Aggiornamento | None = None
     """Frequenza di aggiornamento."""
     termine_giorni: NonNegativo | None = None
@@ -353,11 +443,24 @@ class Conferma(Modello):
     """Motivazione della conferma."""
 
 
+class MetodoValutazione(Modello):
+    """Il metodo di stima del livello di rischio."""
+
+    tipo: MetodoStima = "qualitativo"
+    """Qualitativo (giudizio motivato sui sei indicatori del PNA 2019), numerico (probabilità, impatto, controlli, punteggio) o misto."""
+    descrizione: Testo | None = None
+    """Come si stima il rischio: scale, formula del punteggio, dati usati (es. «probabilità × impatto, da 1 a 25»)."""
+    soglie: dict[Testo, Annotated[float, Field(ge=0)]] = {}
+    """Metodo numerico o misto: il punteggio minimo di ciascun livello della scala, es. {basso: 0, medio: 5, alto: 10}."""
+
+
 class RischiCorruttivi(Modello):
     """Sottosezione 2.3 Rischi corruttivi e trasparenza."""
 
     redazione: Redazione | None = None
     """RPCT e soggetti coinvolti nella redazione."""
+    soggetti: list[SoggettoStrategia] = []
+    """Soggetti della strategia di prevenzione oltre al RPCT: referenti, UPD, RASA, CUG, OIV o Nucleo, società partecipate, gestore antiriciclaggio."""
     pna_riferimento: list[Testo] = []
     """Piani nazionali anticorruzione e atti ANAC seguiti (es. «PNA 2025 - delibera ANAC n. 19/2026»)."""
     consultazione_pubblica: ConsultazionePubblica | None = None
@@ -373,7 +476,9 @@ class RischiCorruttivi(Modello):
         "medio",
         "alto",
     ]
-    """Livelli della scala ordinale di valutazione, dal più basso al più alto."""
+    """Livelli della scala ordinale di valutazione, dal più basso al più alto, come li scrive il piano (es. [nullo, basso, medio, alto, critico])."""
+    metodo_valutazione: MetodoValutazione | None = None
+    """Metodo di stima: qualitativo (PNA 2019, se non indicato), numerico o misto, con le soglie del punteggio."""
     processi: list[Processo] = []
     """Mappatura dei processi con la valutazione del rischio."""
     misure: list[Misura] = []
@@ -384,3 +489,40 @@ class RischiCorruttivi(Modello):
     """Programmazione della trasparenza e accesso civico."""
     conferma: Conferma | None = None
     """Per gli enti con meno di 50 dipendenti: conferma della sottosezione degli anni precedenti."""
+
+    def rango(self, livello: str | None) -> int | None:
+        """The position of a level on the declared scale (0 the lowest), None when it is
+        not on it."""
+        livelli = [chiave(x) for x in self.scala_valutazione]
+        if livello is None or chiave(livello) not in livelli:
+            return None
+        return livelli.index(chiave(livello))
+
+    def giudizio_eventi(self, processo: Processo) -> tuple[str, EventoRischioso] | None:
+        """The highest judgement among the rated events of a process, with its event."""
+        valutati = [
+            (r, e)
+            for e in processo.eventi_rischiosi
+            if e.valutazione is not None and (r := self.rango(e.valutazione.giudizio)) is not None
+        ]
+        if not valutati:
+            return None
+        evento = max(valutati, key=lambda x: x[0])[1]
+        assert evento.valutazione is not None
+        assert evento.valutazione.giudizio is not None
+        return evento.valutazione.giudizio, evento
+
+    def giudizio(self, processo: Processo) -> tuple[str | None, bool]:
+        """(judgement, derived): the process judgement the plan writes, else the highest
+        judgement of its events (criterio di prudenza, PNA 2019 Allegato 1)."""
+        scritto = processo.valutazione.giudizio if processo.valutazione else None
+        if scritto and scritto.strip():
+            return scritto, False
+        dagli_eventi = self.giudizio_eventi(processo)
+        return (dagli_eventi[0], True) if dagli_eventi else (None, False)
+
+
+def chiave(testo: str) -> str:
+    """A level as compared: lower case, single spaces, plain quotes and dashes."""
+    testo = unicodedata.normalize("NFKC", testo).replace("\u2019", "'").replace("\u2013", "-")
+    return " ".join(testo.lower().split())

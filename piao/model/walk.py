@@ -51,7 +51,10 @@ class CampoRiferimento:
     nome: str
     riferimento: Riferimento
     elenco: bool
-    """A list of codes rather than one code."""
+    """A list of codes rather than one code (the first form the type allows)."""
+    fissi: frozenset[str] = frozenset()
+    """Closed-list values the field accepts besides codes (a role such as
+    «tutti_i_dirigenti» instead of a unit): they are not references."""
 
 
 def _marker(tp: Any) -> Riferimento | None:
@@ -81,6 +84,18 @@ def _reference_of(tp: Any) -> tuple[Riferimento, bool] | None:
     return None
 
 
+def _letterali(tp: Any) -> frozenset[str]:
+    """The Literal values anywhere in a field type (unions, lists, Annotated)."""
+    if typing.get_origin(tp) is typing.Literal:
+        return frozenset(str(v) for v in typing.get_args(tp))
+    if typing.get_origin(tp) is typing.Annotated:
+        return _letterali(typing.get_args(tp)[0])
+    out: frozenset[str] = frozenset()
+    for arg in typing.get_args(tp):
+        out |= _letterali(arg)
+    return out
+
+
 @cache
 def campi_riferimento(model: type[BaseModel]) -> tuple[CampoRiferimento, ...]:
     """The reference fields a model class declares, in field order."""
@@ -92,7 +107,7 @@ def campi_riferimento(model: type[BaseModel]) -> tuple[CampoRiferimento, ...]:
             continue
         found = _reference_of(field.annotation)
         if found is not None:
-            out.append(CampoRiferimento(name, *found))
+            out.append(CampoRiferimento(name, *found, _letterali(field.annotation)))
     return tuple(out)
 
 
@@ -128,20 +143,16 @@ def citazioni(
     fonte_codice = _own_code(model) or fonte_codice
     for campo in campi_riferimento(type(model)):
         value: Any = getattr(model, campo.nome)
-        if campo.elenco:
-            for i, codice in enumerate(value):
+        # A field may take one code or a list of them (`X | list[X]`), whatever its first form.
+        scritti = (
+            [((*path, campo.nome, i), v) for i, v in enumerate(value)]
+            if isinstance(value, list)
+            else [((*path, campo.nome), value)]
+        )
+        for dove, codice in scritti:
+            if isinstance(codice, str) and codice not in campo.fissi:
                 yield Citazione(
-                    codice,
-                    file,
-                    (*path, campo.nome, i),
-                    campo.riferimento,
-                    model,
-                    campo.nome,
-                    fonte_codice,
+                    codice, file, dove, campo.riferimento, model, campo.nome, fonte_codice
                 )
-        elif value is not None:
-            yield Citazione(
-                value, file, (*path, campo.nome), campo.riferimento, model, campo.nome, fonte_codice
-            )
     for child, child_path in _children(model, path):
         yield from citazioni(child, file, child_path, fonte_codice)

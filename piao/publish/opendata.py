@@ -11,6 +11,14 @@ from typing import Any
 from piao.csvsafe import write_csv
 from piao.model import Piano
 from piao.model.base import Indicatore
+from piao.model.rischi_corruttivi import (
+    FaseProcesso,
+    IndicatoriRischio,
+    Responsabili,
+    RischiCorruttivi,
+    ValutazioneRischio,
+    elenco_responsabili,
+)
 
 LICENZA = "https://creativecommons.org/licenses/by/4.0/"
 LICENZA_NOME = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
@@ -82,114 +90,209 @@ def _indicatori(piano: Piano) -> TabellaAperta:
     )
 
 
-def tabelle(piano: Piano) -> list[TabellaAperta]:
-    out = [_indicatori(piano)]
-    rc = piano.rischi_corruttivi
-    if rc is not None:
-        out.append(
-            TabellaAperta(
-                "processi-rischi.csv",
-                "Processi mappati e rischi",
-                "Mappatura dei processi con area di rischio, eventi rischiosi e giudizio sintetico sul livello di rischio.",
-                (
-                    "codice_processo",
-                    "processo",
-                    "area_rischio",
-                    "unita_responsabile",
-                    "codice_evento",
-                    "evento_rischioso",
-                    "giudizio",
-                    "motivazione",
-                ),
-                tuple(
-                    (
-                        p.codice,
-                        p.denominazione,
-                        p.area_rischio,
-                        p.unita_responsabile or "",
-                        codice,
-                        evento,
-                        p.valutazione.giudizio if p.valutazione else "",
-                        p.valutazione.motivazione if p.valutazione else "",
-                    )
-                    for p in rc.processi
-                    for codice, evento in (
-                        [(e.codice, e.descrizione) for e in p.eventi_rischiosi] or [("", "")]
-                    )
-                ),
-            )
+def _codici(valore: Responsabili | None) -> str:
+    """Unit codes and roles, space separated (as the processes of a measure)."""
+    return " ".join(elenco_responsabili(valore))
+
+
+def _processi(rc: RischiCorruttivi) -> TabellaAperta:
+    righe: list[tuple[object, ...]] = []
+    for p in rc.processi:
+        giudizio, derivato = rc.giudizio(p)
+        processo = (p.codice, p.denominazione, p.area_rischio, p.unita_responsabile or "")
+        valutazione = (
+            giudizio or "",
+            p.valutazione.motivazione or "" if p.valutazione else "",
         )
-        out.append(
-            TabellaAperta(
-                "misure.csv",
-                "Misure di prevenzione della corruzione",
-                "Misure generali e specifiche con processi trattati, fasi, scadenze, responsabili, indicatori e valori attesi.",
-                (
-                    "codice",
-                    "misura",
-                    "tipo",
-                    "misura_generale",
-                    "categoria",
-                    "processi",
-                    "fasi",
-                    "prima_scadenza",
-                    "ultima_scadenza",
-                    "responsabile",
-                    "indicatore",
-                    "valore_atteso",
-                ),
-                tuple(
-                    (
-                        m.codice,
-                        m.titolo,
-                        m.tipo,
-                        m.misura_generale or "",
-                        m.categoria or "",
-                        " ".join(m.processi),
-                        "; ".join(f.descrizione for f in m.fasi),
-                        min(f.scadenza for f in m.fasi).isoformat() if m.fasi else "",
-                        max(f.scadenza for f in m.fasi).isoformat() if m.fasi else "",
-                        m.responsabile or "",
-                        m.indicatore or "",
-                        m.valore_atteso or "",
-                    )
-                    for m in rc.misure
-                ),
+        eventi: list[tuple[object, ...]] = [
+            (
+                e.codice,
+                e.descrizione,
+                "" if e.fase is None else e.fase,
+                "no",
+                e.valutazione.giudizio or "" if e.valutazione else "",
+                e.valutazione.motivazione or "" if e.valutazione else "",
             )
-        )
-        if rc.trasparenza is not None:
-            out.append(
-                TabellaAperta(
-                    "obblighi-trasparenza.csv",
-                    "Obblighi di pubblicazione",
-                    "Obblighi di pubblicazione in Amministrazione trasparente con responsabili e frequenza di aggiornamento.",
-                    (
-                        "codice",
-                        "sottosezione_livello_1",
-                        "sottosezione_livello_2",
-                        "riferimento_normativo",
-                        "contenuto",
-                        "responsabile_dati",
-                        "responsabile_pubblicazione",
-                        "aggiornamento",
-                        "termine_giorni",
-                    ),
-                    tuple(
-                        (
-                            o.codice,
-                            o.sottosezione[0],
-                            o.sottosezione[1] if len(o.sottosezione) > 1 else "",
-                            o.riferimento_normativo or "",
-                            o.contenuto or "",
-                            o.responsabile_dati or "",
-                            o.responsabile_pubblicazione or "",
-                            o.aggiornamento or "",
-                            o.termine_giorni if o.termine_giorni is not None else "",
-                        )
-                        for o in rc.trasparenza.obblighi
-                    ),
+            for e in p.eventi_rischiosi
+        ]
+        eventi += [
+            ("", "", f.descrizione, "sì", "", f.motivazione or "")
+            for f in p.fasi
+            if isinstance(f, FaseProcesso) and f.nessun_rischio
+        ]
+        for codice, evento, fase, nessuno, g_evento, m_evento in eventi or [
+            ("", "", "", "", "", "")
+        ]:
+            righe.append(
+                (
+                    *processo,
+                    codice,
+                    evento,
+                    *valutazione,
+                    fase,
+                    nessuno,
+                    "sì" if derivato else "no",
+                    g_evento,
+                    m_evento,
                 )
             )
+    return TabellaAperta(
+        "processi-rischi.csv",
+        "Processi mappati e rischi",
+        "Mappatura dei processi con area di rischio, eventi rischiosi per fase e giudizio sintetico sul livello di rischio, del processo e di ciascun evento.",
+        (
+            "codice_processo",
+            "processo",
+            "area_rischio",
+            "unita_responsabile",
+            "codice_evento",
+            "evento_rischioso",
+            "giudizio",
+            "motivazione",
+            "fase",
+            "fase_senza_rischi",
+            "giudizio_derivato_dagli_eventi",
+            "giudizio_evento",
+            "motivazione_evento",
+        ),
+        tuple(righe),
+    )
+
+
+def _valutazioni(rc: RischiCorruttivi) -> TabellaAperta:
+    voci: list[tuple[str, str, str, ValutazioneRischio]] = []
+    for p in rc.processi:
+        if p.valutazione is not None:
+            voci.append(("processo", p.codice, "", p.valutazione))
+        voci += [
+            ("evento", p.codice, e.codice, e.valutazione)
+            for e in p.eventi_rischiosi
+            if e.valutazione
+        ]
+    indicatori = list(IndicatoriRischio.model_fields)
+
+    def vuoto_se_none(x: object) -> object:
+        return "" if x is None else x
+
+    return TabellaAperta(
+        "valutazioni-rischio.csv",
+        "Stima del livello di rischio",
+        "Una riga per ogni valutazione, del processo o dell'evento rischioso: giudizio sui sei indicatori del PNA 2019, stima numerica se il piano la usa, giudizio sintetico e motivazione.",
+        (
+            "oggetto",
+            "codice_processo",
+            "codice_evento",
+            *indicatori,
+            "probabilita",
+            "impatto",
+            "controlli",
+            "punteggio",
+            "giudizio",
+            "motivazione",
+            "motivazione_scostamento",
+        ),
+        tuple(
+            (
+                oggetto,
+                processo,
+                evento,
+                *[vuoto_se_none(getattr(v.indicatori, k)) for k in indicatori],
+                vuoto_se_none(v.probabilita),
+                vuoto_se_none(v.impatto),
+                vuoto_se_none(v.controlli),
+                vuoto_se_none(v.punteggio),
+                v.giudizio or "",
+                v.motivazione or "",
+                v.motivazione_scostamento or "",
+            )
+            for oggetto, processo, evento, v in voci
+        ),
+    )
+
+
+def _rischi(rc: RischiCorruttivi) -> list[TabellaAperta]:
+    out = [
+        _processi(rc),
+        _valutazioni(rc),
+        TabellaAperta(
+            "misure.csv",
+            "Misure di prevenzione della corruzione",
+            "Misure generali e specifiche con processi trattati, fasi, scadenze o tempistiche, responsabili, indicatori e valori attesi.",
+            (
+                "codice",
+                "misura",
+                "tipo",
+                "misura_generale",
+                "categoria",
+                "processi",
+                "fasi",
+                "prima_scadenza",
+                "ultima_scadenza",
+                "responsabile",
+                "indicatore",
+                "valore_atteso",
+                "tempistica",
+            ),
+            tuple(
+                (
+                    m.codice,
+                    m.titolo,
+                    m.tipo,
+                    m.misura_generale or "",
+                    m.categoria or "",
+                    " ".join(m.processi),
+                    "; ".join(f.descrizione for f in m.fasi),
+                    min(date).isoformat() if (date := [f.data for f in m.fasi if f.data]) else "",
+                    max(date).isoformat() if date else "",
+                    _codici(m.responsabile),
+                    m.indicatore or "",
+                    "" if m.valore_atteso is None else m.valore_atteso,
+                    "; ".join(dict.fromkeys(str(f.scadenza) for f in m.fasi if f.data is None)),
+                )
+                for m in rc.misure
+            ),
+        ),
+    ]
+    if rc.trasparenza is not None:
+        out.append(
+            TabellaAperta(
+                "obblighi-trasparenza.csv",
+                "Obblighi di pubblicazione",
+                "Obblighi di pubblicazione in Amministrazione trasparente con responsabili e frequenza di aggiornamento.",
+                (
+                    "codice",
+                    "sottosezione_livello_1",
+                    "sottosezione_livello_2",
+                    "riferimento_normativo",
+                    "contenuto",
+                    "responsabile_dati",
+                    "responsabile_pubblicazione",
+                    "aggiornamento",
+                    "termine_giorni",
+                ),
+                tuple(
+                    (
+                        o.codice,
+                        o.sottosezione[0],
+                        o.sottosezione[1] if len(o.sottosezione) > 1 else "",
+                        o.riferimento_normativo or "",
+                        o.contenuto or "",
+                        _codici(o.responsabile_dati),
+                        _codici(o.responsabile_pubblicazione),
+                        o.aggiornamento or "",
+                        o.termine_giorni if o.termine_giorni is not None else "",
+                    )
+                    for o in rc.trasparenza.obblighi
+                ),
+            )
+        )
+    return out
+
+
+def tabelle(piano: Piano) -> list[TabellaAperta]:
+    out = [_indicatori(piano)]
+    if piano.rischi_corruttivi is not None:
+        out += _rischi(piano.rischi_corruttivi)
     if piano.fabbisogni_personale is not None:
         out.append(
             TabellaAperta(

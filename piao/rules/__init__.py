@@ -16,6 +16,7 @@ from piao.rules import (  # noqa: F401  (imported for registration)
     rischi_corruttivi,
     trasparenza,
     valore_pubblico,
+    valutazione_rischio,
 )
 from piao.rules.contesto import Contesto
 from piao.rules.registry import REGISTRY, Regola, Rilievo

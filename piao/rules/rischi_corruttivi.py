@@ -14,7 +14,7 @@ from piao.model.regime import ORDINARIO, SEMPLIFICATO, SOGLIA_DIPENDENTI, SOTTO_
 from piao.model.rischi_corruttivi import AreaRischio, Processo
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
-from piao.rules.util import data_it, manca, normalizza, vuoto
+from piao.rules.util import data_it, manca, vuoto
 
 F = "rischi_corruttivi.yaml"
 RC = ("rischi_corruttivi",)
@@ -110,7 +110,11 @@ def sette_elementi(ctx: Contesto) -> Iterator[Rilievo]:
         else None,
         "processi": "la mappatura dei processi" if not rc.processi else None,
         "valutazione": "la valutazione del rischio dei processi"
-        if rc.processi and all(p.valutazione is None for p in rc.processi)
+        if rc.processi
+        and all(
+            p.valutazione is None and all(e.valutazione is None for e in p.eventi_rischiosi)
+            for p in rc.processi
+        )
         else None,
         "misure": "le misure di trattamento" if not rc.misure else None,
         "monitoraggio": "il monitoraggio delle misure" if rc.monitoraggio is None else None,
@@ -230,156 +234,12 @@ def area_concorsi(ctx: Contesto) -> Iterator[Rilievo]:
 
 
 @regola(
-    "RC005",
-    "rischi.processi-completi",
-    copre=("R14",),
-    summary="Ogni processo mappato ha unità responsabile, eventi rischiosi, fattori abilitanti, giudizio su "
-    "ciascun indicatore, giudizio sintetico e motivazione.",
-    basis=("PNA2019-A1",),
-    confidenza="P",
-    richiede=RC,
-    conforme="unita_responsabile: UO-GARE\neventi_rischiosi: [...]\nfattori_abilitanti: [...]\nvalutazione: {indicatori: {...}, giudizio: alto, motivazione: ...}",
-    non_conforme="# processo senza eventi_rischiosi",
-)
-def processi_completi(ctx: Contesto) -> Iterator[Rilievo]:
-    for i, p in enumerate(ctx.rc.processi):
-        mancano = []
-        if vuoto(p.unita_responsabile):
-            mancano.append("l'unità responsabile")
-        if not p.eventi_rischiosi:
-            mancano.append("gli eventi rischiosi")
-        if not p.fattori_abilitanti:
-            mancano.append("i fattori abilitanti")
-        v = p.valutazione
-        if v is None:
-            mancano.append("la valutazione")
-        else:
-            senza = [k for k, val in v.indicatori.model_dump().items() if vuoto(val)]
-            if senza:
-                mancano.append("il giudizio sugli indicatori " + elenco(senza))
-            if vuoto(v.giudizio):
-                mancano.append("il giudizio sintetico")
-            if vuoto(v.motivazione):
-                mancano.append("la motivazione")
-        if p.area_rischio == "altra" and vuoto(p.area_rischio_descrizione):
-            mancano.append("la descrizione dell'area di rischio «altra»")
-        if mancano:
-            yield Rilievo(F, ("processi", i), f"{p.codice}: {manca(mancano)}.")
-
-
-def _livelli(p: Processo) -> list[tuple[tuple[str, ...], str]]:
-    """(path inside the process, level) for every rating of a process."""
-    if p.valutazione is None:
-        return []
-    out: list[tuple[tuple[str, ...], str]] = [
-        (("valutazione", "indicatori", k), val)
-        for k, val in p.valutazione.indicatori.model_dump().items()
-        if val
-    ]
-    if p.valutazione.giudizio:
-        out.append((("valutazione", "giudizio"), p.valutazione.giudizio))
-    return out
-
-
-@regola(
-    "RC006",
-    "rischi.scala-valutazione",
-    copre=("R15",),
-    summary="Ogni giudizio usa un livello della scala ordinale dichiarata in «scala_valutazione».",
-    basis=("PNA2019-A1",),
-    confidenza="P",
-    integrita=True,
-    richiede=RC,
-    conforme="scala_valutazione: [basso, medio, alto]\n... giudizio: medio",
-    non_conforme="scala_valutazione: [basso, medio, alto]\n... giudizio: molto alto",
-)
-def scala(ctx: Contesto) -> Iterator[Rilievo]:
-    livelli = [normalizza(x) for x in ctx.rc.scala_valutazione]
-    for i, p in enumerate(ctx.rc.processi):
-        for path, value in _livelli(p):
-            if normalizza(value) not in livelli:
-                yield Rilievo(
-                    F,
-                    ("processi", i, *path),
-                    f"{p.codice}: il livello «{value}» non è nella scala dichiarata ({elenco(ctx.rc.scala_valutazione)}).",
-                )
-
-
-def _rango(ctx: Contesto, value: str | None) -> int | None:
-    livelli = [normalizza(x) for x in ctx.rc.scala_valutazione]
-    if value is None or normalizza(value) not in livelli:
-        return None
-    return livelli.index(normalizza(value))
-
-
-@regola(
-    "RC007",
-    "rischi.prudenza",
-    copre=("R15",),
-    summary="Il giudizio sintetico non è inferiore all'indicatore più alto, salvo motivazione specifica "
-    "(criterio di prudenza).",
-    basis=("PNA2019-A1",),
-    confidenza="P",
-    richiede=RC,
-    conforme="indicatori: {interesse_esterno: alto, ...}\ngiudizio: alto",
-    non_conforme="indicatori: {interesse_esterno: alto, ...}\ngiudizio: medio   # senza motivazione_scostamento",
-)
-def prudenza(ctx: Contesto) -> Iterator[Rilievo]:
-    for i, p in enumerate(ctx.rc.processi):
-        v = p.valutazione
-        if v is None:
-            continue
-        giudizio = _rango(ctx, v.giudizio)
-        ranghi = [
-            r for r in (_rango(ctx, x) for x in v.indicatori.model_dump().values()) if r is not None
-        ]
-        if (
-            giudizio is None
-            or not ranghi
-            or giudizio >= max(ranghi)
-            or not vuoto(v.motivazione_scostamento)
-        ):
-            continue
-        yield Rilievo(
-            F,
-            ("processi", i, "valutazione", "giudizio"),
-            f"{p.codice}: giudizio «{v.giudizio}» inferiore all'indicatore più alto "
-            f"(«{ctx.rc.scala_valutazione[max(ranghi)]}»): motivare in «motivazione_scostamento».",
-        )
-
-
-@regola(
-    "RC008",
-    "rischi.misure-specifiche",
-    copre=("R16",),
-    summary="Ogni processo con rischio medio o superiore ha almeno una misura specifica, o un'accettazione motivata del rischio.",
-    basis=("PNA2019-A1",),
-    confidenza="P",
-    richiede=RC,
-    conforme="misure: [{codice: MIS-15, tipo: specifica, processi: [PR-03]}]",
-    non_conforme="# processo con giudizio alto e nessuna misura specifica",
-)
-def misure_specifiche(ctx: Contesto) -> Iterator[Rilievo]:
-    if not ctx.rc.misure:
-        return  # no measures at all is reported by RC002 / CO009 / CO010
-    trattati = {c for m in ctx.rc.misure if m.tipo == "specifica" for c in m.processi}
-    for i, p in enumerate(ctx.rc.processi):
-        rango = _rango(ctx, p.valutazione.giudizio if p.valutazione else None)
-        if rango is None or rango < 1 or p.codice in trattati or not vuoto(p.accettazione_rischio):
-            continue
-        giudizio = p.valutazione.giudizio if p.valutazione else ""
-        yield Rilievo(
-            F,
-            ("processi", i),
-            f"{p.codice}: rischio «{giudizio}» senza misure specifiche né accettazione motivata del rischio.",
-        )
-
-
-@regola(
     "RC009",
     "rischi.misure-programmate",
     copre=("R17",),
-    summary="Ogni misura indica fasi con tempi, responsabile, indicatore di monitoraggio e valore atteso.",
+    summary="Ogni misura indica fasi con tempi (una data, o una tempistica come «continuativa» o «per ogni "
+    "procedura»), responsabile (unità, più unità o un ruolo come «tutti i responsabili»), indicatore di "
+    "monitoraggio e valore atteso.",
     basis=("PNA2019-A1",),
     confidenza="P",
     richiede=RC,
@@ -406,7 +266,8 @@ def misure_programmate(ctx: Contesto) -> Iterator[Rilievo]:
     "RC010",
     "rischi.misure-nel-triennio",
     copre=("R17",),
-    summary="Le scadenze delle fasi delle misure cadono nel triennio del piano.",
+    summary="Le scadenze datate delle fasi delle misure cadono nel triennio del piano (le fasi continuative "
+    "o periodiche non hanno una data da verificare).",
     basis=("PNA2019-A1", "DL80-6-2"),
     confidenza="P",
     richiede=RC,
@@ -418,7 +279,7 @@ def misure_triennio(ctx: Contesto) -> Iterator[Rilievo]:
     fine = datetime.date(ctx.anni[-1], 12, 31)
     for i, m in enumerate(ctx.rc.misure):
         for j, fase in enumerate(m.fasi):
-            if not inizio <= fase.scadenza <= fine:
+            if isinstance(fase.scadenza, datetime.date) and not inizio <= fase.scadenza <= fine:
                 yield Rilievo(
                     F,
                     ("misure", i, "fasi", j, "scadenza"),

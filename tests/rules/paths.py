@@ -3,7 +3,8 @@
 `obiettivi[OBP-02].indicatori[OBP-02-I1].target.2026`: keys are separated by `.`; a
 bracket selects a list item, by its `codice` (`misure[MIS-14]`) or, only in lists whose
 items have no `codice`, by index (`fasi[0]`, `pareri[1]`); an integer after a dot is a
-year key of an `{anno: valore}` map. The empty path is the root of a file.
+year key of an `{anno: valore}` map, a word after a dot may also be the key of a
+`{testo: valore}` map (`soglie.medio`). The empty path is the root of a file.
 
 A path is checked statically against the pydantic models (`model_error`) and resolved
 against the data of a plan file into the real YAML path of keys and indexes (`resolve`);
@@ -135,6 +136,10 @@ def model_error(file: str, segments: tuple[Segmento, ...]) -> str | None:
         alternatives = members(current)
         if isinstance(segment, Chiave) and isinstance(segment.nome, str):
             models = [m for m in alternatives if _is_model(m) and segment.nome in m.model_fields]
+            mappe = [a for a in alternatives if typing.get_origin(a) is dict]
+            if not models and mappe:  # a key of a {text: value} map, e.g. soglie.medio
+                current = typing.get_args(mappe[0])[-1]
+                continue
             if not models:
                 names = ", ".join(getattr(a, "__name__", str(a)) for a in alternatives)
                 return f"{where}: not a field of {names}"

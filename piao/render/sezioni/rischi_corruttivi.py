@@ -5,17 +5,24 @@ obligations)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from piao.model.rischi_corruttivi import (
     ContestoInterno,
+    EventoRischioso,
+    FaseMisura,
+    FaseProcesso,
     MonitoraggioMisure,
     Processo,
+    Responsabili,
     RischiCorruttivi,
     Trasparenza,
+    ValutazioneRischio,
+    elenco_responsabili,
 )
 from piao.render.allegati import MISURE, OBBLIGHI, PROCESSI
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Definizioni, Elenco, Figura, Paragrafo
+from piao.render.document import Blocco, Definizioni, Elenco, Figura, Paragrafo, Tabella
 from piao.render.etichette import etichetta
 from piao.render.figures import matrice_rischio
 from piao.render.formatting import data, numero, se, sino
@@ -24,6 +31,54 @@ from piao.render.parte import Annesso, Capitolo, Parte
 from piao.render.tabelle import Colonna, definizioni, tabella
 
 NON_COMPILATA = "Analisi non compilata."
+
+RUOLI = {
+    "referente": "Referente del RPCT",
+    "upd": "Ufficio procedimenti disciplinari (UPD)",
+    "rasa": "Responsabile dell'Anagrafe per la stazione appaltante (RASA)",
+    "cug": "Comitato unico di garanzia (CUG)",
+    "oiv": "Organismo indipendente di valutazione (OIV)",
+    "nucleo_di_valutazione": "Nucleo di valutazione",
+    "societa_partecipata": "Società o ente partecipato",
+    "gestore_antiriciclaggio": "Gestore delle segnalazioni antiriciclaggio",
+    "altro": "Altro",
+    # Owners by role of measures and obligations.
+    "tutti_i_dirigenti": "tutti i dirigenti",
+    "tutti_i_responsabili": "tutti i responsabili",
+    "tutti_i_rup": "tutti i RUP",
+    "rpct": "RPCT",
+}
+TEMPI = {"per_ogni_atto": "per ogni atto", "per_ogni_procedura": "per ogni procedura"}
+INDICATORI = (
+    ("interesse_esterno", "Interesse esterno"),
+    ("discrezionalita", "Discrezionalità"),
+    ("eventi_passati", "Eventi passati"),
+    ("opacita", "Opacità"),
+    ("collaborazione", "Collaborazione"),
+    ("attuazione_misure", "Attuazione misure"),
+)
+"""The six indicators of PNA 2019 Allegato 1, as table headers."""
+
+
+def _responsabili(ctx: Contesto, valore: Responsabili | None) -> str:
+    """Units by name and roles by label: «Segreteria generale, tutti i responsabili»."""
+    return ", ".join(RUOLI.get(r) or ctx.unita(r) for r in elenco_responsabili(valore))
+
+
+def _tempo(fase: FaseMisura) -> str:
+    return data(fase.data) if fase.data else TEMPI.get(str(fase.scadenza), str(fase.scadenza))
+
+
+def _soggetti(ctx: Contesto, rc: RischiCorruttivi) -> Tabella:
+    return tabella(
+        "Soggetti della strategia di prevenzione",
+        rc.soggetti,
+        Colonna("Ruolo", 22, lambda s: s.descrizione_ruolo or RUOLI[s.ruolo]),
+        Colonna("Soggetto", 20, lambda s: s.nome or ""),
+        Colonna("Unità", 16, lambda s: ctx.unita(s.unita)),
+        Colonna("Atto", 18, lambda s: s.atto or ""),
+        Colonna("Compiti", 24, lambda s: s.compiti or ""),
+    )
 
 
 def _introduzione(ctx: Contesto, rc: RischiCorruttivi) -> list[Blocco]:
@@ -44,6 +99,8 @@ def _introduzione(ctx: Contesto, rc: RischiCorruttivi) -> list[Blocco]:
                 f", sulla base degli obiettivi strategici fissati con {r.atto_obiettivi_strategici}"
             )
         blocchi.append(Paragrafo(testo + "."))
+    if rc.soggetti:
+        blocchi.append(_soggetti(ctx, rc))
     if rc.pna_riferimento:
         blocchi.append(Paragrafo("Riferimenti: " + "; ".join(rc.pna_riferimento) + "."))
     if rc.consultazione_pubblica is not None:
@@ -105,7 +162,7 @@ def _matrice(ctx: Contesto, rc: RischiCorruttivi) -> Figura:
             else (area.denominazione if area else p.area_rischio)
         )
         celle = per_area.setdefault(nome, [[] for _ in livelli])
-        giudizio = (p.valutazione.giudizio or "").lower() if p.valutazione else ""
+        giudizio = (rc.giudizio(p)[0] or "").lower()
         if giudizio in norm:
             celle[norm.index(giudizio)].append(p.codice)
     titolo = "Matrice del rischio: processi per area e livello di rischio"
@@ -120,18 +177,142 @@ def _matrice(ctx: Contesto, rc: RischiCorruttivi) -> Figura:
     )
 
 
-def _giudizio(p: Processo) -> str:
-    return (p.valutazione.giudizio or "") if p.valutazione else ""
+def _giudizio(rc: RischiCorruttivi, p: Processo) -> str:
+    giudizio, derivato = rc.giudizio(p)
+    return (giudizio or "") + (" (il più alto degli eventi)" if derivato else "")
+
+
+def _motivazione(v: ValutazioneRischio | None) -> str:
+    if v is None:
+        return ""
+    return (v.motivazione or "") + se(" Scostamento motivato: ", v.motivazione_scostamento)
+
+
+def _metodo(rc: RischiCorruttivi) -> str:
+    """How the plan rates risk, in one sentence."""
+    m = rc.metodo_valutazione
+    scala = ", ".join(rc.scala_valutazione)
+    qualitativo = (
+        f"Il rischio è valutato con un giudizio qualitativo e motivato sulla scala {scala}, a partire dai "
+        "sei indicatori del PNA 2019 (Allegato 1) e secondo il criterio di prudenza."
+    )
+    if m is None or (m.tipo == "qualitativo" and not m.descrizione):
+        return qualitativo
+    descrizione = se(" (", m.descrizione, ")")
+    testo = {
+        "qualitativo": qualitativo[:-1] + descrizione + ".",
+        "numerico": f"Il rischio è stimato con un metodo numerico{descrizione}; il livello è espresso sulla scala {scala}.",
+        "misto": qualitativo[:-1] + f", affiancato da una stima numerica{descrizione}.",
+    }[m.tipo]
+    if m.soglie:
+        testo += " Soglie del punteggio: " + ", ".join(
+            f"{livello} da {numero(minimo)}" for livello, minimo in m.soglie.items()
+        )
+        testo += "."
+    return testo
+
+
+def _per_evento(rc: RischiCorruttivi) -> str:
+    valutati = [p for p in rc.processi if any(e.valutazione for e in p.eventi_rischiosi)]
+    if not valutati:
+        return ""
+    quanti = "un processo" if len(valutati) == 1 else f"{len(valutati)} processi"
+    return (
+        f" Per {quanti} il rischio è valutato per ciascun evento rischioso: dove il piano non indica il "
+        "giudizio del processo, è il più alto tra quelli dei suoi eventi (criterio di prudenza, PNA 2019 "
+        "Allegato 1)."
+    )
+
+
+def _fasi_eventi(p: Processo) -> list[tuple[str, str, EventoRischioso | FaseProcesso | None]]:
+    """(phase, process code, event or risk-free phase) rows of a process, phase by phase."""
+    nomi_fasi = {n for f in p.fasi for n in (f.nomi() if isinstance(f, FaseProcesso) else (f,))}
+    # Events attributed to no declared phase concern the whole process: they come first.
+    righe: list[tuple[str, str, EventoRischioso | FaseProcesso | None]] = [
+        (str(e.fase or ""), p.codice, e) for e in p.eventi_rischiosi if str(e.fase) not in nomi_fasi
+    ]
+    restanti = [e for e in p.eventi_rischiosi if str(e.fase) in nomi_fasi]
+    for f in p.fasi:
+        nomi = f.nomi() if isinstance(f, FaseProcesso) else (f,)
+        nome = (
+            f"{f.numero}. {f.descrizione}"
+            if isinstance(f, FaseProcesso) and f.numero is not None
+            else nomi[0]
+        )
+        eventi = [e for e in restanti if str(e.fase) in nomi]
+        restanti = [e for e in restanti if e not in eventi]
+        if eventi:
+            righe += [(nome, p.codice, e) for e in eventi]
+        else:
+            righe.append(
+                (nome, p.codice, f if isinstance(f, FaseProcesso) and f.nessun_rischio else None)
+            )
+    return righe
+
+
+def _evento(voce: EventoRischioso | FaseProcesso | None) -> str:
+    if isinstance(voce, EventoRischioso):
+        return f"{voce.codice} {voce.descrizione}"
+    if isinstance(voce, FaseProcesso):
+        return "Nessun evento rischioso" + se(": ", voce.motivazione)
+    return ""
+
+
+def _eventi(rc: RischiCorruttivi) -> Tabella:
+    righe = [r for p in rc.processi for r in _fasi_eventi(p)]
+
+    def valutazione(voce: EventoRischioso | FaseProcesso | None) -> ValutazioneRischio | None:
+        return voce.valutazione if isinstance(voce, EventoRischioso) else None
+
+    return tabella(
+        "Fasi dei processi, eventi rischiosi e valutazione per evento",
+        righe,
+        Colonna("Processo", 7, lambda r: r[1]),
+        Colonna("Fase", 20, lambda r: r[0]),
+        Colonna("Evento rischioso", 30, lambda r: _evento(r[2])),
+        Colonna("Giudizio", 8, lambda r: (v.giudizio or "") if (v := valutazione(r[2])) else ""),
+        Colonna("Motivazione", 35, lambda r: _motivazione(valutazione(r[2]))),
+    )
+
+
+def _stime(rc: RischiCorruttivi) -> Tabella:
+    """One row per rating (process or event): the six indicators, the numeric estimate
+    when the plan uses one, and the judgement."""
+    righe: list[tuple[str, ValutazioneRischio]] = []
+    for p in rc.processi:
+        if p.valutazione is not None:
+            righe.append((p.codice, p.valutazione))
+        righe += [(e.codice, e.valutazione) for e in p.eventi_rischiosi if e.valutazione]
+    numerico = any(
+        v.probabilita is not None
+        or v.impatto is not None
+        or v.controlli is not None
+        or v.punteggio is not None
+        for _, v in righe
+    )
+    colonne: list[Colonna[tuple[str, ValutazioneRischio]]] = [Colonna("Codice", 8, lambda r: r[0])]
+    colonne += [Colonna(titolo, 9, _indicatore(k)) for k, titolo in INDICATORI]
+    if numerico:
+        colonne += [
+            Colonna("Probabilità", 7, lambda r: numero(r[1].probabilita)),
+            Colonna("Impatto", 7, lambda r: numero(r[1].impatto)),
+            Colonna("Controlli", 7, lambda r: numero(r[1].controlli)),
+            Colonna("Punteggio", 7, lambda r: numero(r[1].punteggio)),
+        ]
+    colonne.append(Colonna("Giudizio", 8, lambda r: r[1].giudizio or ""))
+    return tabella("Stima del livello di rischio: indicatori e giudizio", righe, *colonne)
+
+
+def _indicatore(chiave: str) -> Callable[[tuple[str, ValutazioneRischio]], str]:
+    return lambda r: str(getattr(r[1].indicatori, chiave) or "")
 
 
 def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], Annesso]:
-    conteggio = Counter(_giudizio(p) or "non valutato" for p in rc.processi)
+    conteggio = Counter(rc.giudizio(p)[0] or "non valutato" for p in rc.processi)
     # «Allegato 1» of the PNA 2019 (its risk indicators) is not this document's annex.
     blocchi: list[Blocco] = [
         Paragrafo(
-            f"Sono mappati {len(rc.processi)} processi. Il rischio è valutato con un giudizio qualitativo e motivato "
-            f"sulla scala {', '.join(rc.scala_valutazione)}, a partire dai sei indicatori del PNA 2019 (Allegato 1) e secondo il "
-            "criterio di prudenza. Distribuzione: "
+            f"Sono mappati {len(rc.processi)} processi. {_metodo(rc)}{_per_evento(rc)} Distribuzione: "
             + ", ".join(f"{n} {k}" for k, n in sorted(conteggio.items()))
             + ". "
             f"La mappatura completa è nell'{PROCESSI.nome}."
@@ -158,14 +339,22 @@ def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...],
             12,
             lambda p: ", ".join(etichetta(f) for f in p.fattori_abilitanti),
         ),
-        Colonna("Giudizio", 7, _giudizio),
+        Colonna("Giudizio", 7, lambda p: _giudizio(rc, p)),
         Colonna(
             "Motivazione",
             17,
-            lambda p: (p.valutazione.motivazione or "") if p.valutazione else "",
+            lambda p: (
+                _motivazione(p.valutazione)
+                or (
+                    "Valutazione per evento rischioso (tabella seguente)."
+                    if rc.giudizio(p)[1]
+                    else ""
+                )
+            ),
         ),
     )
-    return tuple(blocchi), Annesso(PROCESSI, (allegato,))
+    dettagli = tuple(t for t in (_eventi(rc), _stime(rc)) if t.righe)
+    return tuple(blocchi), Annesso(PROCESSI, (allegato, *dettagli))
 
 
 def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], Annesso]:
@@ -178,7 +367,12 @@ def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], An
     ]
     if generali:
         blocchi.append(
-            Elenco(tuple(f"{m.codice} {m.titolo} — {ctx.unita(m.responsabile)}" for m in generali))
+            Elenco(
+                tuple(
+                    f"{m.codice} {m.titolo} — {_responsabili(ctx, m.responsabile)}"
+                    for m in generali
+                )
+            )
         )
     allegato = tabella(
         "Misure generali e specifiche",
@@ -192,11 +386,11 @@ def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], An
         Colonna(
             "Fasi e scadenze",
             20,
-            lambda m: "; ".join(f"{f.descrizione} ({data(f.scadenza)})" for f in m.fasi),
+            lambda m: "; ".join(f"{f.descrizione} ({_tempo(f)})" for f in m.fasi),
         ),
-        Colonna("Responsabile", 11, lambda m: ctx.unita(m.responsabile)),
+        Colonna("Responsabile", 11, lambda m: _responsabili(ctx, m.responsabile)),
         Colonna("Indicatore", 13, lambda m: m.indicatore or ""),
-        Colonna("Valore atteso", 9, lambda m: m.valore_atteso or ""),
+        Colonna("Valore atteso", 9, lambda m: numero(m.valore_atteso)),
     )
     return tuple(blocchi), Annesso(MISURE, (allegato,))
 
@@ -257,8 +451,8 @@ def _trasparenza(
         Colonna("Sotto-sezione", 20, lambda o: " › ".join(o.sottosezione)),
         Colonna("Riferimento", 13, lambda o: o.riferimento_normativo or ""),
         Colonna("Contenuto", 25, lambda o: o.contenuto or ""),
-        Colonna("Trasmissione", 12, lambda o: ctx.unita(o.responsabile_dati)),
-        Colonna("Pubblicazione", 12, lambda o: ctx.unita(o.responsabile_pubblicazione)),
+        Colonna("Trasmissione", 12, lambda o: _responsabili(ctx, o.responsabile_dati)),
+        Colonna("Pubblicazione", 12, lambda o: _responsabili(ctx, o.responsabile_pubblicazione)),
         Colonna("Aggiornamento", 12, lambda o: _aggiornamento(o.aggiornamento, o.termine_giorni)),
     )
     return tuple(blocchi), (Annesso(OBBLIGHI, (allegato,)),)
