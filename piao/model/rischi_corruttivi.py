@@ -6,6 +6,10 @@ enabling factors and a motivated qualitative judgement on a declared ordinal sca
 general and specific measures with phases, deadlines, owners, indicators and expected
 values; their monitoring; transparency obligations (D.Lgs. 33/2013, tree of ANAC
 delibera 1310/2016) and accesso civico; the "conferma" of entities under 50 employees.
+
+At about 530 lines this is the largest model module: sottosezione 2.3 is the richest part
+of the plan (it absorbs the whole PTPCT) and its models are one file so that the schema,
+the documentation and `piao init` read it as one section.
 """
 
 from __future__ import annotations
