@@ -11,6 +11,7 @@ from typing import Any
 from piao.csvsafe import write_csv
 from piao.model import Piano
 from piao.model.base import Indicatore
+from piao.publish.opendata_struttura import tavole
 
 LICENZA = "https://creativecommons.org/licenses/by/4.0/"
 LICENZA_NOME = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
@@ -256,6 +257,7 @@ def tabelle(piano: Piano) -> list[TabellaAperta]:
                 ),
             )
         )
+    out += [TabellaAperta(*t) for t in tavole(piano)]
     return out
 
 
