@@ -83,3 +83,13 @@ def test_every_rule_on_the_content_of_the_plan_is_assessed_by_an_audit_element()
     # Link integrity and deroghe are about the data, not an element of DM 132/2022.
     fuori = {code for code, rule in REGISTRY.items() if rule.integrita}
     assert set(REGISTRY) - fuori <= assessed, sorted(set(REGISTRY) - fuori - assessed)
+
+
+def test_the_readme_table_of_files_says_which_regime_requires_them() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    righe = dict(
+        re.findall(r"^\| `(\w+\.yaml)` \| .+ \| (required|not required)[^|]*\|$", readme, re.M)
+    )
+    assert set(righe) == set(SEZIONI_PER_FILE)
+    for file, sezione in SEZIONI_PER_FILE.items():
+        assert (righe[file] == "required") == ("semplificato" in sezione.richiesta), file

@@ -42,12 +42,17 @@ def test_folder_layout(sito: Path) -> None:
     ]
     assert sorted(p.name for p in (sito / "dati").iterdir()) == [
         "assunzioni.csv",
+        "carte-servizi.csv",
+        "consultazioni.csv",
         "corsi.csv",
+        "lavoro-agile.csv",
         "misure.csv",
         "obblighi-trasparenza.csv",
         "obiettivi-indicatori.csv",
+        "organi-politici.csv",
         "piao.json",
         "processi-rischi.csv",
+        "unita-organizzative.csv",
         "valutazioni-rischio.csv",
     ]
 
@@ -149,6 +154,49 @@ def test_risk_tables_hold_event_ratings_phases_roles_and_undated_timing(sito: Pa
         "2026-07-31",
     )
     assert misure["MIS-01"]["tempistica"] == ""
+
+
+def test_organisation_tables_match_the_plan(sito: Path) -> None:
+    organi = _csv(sito / "dati" / "organi-politici.csv")
+    assert [o["codice"] for o in organi] == ["SINDACO", "ASS-BILANCIO", "ASS-SOCIALE"]
+    assert organi[1]["deleghe"] == "Bilancio; Tributi; Patrimonio; Innovazione digitale"
+    (consultazione,) = _csv(sito / "dati" / "consultazioni.csv")
+    assert (consultazione["sezioni"], consultazione["dal"], consultazione["al"]) == (
+        "2.2",
+        "2026-01-12",
+        "2026-01-31",
+    )
+    assert consultazione["contributi_ricevuti"] == "5"
+    unita = {u["codice"]: u for u in _csv(sito / "dati" / "unita-organizzative.csv")}
+    assert len(unita) == 16
+    assert sum(int(u["dipendenti"]) for u in unita.values() if u["dipendenti"]) == 152
+    casa = unita["UCT-CASA"]
+    assert (casa["trasversale"], casa["unita_coordinate"]) == ("sì", "UO-SOC UO-LLPP UO-URB")
+    assert (casa["operativa_dal"], casa["operativa_fino_al"]) == ("2026-04-01", "2028-03-31")
+    assert (unita["UO-SCIT"]["ad_interim"], unita["UO-SUAP"]["tipo"]) == ("sì", "Sportello unico")
+    agile = _csv(sito / "dati" / "lavoro-agile.csv")
+    assert [(r["anno"], r["tipo"]) for r in agile] == [
+        ("2026", "previsione"),
+        ("2027", "previsione"),
+        ("2028", "previsione"),
+        ("2025", "attuazione"),
+    ]
+    assert (agile[0]["lavoratori_agili_potenziali"], agile[0]["lavoratori_agili"]) == ("68", "42")
+    assert agile[0]["giornate_agili_max_anno_per_lavoratore"] == "80"
+    assert agile[3]["giornate_svolte"] == "3120"
+    (carta,) = _csv(sito / "dati" / "carte-servizi.csv")
+    assert (carta["codice"], carta["data_atto"], carta["unita_responsabile"]) == (
+        "CDS-01",
+        "2025-10-14",
+        "UO-DEM",
+    )
+
+
+def test_a_plan_without_those_data_publishes_no_empty_table(tmp_path: Path) -> None:
+    publish_plan(SMALL, tmp_path, oggi=OGGI)
+    dati = {p.name for p in (tmp_path / "dati").iterdir()}
+    assert {"organi-politici.csv", "consultazioni.csv", "carte-servizi.csv"}.isdisjoint(dati)
+    assert {"unita-organizzative.csv", "lavoro-agile.csv"} <= dati
 
 
 def test_json_has_dcat_metadata_and_the_plan(sito: Path) -> None:

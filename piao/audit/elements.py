@@ -64,7 +64,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Dati identificativi dell'ente e soggetti responsabili",
         A,
         (("ente",),),
-        ("AN001",),
+        ("AN001", "AN023"),
         ("DM132-2",),
     ),
     Elemento(
@@ -109,7 +109,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Coerenza con DUP e bilancio",
         A,
         (("programmazione_finanziaria", "dup"),),
-        ("FP008",),
+        ("FP008", "AN022"),
         ("DM132-8-1",),
     ),
     Elemento(
@@ -256,7 +256,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Modello organizzativo e unità",
         OR,
         (("unita",),),
-        ("OR001", "OR002", "OR003", "CO003"),
+        ("OR001", "OR002", "OR003", "OR004", "OR005", "CO003"),
         ("DM132-4-1a",),
     ),
     Elemento(
@@ -265,7 +265,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "I cinque contenuti obbligatori del lavoro agile",
         LA,
         (("requisiti",),),
-        ("LA001", "LA002", "LA003"),
+        ("LA001", "LA002", "LA003", "LA004"),
         ("DM132-4-1b",),
     ),
     Elemento(
@@ -363,7 +363,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "4",
         "Rilevazioni della soddisfazione degli utenti",
         MO,
-        (("soddisfazione_utenti",),),
+        (("soddisfazione_utenti",), ("carte_servizi",)),
         ("MO002",),
         ("DM132-5",),
         ORD,

@@ -32,7 +32,22 @@ TIPI = {
     "corsi": "corso",
     "azioni": "azione positiva",
     "soddisfazione_utenti": "rilevazione della soddisfazione",
+    "carte_servizi": "carta dei servizi",
+    "unita_trasversali": "unità di coordinamento trasversale",
+    "organi_politici": "organo politico",
 }
+ANAGRAFICA = (
+    "soggetti",
+    "triennio",
+    "regime",
+    "regime_finanziario",
+    "versione",
+    "consultazioni",
+    "adozione",
+    "aggiornamenti",
+    "pubblicazione",
+)
+"""The fields of the scheda anagrafica that `piao diff` compares (besides its coded objects)."""
 TITOLI = (
     "titolo",
     "denominazione",
@@ -203,10 +218,16 @@ def diff_plans(prima: Path, dopo: Path) -> Differenze:
             if modifiche:
                 campi.append(Cambio(s.file, "sezione", s.key, "modificato", "", modifiche))
         if s.key == "anagrafica":
-            for key in ("triennio", "regime", "adozione", "aggiornamenti", "pubblicazione"):
-                if not (isinstance(va, dict) and isinstance(vb, dict)) or va.get(key) == vb.get(
-                    key
-                ):
+            for key in ANAGRAFICA:
+                if not (isinstance(va, dict) and isinstance(vb, dict)):
+                    continue
+                if key == "soggetti":
+                    # The political organs are coded objects, compared one by one above.
+                    va, vb = (
+                        {**va, key: _propri(va.get(key) or {})},
+                        {**vb, key: _propri(vb.get(key) or {})},
+                    )
+                if va.get(key) == vb.get(key):
                     continue
                 if vb.get(key) is None:
                     campi.append(Cambio(s.file, "scheda anagrafica", key, "rimosso", ""))

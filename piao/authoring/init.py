@@ -40,6 +40,7 @@ PREFISSI = {
     "ObiettivoRisparmioEnergetico": "EN-01",
     "InterventoOrganizzativo": "INT-01",
     "RilevazioneSoddisfazione": "CS-01",
+    "OrganoPolitico": "SINDACO",
 }
 # Fields left out of the skeleton: optional, rarely used, or filled later by the workflow.
 OMESSI = {
@@ -69,6 +70,22 @@ OMESSI = {
     "ValutazioneRischio.impatto",
     "ValutazioneRischio.controlli",
     "ValutazioneRischio.punteggio",
+    "versione",
+    "regime_finanziario",
+    "consultazioni",
+    "direttore_generale",
+    "responsabile_trasparenza",
+    "ufficio",
+    "costituito_da",
+    "condiviso_con",
+    "unita_trasversali",
+    "ad_interim",
+    "operativa_dal",
+    "operativa_fino_al",
+    "giornate_agili_max_anno",
+    "stato_attuazione",
+    "carte_servizi",
+    "carta_servizi",
 }
 """Field names, or «Model.field» where a name is rare in one model only."""
 

@@ -19,6 +19,7 @@ MAPPE_ANNUALI = {
     "ore_pro_capite",
     "budget",
     "lavoratori_agili",
+    "lavoratori_agili_potenziali",
     "copertura_personale",
     "spesa_personale_prevista",
     "spesa_personale_dup",
@@ -66,8 +67,10 @@ def _anagrafica(data: CommentedMap, da: int) -> None:
     ente = data.get("ente", {})
     if isinstance(ente.get("dipendenti"), dict):
         ente["dipendenti"]["al"] = datetime.date(da - 1, 12, 31)
-    # The updates of the year belong to the old cycle, like its adoption.
-    for key in ("adozione", "aggiornamenti", "pubblicazione"):
+    # The updates of the year belong to the old cycle, like its adoption, the consultations
+    # that preceded it and the version of its record on the Portale PIAO. The financial
+    # regime (a rebalancing plan lasts years) and the political organs stay.
+    for key in ("adozione", "aggiornamenti", "pubblicazione", "consultazioni", "versione"):
         if key in data:
             del data[key]
     finanza = data.get("programmazione_finanziaria")

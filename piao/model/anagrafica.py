@@ -1,10 +1,13 @@
 """Scheda anagrafica dell'amministrazione (`anagrafica.yaml`).
 
-The entity, its key people, the triennio, the regime (ordinary or simplified, art. 6 DM
-132/2022), the link with financial programming (art. 8 DM 132/2022), the adoption path
-and the publication (art. 6 c.4 DL 80/2021; Portale PIAO, circ. DFP 2/2022). Fields the law
-asks for are optional here and required by the rule catalogue, so a draft still loads and
-each gap is reported with its legal basis.
+The entity, its key people (officers, political organs with their delegations, the
+evaluation body even when shared with other entities), the triennio, the regime (ordinary
+or simplified, art. 6 DM 132/2022), the financial regime (ordinary, multi-year rebalancing,
+dissesto), the link with financial programming (art. 8 DM 132/2022), the public
+consultations, the adoption path and the publication (art. 6 c.4 DL 80/2021; Portale PIAO,
+circ. DFP 2/2022, which keeps a version per plan). Fields the law asks for are optional here
+and required by the rule catalogue, so a draft still loads and each gap is reported with
+its legal basis.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from piao.model.base import (
     Anno,
     Atto,
+    Codice,
     CodiceQualsiasi,
     CodiceUnita,
     Email,
@@ -26,6 +30,7 @@ from piao.model.base import (
     Persona,
     Testo,
     Url,
+    riferimento,
 )
 from piao.model.regime import Regime
 
@@ -70,6 +75,11 @@ Regione = Literal[
 NumeroSezione = Literal["1", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4", "PAP"]
 """The numbers of the sections of the plan (`Sezione.numero` in piao/model/piano.py, which
 imports this module: a test keeps the two equal)."""
+
+Versione = (
+    Annotated[int, Field(ge=1)] | Annotated[str, StringConstraints(min_length=1, max_length=20)]
+)
+"""A version number: `2` or `"2.1"`."""
 
 OrganoAdozione = Literal[
     "giunta", "consiglio", "presidente", "commissario", "direttore_generale", "altro"
@@ -121,12 +131,51 @@ class OrganismoValutazione(Modello):
 
     tipo: Literal["oiv", "nucleo_di_valutazione"]
     """OIV (art. 14 D.Lgs. 150/2009) oppure Nucleo di valutazione."""
+    ufficio: Testo | None = None
+    """Nome proprio dell'organismo, se ne ha uno (es. «Ufficio unico di valutazione»)."""
     forma: Literal["monocratico", "collegiale"] | None = None
     """Composizione monocratica o collegiale."""
     componenti: list[Testo] = []
     """Nomi dei componenti."""
     atto_nomina: Testo | None = None
     """Atto di nomina."""
+    costituito_da: Testo | None = None
+    """Se l'organismo è condiviso con altri enti, l'ente presso cui è costituito (es. «Unione dei Comuni Alta Gallura»)."""
+    condiviso_con: list[Testo] = []
+    """Altri enti che si avvalgono dello stesso organismo."""
+
+
+class ResponsabileTrasparenza(Persona):
+    """Il responsabile per la trasparenza, quando è distinto dal responsabile della prevenzione della corruzione."""
+
+    motivazione: Testo | None = None
+    """Perché la trasparenza è affidata a un responsabile distinto (la legge prevede di norma un unico RPCT)."""
+
+
+CaricaPolitica = Literal[
+    "sindaco", "vicesindaco", "assessore", "consigliere_delegato", "presidente", "altro"
+]
+
+
+class OrganoPolitico(Modello):
+    """Un componente degli organi di indirizzo politico, con le sue deleghe."""
+
+    codice: Codice
+    """Codice stabile del componente (es. «SINDACO», «ASS-BILANCIO»): gli obiettivi lo richiamano come responsabile politico."""
+    carica: CaricaPolitica
+    """Carica (consigliere_delegato: consigliere con delega del sindaco)."""
+    nome: Testo
+    """Nome e cognome."""
+    deleghe: list[Testo] = []
+    """Materie delegate (es. «Bilancio», «Patrimonio», «Personale»)."""
+    atto_nomina: Testo | None = None
+    """Atto di nomina e di conferimento delle deleghe (es. «Decreto sindacale n. 12 del 18/06/2024»)."""
+
+
+CodiceOrganoPolitico = Annotated[
+    Codice, riferimento("il componente degli organi politici", "OrganoPolitico")
+]
+"""The code of a political organ of anagrafica.yaml (`soggetti.organi_politici`)."""
 
 
 class Soggetti(Modello):
@@ -134,14 +183,22 @@ class Soggetti(Modello):
 
     legale_rappresentante: Persona | None = None
     """Legale rappresentante (per i comuni il Sindaco)."""
+    organi_politici: list[OrganoPolitico] = []
+    """Sindaco, assessori e consiglieri delegati con le rispettive deleghe."""
     segretario: Persona | None = None
     """Segretario comunale o generale."""
+    direttore_generale: Persona | None = None
+    """Direttore generale, se nominato."""
     rpct: Persona | None = None
-    """Responsabile della prevenzione della corruzione e della trasparenza (art. 1 c.7 L. 190/2012)."""
+    """Responsabile della prevenzione della corruzione e della trasparenza (art. 1 c.7 L. 190/2012); se la trasparenza ha un responsabile distinto, qui il responsabile della prevenzione della corruzione."""
+    responsabile_trasparenza: ResponsabileTrasparenza | None = None
+    """Responsabile per la trasparenza, solo se distinto dal responsabile della prevenzione della corruzione."""
+    rasa: Persona | None = None
+    """Responsabile dell'Anagrafe unica delle stazioni appaltanti (RASA)."""
     rtd: Persona | None = None
     """Responsabile per la transizione al digitale (art. 17 CAD)."""
     organismo_valutazione: OrganismoValutazione | None = None
-    """OIV o Nucleo di valutazione."""
+    """OIV o Nucleo di valutazione, anche se condiviso con altri enti."""
     referente_portale_piao: Persona | None = None
     """Referente registrato sul Portale PIAO del Dipartimento della Funzione Pubblica."""
 
@@ -160,6 +217,20 @@ class Triennio(Modello):
 
     def __str__(self) -> str:
         return f"{self.da}-{self.a}"
+
+
+StatoFinanziario = Literal["ordinario", "riequilibrio_pluriennale", "dissesto"]
+
+
+class RegimeFinanziario(Modello):
+    """La situazione finanziaria dell'ente, quando limita la programmazione (in particolare le assunzioni)."""
+
+    stato: StatoFinanziario
+    """Ordinario, procedura di riequilibrio finanziario pluriennale (art. 243-bis TUEL) o dissesto finanziario."""
+    atto: Atto | None = None
+    """Atto con cui l'ente ha fatto ricorso alla procedura o ha dichiarato il dissesto (es. «Deliberazione del Consiglio comunale n. 61»)."""
+    vincoli_assunzioni: Testo | None = None
+    """A quale controllo o autorizzazione sono soggette le assunzioni programmate e come il piano lo rispetta."""
 
 
 class TermineBilancioDifferito(Modello):
@@ -245,6 +316,31 @@ class Aggiornamento(Modello):
     """Perché il piano è aggiornato (es. «nuove assunzioni autorizzate dopo l'adozione»)."""
 
 
+class Consultazione(Modello):
+    """Una consultazione pubblica sul piano o su una sua sezione."""
+
+    oggetto: Testo
+    """Che cosa è stato posto in consultazione (es. «Aggiornamento della sottosezione Rischi corruttivi e trasparenza»)."""
+    sezioni: list[NumeroSezione] = []
+    """Sezioni interessate, con il numero del Piano tipo tra virgolette (es. ["2.3"]); vuoto se riguarda l'intero piano."""
+    promotore: Testo | None = None
+    """Chi la promuove (es. «Segretario generale, RPCT», «UOA Segreteria generale»)."""
+    destinatari: Testo | None = None
+    """A chi è rivolta (cittadini, associazioni, organizzazioni sindacali, portatori di interesse)."""
+    dal: datetime.date | None = None
+    """Inizio della consultazione, se indicato."""
+    al: datetime.date
+    """Termine per presentare osservazioni e proposte."""
+    canale: Testo | None = None
+    """Come si partecipa (avviso sul sito, modulo online, PEC, incontro pubblico...)."""
+    contributi_ricevuti: NonNegativo | None = None
+    """Numero di contributi ricevuti (zero se nessuno)."""
+    esito: Testo | None = None
+    """Come i contributi sono stati considerati nel piano."""
+    url: Url | None = None
+    """Indirizzo dell'avviso."""
+
+
 class DatoPubblicazione(Modello):
     """Dove e quando il piano è stato pubblicato."""
 
@@ -293,8 +389,14 @@ class Anagrafica(Modello):
     """Ordinario (più di 50 dipendenti) o semplificato (meno di 50, art. 6 DM 132/2022)."""
     motivazione_regime: Testo | None = None
     """Motivazione della scelta del regime: obbligatoria con esattamente 50 dipendenti."""
+    regime_finanziario: RegimeFinanziario | None = None
+    """Regime finanziario dell'ente, se diverso dall'ordinario: piano di riequilibrio pluriennale o dissesto, con l'atto e i vincoli sulle assunzioni."""
+    versione: Versione | None = None
+    """Numero di versione del piano, come sul Portale PIAO (che conserva una versione per ogni caricamento): 1 per il piano adottato, poi 2, 3... dopo ogni aggiornamento."""
     programmazione_finanziaria: ProgrammazioneFinanziaria = ProgrammazioneFinanziaria()
     """Documenti di programmazione finanziaria presupposto del piano (art. 8 DM 132/2022)."""
+    consultazioni: list[Consultazione] = []
+    """Consultazioni pubbliche sul piano o sulle sue sezioni (cittadini, associazioni, portatori di interesse); quella sulla sottosezione 2.3 può restare in «consultazione_pubblica» di rischi_corruttivi.yaml."""
     adozione: Adozione | None = None
     """Atto di adozione e percorso (vuoto finché il piano è in bozza)."""
     aggiornamenti: list[Aggiornamento] = []

@@ -3,7 +3,9 @@
 The five points each plan must provide (services not impaired, rotation with prevalence of
 in-office work, secure platforms, a backlog plan, adequate devices), enabling conditions,
 activities that can be done in agile mode, objectives and the contractual framework
-(CCNL Funzioni Locali, individual agreements).
+(CCNL Funzioni Locali, individual agreements); the yearly figures (eligible staff, staff in
+agile mode) and the state of play of the years already closed (agile days worked,
+satisfaction surveys).
 """
 
 from __future__ import annotations
@@ -48,6 +50,23 @@ class CondizioniAbilitanti(Modello):
     """Competenze digitali e manageriali, formazione."""
 
 
+class AttuazioneAnno(Modello):
+    """Lo stato di attuazione del lavoro agile in un anno concluso."""
+
+    anno: Anno
+    """Anno a cui si riferiscono i dati."""
+    lavoratori_agili_potenziali: NonNegativo | None = None
+    """Personale che svolgeva attività compatibili con il lavoro agile."""
+    lavoratori_agili: NonNegativo | None = None
+    """Lavoratori con un accordo individuale di lavoro agile."""
+    giornate_svolte: NonNegativo | None = None
+    """Giornate di lavoro agile effettivamente svolte nell'anno, in tutto l'ente."""
+    soddisfazione: Testo | None = None
+    """Esito delle indagini di soddisfazione (dei lavoratori o degli utenti) sul lavoro agile."""
+    fonte: Testo | None = None
+    """Da dove provengono i dati (rilevazione presenze, questionario, conto annuale...)."""
+
+
 class LavoroAgile(Modello):
     """Sottosezione 3.2 Organizzazione del lavoro agile."""
 
@@ -67,6 +86,8 @@ class LavoroAgile(Modello):
     """Numero massimo di giornate di lavoro agile a settimana per lavoratore."""
     giornate_agili_max_mese: NonNegativo | None = None
     """Numero massimo di giornate di lavoro agile al mese per lavoratore (se il limite è mensile)."""
+    giornate_agili_max_anno: NonNegativo | None = None
+    """Quota annua: numero massimo di giornate di lavoro agile all'anno per lavoratore (se il limite è annuale)."""
     giornate_lavorative_settimana: Annotated[int, Field(ge=1, le=6)] | None = None
     """Giornate lavorative della settimana su cui si calcola la prevalenza del lavoro in presenza
     (5 se non indicato; 4 nella settimana corta prevista in via sperimentale dal CCNL 2022-2024)."""
@@ -74,9 +95,13 @@ class LavoroAgile(Modello):
     """Attività che possono essere svolte in modalità agile."""
     attivita_escluse: list[Testo] = []
     """Attività che richiedono la presenza."""
+    lavoratori_agili_potenziali: dict[Anno, NonNegativo] = {}
+    """Personale che svolge attività compatibili con il lavoro agile, previsto per anno."""
     lavoratori_agili: dict[Anno, NonNegativo] = {}
     """Numero di lavoratori in lavoro agile previsto per anno."""
     obiettivi: list[ObiettivoConIndicatori] = []
     """Obiettivi del lavoro agile, con indicatori."""
     contributo_performance: list[Testo] = []
     """Come il lavoro agile contribuisce alla performance (qualità percepita, assenze, soddisfazione degli utenti)."""
+    stato_attuazione: list[AttuazioneAnno] = []
+    """Stato di attuazione negli anni conclusi: lavoratori agili, giornate svolte, soddisfazione."""

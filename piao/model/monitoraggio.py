@@ -2,20 +2,25 @@
 
 For each section: who monitors, when and how (2.1-2.2 under arts. 6 and 10 D.Lgs. 150/2009,
 2.3 under ANAC's methods, section 3 by the OIV / Nucleo di valutazione); user-satisfaction
-surveys; the annual integrated report.
+surveys; the service charters with their quality standards (art. 32 D.Lgs. 33/2013), to
+which a survey may refer and which stand for the user side where no survey exists; the
+annual integrated report.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from piao.model.base import (
+    Atto,
     Codice,
     CodiceUnita,
     Modello,
     Periodicita,
     Testo,
+    Url,
+    riferimento,
 )
 
 SezionePiao = Literal["2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "formazione", "pari_opportunita"]
@@ -36,6 +41,32 @@ class MonitoraggioSezione(Modello):
     """Come si svolge e come si usano i risultati."""
 
 
+class CartaServizi(Modello):
+    """Una carta dei servizi con i suoi standard di qualità."""
+
+    codice: Codice
+    denominazione: Testo
+    """Nome della carta (es. «Carta dei servizi del Settore Servizi al cittadino»)."""
+    servizi: list[Testo] = []
+    """Servizi a cui si applica."""
+    standard: list[Testo] = []
+    """Standard di qualità garantiti agli utenti (es. «carta d'identità elettronica entro 5 giorni lavorativi»)."""
+    atto: Atto | None = None
+    """Atto che la approva."""
+    url: Url | None = None
+    """Pagina di pubblicazione (Amministrazione trasparente, «Servizi erogati - Carta dei servizi e standard di qualità»)."""
+    verifica: Testo | None = None
+    """Come si verifica il rispetto degli standard (reclami, indicatori, report) e chi lo fa."""
+    periodicita: Periodicita | None = None
+    """Frequenza della verifica."""
+    responsabile: CodiceUnita | None = None
+    """Codice dell'unità organizzativa responsabile."""
+
+
+CodiceCartaServizi = Annotated[Codice, riferimento("la carta dei servizi", "CartaServizi")]
+"""The code of a service charter of monitoraggio.yaml."""
+
+
 class RilevazioneSoddisfazione(Modello):
     """Una rilevazione della soddisfazione degli utenti."""
 
@@ -48,6 +79,8 @@ class RilevazioneSoddisfazione(Modello):
     """Frequenza."""
     responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
+    carta_servizi: CodiceCartaServizi | None = None
+    """Codice della carta dei servizi di cui la rilevazione misura gli standard, se c'è."""
 
 
 class ReportIntegrato(Modello):
@@ -70,6 +103,8 @@ class Monitoraggio(Modello):
     """Monitoraggio per sezione."""
     soddisfazione_utenti: list[RilevazioneSoddisfazione] = []
     """Rilevazioni della soddisfazione degli utenti."""
+    carte_servizi: list[CartaServizi] = []
+    """Carte dei servizi con gli standard di qualità: dove non c'è una rilevazione, il monitoraggio verifica il rispetto degli standard."""
     report_integrato: ReportIntegrato | None = None
     """Relazione annuale integrata."""
     piattaforme: list[Literal["portale_piao", "piattaforma_anac", "altro"]] = []

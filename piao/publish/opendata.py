@@ -19,6 +19,7 @@ from piao.model.rischi_corruttivi import (
     ValutazioneRischio,
     elenco_responsabili,
 )
+from piao.publish.opendata_struttura import tavole
 
 LICENZA = "https://creativecommons.org/licenses/by/4.0/"
 LICENZA_NOME = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
@@ -359,6 +360,7 @@ def tabelle(piano: Piano) -> list[TabellaAperta]:
                 ),
             )
         )
+    out += [TabellaAperta(*t) for t in tavole(piano)]
     return out
 
 

@@ -27,7 +27,7 @@ class Contesto:
             piano,
             riferimenti(),
             tuple(piano.anagrafica.triennio.anni),
-            {u.codice: u for u in org.unita} if org else {},
+            {u.codice: u for u in (*org.unita, *org.unita_trasversali)} if org else {},
             {o.codice: o for o in vp.obiettivi} if vp else {},
         )
 

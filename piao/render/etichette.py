@@ -30,6 +30,11 @@ _ETICHETTE = {
     "concorsi_progressioni": "Concorsi e progressioni",
     "organizzazioni_sindacali": "Organizzazioni sindacali",
     "consigliera_parita": "Consigliera di parità",
+    "direzione_generale": "Direzione generale",
+    "unita_operativa": "Unità operativa",
+    "unita_operativa_autonoma": "Unità operativa autonoma (UOA)",
+    "polizia_locale": "Polizia locale",
+    "coordinamento_trasversale": "Coordinamento trasversale",
 }
 
 

@@ -115,3 +115,41 @@ def prevalenza(ctx: Contesto) -> Iterator[Rilievo]:
             "lavoratore (art. 4 c.1 lett. b DM 132/2022). Se la prevalenza è garantita nella media di più "
             "mesi, indicare il limite in «giornate_agili_max_mese».",
         )
+
+
+@regola(
+    "LA004",
+    "lavoro-agile.lavoratori-entro-potenziali",
+    summary="Controllo di coerenza: in ogni anno i lavoratori in lavoro agile non superano il personale che "
+    "svolge attività compatibili con il lavoro agile.",
+    basis=("DM132-4-1b",),
+    confidenza="V",
+    severita=Severity.WARNING,
+    motivo_severita="Controllo di coerenza dei numeri dichiarati, non un contenuto prescritto dalla norma.",
+    richiede=("lavoro_agile",),
+    conforme="lavoratori_agili_potenziali: {2026: 60}\nlavoratori_agili: {2026: 42}",
+    non_conforme="lavoratori_agili_potenziali: {2026: 40}\nlavoratori_agili: {2026: 42}",
+)
+def entro_potenziali(ctx: Contesto) -> Iterator[Rilievo]:
+    la = ctx.la
+    for anno, lavoratori in la.lavoratori_agili.items():
+        potenziali = la.lavoratori_agili_potenziali.get(anno)
+        if potenziali is not None and lavoratori > potenziali:
+            yield Rilievo(
+                F,
+                ("lavoratori_agili", anno),
+                f"Nel {anno} sono previsti {lavoratori} lavoratori in lavoro agile, più del personale con "
+                f"attività compatibili ({potenziali}): correggere uno dei due numeri.",
+            )
+    for i, a in enumerate(la.stato_attuazione):
+        if (
+            a.lavoratori_agili is not None
+            and a.lavoratori_agili_potenziali is not None
+            and a.lavoratori_agili > a.lavoratori_agili_potenziali
+        ):
+            yield Rilievo(
+                F,
+                ("stato_attuazione", i, "lavoratori_agili"),
+                f"Nel {a.anno} risultano {a.lavoratori_agili} lavoratori in lavoro agile, più del personale "
+                f"con attività compatibili ({a.lavoratori_agili_potenziali}): correggere uno dei due numeri.",
+            )

@@ -8,6 +8,7 @@ from piao.lingua import elenco
 from piao.model.regime import ORDINARIO
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
+from piao.rules.util import vuoto
 
 F = "monitoraggio.yaml"
 
@@ -44,19 +45,40 @@ def sezioni(ctx: Contesto) -> Iterator[Rilievo]:
     "MO002",
     "monitoraggio.soddisfazione-utenti",
     copre=("R34",),
-    summary="Il monitoraggio comprende rilevazioni della soddisfazione degli utenti.",
+    summary="Il monitoraggio comprende rilevazioni della soddisfazione degli utenti o, dove mancano, la verifica "
+    "degli standard di qualità di una carta dei servizi.",
     basis=("DL80-6-3", "DM132-5"),
     confidenza="P",
     regimi=ORDINARIO,
     richiede=("monitoraggio",),
-    conforme="soddisfazione_utenti: [{codice: CS-01, strumento: Questionario, ...}]",
+    conforme="soddisfazione_utenti: [{codice: CS-01, strumento: Questionario, ...}]\n"
+    "# oppure: carte_servizi: [{codice: CDS-01, standard: [...], verifica: ...}]",
     non_conforme="soddisfazione_utenti: []",
 )
 def soddisfazione(ctx: Contesto) -> Iterator[Rilievo]:
-    if not ctx.mo.soddisfazione_utenti:
+    if ctx.mo.soddisfazione_utenti:
+        return
+    # Art. 6 c.3 DL 80/2021 names both the satisfaction surveys and the standards a user can
+    # enforce (D.Lgs. 198/2009): a service charter whose standards are verified speaks for the
+    # users where no survey exists (reading applied).
+    carte = ctx.mo.carte_servizi
+    if any(c.standard and not vuoto(c.verifica) for c in carte):
+        return
+    if carte:
         yield Rilievo(
-            F, ("soddisfazione_utenti",), "Mancano le rilevazioni della soddisfazione degli utenti."
+            F,
+            ("carte_servizi",),
+            "Non ci sono rilevazioni della soddisfazione degli utenti e le carte dei servizi non indicano "
+            "gli standard di qualità e come se ne verifica il rispetto («standard» e «verifica»): senza "
+            "l'una o l'altra cosa il monitoraggio non dà conto del punto di vista degli utenti.",
         )
+        return
+    yield Rilievo(
+        F,
+        ("soddisfazione_utenti",),
+        "Mancano le rilevazioni della soddisfazione degli utenti (o, dove mancano, la verifica degli "
+        "standard di qualità di una carta dei servizi, in «carte_servizi»).",
+    )
 
 
 @regola(

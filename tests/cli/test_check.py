@@ -35,8 +35,8 @@ def test_json_finding_has_every_contract_key(plan_copy: Callable[[Path], Path]) 
     plan = plan_copy(SMALL)
     edit(
         plan / "organizzazione.yaml",
-        "    tipo: area\n    responsabile: Rag.",
-        "    tipo: areaa\n    responsabile: Rag.",
+        "    incarico: eq\n    dipendenti: 7",
+        "    incarico: eqq\n    dipendenti: 7",
     )
     result = run_cli("check", str(plan), "--format", "json")
     assert result.exit_code == 1
@@ -57,8 +57,8 @@ def test_json_finding_has_every_contract_key(plan_copy: Callable[[Path], Path]) 
     assert finding["code"] == "SC004"
     assert finding["severity"] == "error"
     assert finding["file"] == "organizzazione.yaml"
-    assert finding["path"] == "unita[1].tipo"
-    assert finding["hint"] == "Forse intendevi «area»?"
+    assert finding["path"] == "unita[1].incarico"
+    assert finding["hint"] == "Forse intendevi «eq»?"
 
 
 def test_missing_folder_exits_2_with_one_line() -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from piao.lingua import elenco
 from piao.model import SEZIONI
-from piao.model.anagrafica import Aggiornamento, Anagrafica
+from piao.model.anagrafica import (
+    Aggiornamento,
+    Anagrafica,
+    Consultazione,
+    OrganismoValutazione,
+    OrganoPolitico,
+    RegimeFinanziario,
+)
 from piao.model.regime import SOGLIA_DIPENDENTI, Regime
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Elenco, Paragrafo, Tabella
@@ -116,22 +123,66 @@ def _dati(ctx: Contesto, a: Anagrafica) -> Definizioni:
         ),
         ("Legale rappresentante", persona(s.legale_rappresentante)),
         ("Segretario", persona(s.segretario)),
-        ("RPCT", persona(s.rpct)),
-        ("Responsabile per la transizione al digitale", persona(s.rtd)),
     ]
+    if s.direttore_generale is not None:
+        righe.append(("Direttore generale", persona(s.direttore_generale)))
+    rt = s.responsabile_trasparenza
+    if rt is None:
+        righe.append(("RPCT", persona(s.rpct)))
+    else:
+        righe += [
+            ("Responsabile della prevenzione della corruzione", persona(s.rpct)),
+            ("Responsabile per la trasparenza", persona(rt) + se(" — ", rt.motivazione)),
+        ]
+    if s.rasa is not None:
+        righe.append(("RASA (Anagrafe unica delle stazioni appaltanti)", persona(s.rasa)))
+    righe.append(("Responsabile per la transizione al digitale", persona(s.rtd)))
     if s.organismo_valutazione is not None:
-        ov = s.organismo_valutazione
-        righe.append(
-            (
-                etichetta(ov.tipo),
-                ", ".join(ov.componenti) + se(" — ", ov.atto_nomina),
-            )
-        )
+        righe.append(_organismo(s.organismo_valutazione))
     righe += [
         ("Triennio", f"{a.triennio.da}-{a.triennio.a}"),
         ("Regime", a.regime + se(" — ", a.motivazione_regime)),
     ]
+    if a.regime_finanziario is not None:
+        righe.append(("Regime finanziario", _regime_finanziario(a.regime_finanziario)))
+    if a.versione is not None:
+        righe.append(("Versione del piano", str(a.versione)))
     return Definizioni(tuple(righe), "Dati dell'amministrazione")
+
+
+def _organismo(ov: OrganismoValutazione) -> tuple[str, str]:
+    """«Nucleo di valutazione», «Ufficio unico di valutazione, composizione monocratica: Dott.
+    ... — Decreto ... — costituito presso ..., condiviso con ...»."""
+    forma = f"composizione {COMPOSIZIONE[ov.forma]}" if ov.forma else ""
+    intestazione = ", ".join(x for x in (ov.ufficio or "", forma) if x)
+    testo = (
+        se("", intestazione[:1].upper() + intestazione[1:], ": ")
+        + ", ".join(ov.componenti)
+        + se(" — ", ov.atto_nomina)
+    )
+    condiviso = se("costituito presso ", ov.costituito_da) + (
+        (", " if ov.costituito_da else "") + "condiviso con " + elenco(list(ov.condiviso_con))
+        if ov.condiviso_con
+        else ""
+    )
+    return etichetta(ov.tipo), testo + se(" — ", condiviso)
+
+
+COMPOSIZIONE = {"monocratico": "monocratica", "collegiale": "collegiale"}
+
+
+STATI_FINANZIARI = {
+    "ordinario": "Ordinario",
+    "riequilibrio_pluriennale": "Procedura di riequilibrio finanziario pluriennale",
+    "dissesto": "Dissesto finanziario",
+}
+
+
+def _regime_finanziario(rf: RegimeFinanziario) -> str:
+    atto = f"{rf.atto.atto} del {data(rf.atto.data)}" if rf.atto is not None else ""
+    return (
+        STATI_FINANZIARI[rf.stato] + se(" — ", atto) + se(". Assunzioni: ", rf.vincoli_assunzioni)
+    )
 
 
 def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
@@ -190,10 +241,53 @@ def _sezioni(agg: Aggiornamento) -> str:
     """«2.3 Rischi corruttivi e trasparenza; 3.3 Piano triennale dei fabbisogni di personale»."""
     if not agg.sezioni:
         return "Intero piano"
+    return _titoli_sezioni(list(agg.sezioni))
+
+
+def _titoli_sezioni(numeri: list[str]) -> str:
     titoli: dict[str, str] = {}
     for s in SEZIONI:
         titoli.setdefault(s.numero, f"{s.numero} {s.titolo}")
-    return "; ".join(titoli[n] for n in agg.sezioni)
+    return "; ".join(titoli[n] for n in numeri)
+
+
+ORGANI: tuple[Colonna[OrganoPolitico], ...] = (
+    Colonna("Codice", 12, lambda o: o.codice),
+    Colonna("Carica", 14, lambda o: etichetta(o.carica)),
+    Colonna("Nome", 20, lambda o: o.nome),
+    Colonna("Deleghe", 34, lambda o: ", ".join(o.deleghe)),
+    Colonna("Atto di nomina", 20, lambda o: o.atto_nomina or ""),
+)
+
+
+def _periodo(c: Consultazione) -> str:
+    return f"dal {data(c.dal)} al {data(c.al)}" if c.dal else f"entro il {data(c.al)}"
+
+
+CONSULTAZIONI: tuple[Colonna[Consultazione], ...] = (
+    Colonna(
+        "Oggetto",
+        26,
+        lambda c: (
+            c.oggetto
+            + se(" (promossa da ", c.promotore, ")")
+            + se(". Destinatari: ", c.destinatari)
+        ),
+    ),
+    Colonna(
+        "Sezioni", 14, lambda c: _titoli_sezioni(list(c.sezioni)) if c.sezioni else "Intero piano"
+    ),
+    Colonna("Periodo", 14, _periodo),
+    Colonna("Canale", 18, lambda c: (c.canale or "") + se(" — ", c.url)),
+    Colonna(
+        "Contributi",
+        28,
+        lambda c: (
+            (numero(c.contributi_ricevuti) if c.contributi_ricevuti is not None else "")
+            + se(": " if c.contributi_ricevuti is not None else "", c.esito)
+        ),
+    ),
+)
 
 
 AGGIORNAMENTI: tuple[Colonna[Aggiornamento], ...] = (
@@ -213,9 +307,20 @@ def _aggiornamenti(a: Anagrafica) -> Tabella:
 
 
 def costruisci(ctx: Contesto, a: Anagrafica) -> Parte:
-    """Sezione 1: the entity, its officers, the path of adoption and publication, and the
-    updates adopted during the year."""
-    blocchi: list[Blocco] = [_dati(ctx, a), _percorso(ctx, a)]
+    """Sezione 1: the entity, its officers and political organs, the public consultations,
+    the path of adoption and publication, and the updates adopted during the year."""
+    blocchi: list[Blocco] = [_dati(ctx, a)]
+    if a.soggetti.organi_politici:
+        blocchi.append(tabella("Organi di indirizzo politico", a.soggetti.organi_politici, *ORGANI))
+    if a.consultazioni:
+        blocchi.append(
+            tabella(
+                "Consultazioni pubbliche",
+                sorted(a.consultazioni, key=lambda c: c.al),
+                *CONSULTAZIONI,
+            )
+        )
+    blocchi.append(_percorso(ctx, a))
     if a.aggiornamenti:
         blocchi.append(_aggiornamenti(a))
     if a.gruppo_di_lavoro:

@@ -2,37 +2,108 @@
 
 from __future__ import annotations
 
-from piao.model.organizzazione import Organizzazione
+import typing
+
+from piao.model.organizzazione import Organizzazione, TipoUnita, Unita, UnitaTrasversale
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Paragrafo, testo
+from piao.render.document import Blocco, Definizioni, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, numero, se
 from piao.render.parte import Parte
 from piao.render.tabelle import Colonna, tabella
+
+TIPI = frozenset(typing.get_args(TipoUnita))
+
+
+def tipo(u: Unita) -> str:
+    """A suggested type by its label («Unità operativa»), any other label as the plan writes it."""
+    return etichetta(u.tipo) if u.tipo in TIPI else u.tipo
+
+
+def incarico(u: Unita) -> str:
+    """«Dirigente ad interim»."""
+    nome = etichetta(u.incarico) if u.incarico else ""
+    if not u.ad_interim:
+        return nome
+    return f"{nome} ad interim" if nome else "Ad interim"
+
+
+def periodo(u: Unita) -> str:
+    """«dal 7 aprile 2025», «fino al 31 marzo 2028», «dal ... al ...»."""
+    dal, al = u.operativa_dal, u.operativa_fino_al
+    if dal and al:
+        return f"dal {data(dal)} al {data(al)}"
+    if dal:
+        return f"dal {data(dal)}"
+    return f"fino al {data(al)}" if al else ""
+
+
+def _unita(ctx: Contesto, org: Organizzazione) -> Blocco:
+    # A total only when every unit states its staff: a partial breakdown summed, or a
+    # «Totale 0» where no unit states it, would misreport the staff of the entity.
+    completo = bool(org.unita) and all(u.dipendenti is not None for u in org.unita)
+    totale = numero(sum(u.dipendenti or 0 for u in org.unita)) if completo else None
+    colonne = [
+        Colonna[Unita]("Codice", 9, lambda u: u.codice),
+        Colonna[Unita](
+            "Unità", 27, lambda u: u.denominazione, totale="Totale" if completo else None
+        ),
+        Colonna[Unita]("Tipo", 9, tipo),
+        Colonna[Unita]("Dipende da", 20, lambda u: ctx.unita(u.padre)),
+        Colonna[Unita]("Responsabile", 17, lambda u: u.responsabile or ""),
+        Colonna[Unita]("Incarico", 9, incarico),
+    ]
+    if any(u.operativa_dal or u.operativa_fino_al for u in org.unita):
+        colonne.append(Colonna[Unita]("Periodo", 12, periodo))
+    if any(u.dipendenti is not None for u in org.unita):
+        colonne.append(
+            Colonna[Unita]("Personale", 9, lambda u: numero(u.dipendenti), totale=totale)
+        )
+    return tabella("Unità organizzative", org.unita, *colonne)
+
+
+def _trasversali(ctx: Contesto, org: Organizzazione) -> list[Blocco]:
+    if not org.unita_trasversali:
+        return []
+    colonne = [
+        Colonna[UnitaTrasversale]("Codice", 9, lambda u: u.codice),
+        Colonna[UnitaTrasversale]("Unità", 24, lambda u: u.denominazione),
+        Colonna[UnitaTrasversale]("Tipo", 12, tipo),
+        Colonna[UnitaTrasversale](
+            "Responsabile",
+            17,
+            lambda u: (u.responsabile or "") + se(" (", incarico(u).lower(), ")"),
+        ),
+        Colonna[UnitaTrasversale](
+            "Unità coordinate", 26, lambda u: ", ".join(ctx.unita(c) for c in u.unita_coordinate)
+        ),
+        Colonna[UnitaTrasversale]("Periodo", 12, periodo),
+    ]
+    return [
+        Paragrafo(
+            "Fuori dall'articolazione gerarchica operano unità di coordinamento trasversale, che "
+            "coordinano progetti comuni a più unità; il loro personale resta nelle unità di appartenenza."
+        ),
+        tabella("Unità di coordinamento trasversale", org.unita_trasversali, *colonne),
+    ]
+
+
+def _funzioni(org: Organizzazione) -> list[Blocco]:
+    righe = tuple(
+        (f"{u.codice} {u.denominazione}", ", ".join(u.funzioni))
+        for u in (*org.unita, *org.unita_trasversali)
+        if u.funzioni
+    )
+    return [Definizioni(righe, "Funzioni delle unità organizzative")] if righe else []
 
 
 def costruisci(ctx: Contesto, org: Organizzazione) -> Parte:
     blocchi: list[Blocco] = testo(org.modello_organizzativo)
     if org.atto_organizzazione:
         blocchi.append(Paragrafo(f"Riferimento: {org.atto_organizzazione}."))
-    blocchi.append(
-        tabella(
-            "Unità organizzative",
-            org.unita,
-            Colonna("Codice", 9, lambda u: u.codice),
-            Colonna("Unità", 27, lambda u: u.denominazione, totale="Totale"),
-            Colonna("Tipo", 9, lambda u: etichetta(u.tipo)),
-            Colonna("Dipende da", 20, lambda u: ctx.unita(u.padre)),
-            Colonna("Responsabile", 17, lambda u: u.responsabile or ""),
-            Colonna("Incarico", 9, lambda u: etichetta(u.incarico) if u.incarico else ""),
-            Colonna(
-                "Personale",
-                9,
-                lambda u: numero(u.dipendenti),
-                totale=numero(sum(u.dipendenti or 0 for u in org.unita)),
-            ),
-        )
-    )
+    blocchi.append(_unita(ctx, org))
+    blocchi += _trasversali(ctx, org)
+    blocchi += _funzioni(org)
     if org.livelli_responsabilita:
         blocchi.append(
             tabella(
