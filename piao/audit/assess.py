@@ -94,8 +94,15 @@ def _present(value: Any) -> bool:
 
 def _concorsi(sources: SourceMap) -> bool:
     assunzioni = _get(sources.data("fabbisogni_personale.yaml"), ("assunzioni",))
+
+    def concorso(modalita: Any) -> bool:
+        # One method, or a list of methods in order or as alternatives.
+        if isinstance(modalita, list):
+            return any(isinstance(m, dict) and m.get("tipo") == "concorso" for m in modalita)
+        return bool(modalita == "concorso")
+
     return isinstance(assunzioni, list) and any(
-        isinstance(a, dict) and a.get("modalita") == "concorso" for a in assunzioni
+        isinstance(a, dict) and concorso(a.get("modalita")) for a in assunzioni
     )
 
 

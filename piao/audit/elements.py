@@ -284,7 +284,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Capacità assunzionale",
         FP,
         (("capacita_assunzionale",),),
-        ("FP005", "FP006", "FP007", "FP011", "FP013", "FP014", "FP015"),
+        ("FP005", "FP006", "FP007", "FP011", "FP013", "FP014", "FP015", "FP017", "FP018"),
         ("DM132-4-1c", "DM-17-03-2020"),
         ORD,
     ),

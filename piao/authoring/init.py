@@ -62,6 +62,12 @@ OMESSI = {
     "obiettivi_collegati",
     "referente_portale_piao",
     "gruppo_di_lavoro",
+    "comando",
+    "dichiarata",
+    "ordine_modalita",
+    "finanziamento",
+    "spesa_nuove_assunzioni",
+    "totali_annui",
 }
 
 
@@ -123,7 +129,10 @@ class _Scheletro:
             commento = field.description or ""
             consentiti = _allowed(field.annotation)
             if consentiti:
-                commento += " Valori: " + ", ".join(consentiti) + "."
+                # «Oppure» when the closed list is the alternative to a free value (a year or «triennio»).
+                primo = members(field.annotation)[0]
+                parola = "Valori" if typing.get_origin(primo) in (Literal, list) else "Oppure"
+                commento += f" {parola}: " + ", ".join(consentiti) + "."
             # No comment above the first key of a list item: it would push the key off the «-» line.
             if commento and not (elemento and name == next(iter(out))):
                 out.yaml_set_comment_before_after_key(name, before=commento.strip(), indent=col)

@@ -51,7 +51,8 @@ class CampoRiferimento:
     nome: str
     riferimento: Riferimento
     elenco: bool
-    """A list of codes rather than one code."""
+    """Declared as a list of codes rather than one code (a field declared as one code may
+    also accept a list, `X | list[X]`: the walker follows the value)."""
 
 
 def _marker(tp: Any) -> Riferimento | None:
@@ -128,7 +129,9 @@ def citazioni(
     fonte_codice = _own_code(model) or fonte_codice
     for campo in campi_riferimento(type(model)):
         value: Any = getattr(model, campo.nome)
-        if campo.elenco:
+        # The value decides, not the declaration: a field may hold one code or a list of
+        # codes (`CodiceUnita | list[CodiceUnita]`), each checked where it is written.
+        if isinstance(value, list):
             for i, codice in enumerate(value):
                 yield Citazione(
                     codice,

@@ -30,6 +30,23 @@ _ETICHETTE = {
     "concorsi_progressioni": "Concorsi e progressioni",
     "organizzazioni_sindacali": "Organizzazioni sindacali",
     "consigliera_parita": "Consigliera di parità",
+    # 3.3: hiring methods, funding sources, secondment
+    "art_110_tuel": "Art. 110 TUEL",
+    "mobilita": "Mobilità",
+    "elenchi_idonei": "Interpello sugli elenchi di idonei",
+    "concorso_unico": "Concorso unico (RIPAM)",
+    "graduatorie_altri_enti": "Graduatorie di altre amministrazioni",
+    "trasformazione_tempo_pieno": "Trasformazione da tempo parziale a tempo pieno",
+    "incremento_orario": "Incremento orario del tempo parziale",
+    "comando_in_mobilita": "Trasformazione del comando in mobilità",
+    "variazione_bilancio": "Variazione di bilancio",
+    "pnrr": "PNRR",
+    "capcoe": "CapCoe",
+    "fna": "Fondo per le non autosufficienze",
+    "fondo_poverta": "Fondo povertà",
+    "contributo_ministeriale": "Contributo ministeriale",
+    "in_entrata": "In entrata",
+    "in_uscita": "In uscita",
 }
 
 

@@ -14,6 +14,7 @@ from piao.rules import (  # noqa: F401  (imported for registration)
     pari_opportunita,
     performance,
     rischi_corruttivi,
+    spesa_personale,
     trasparenza,
     valore_pubblico,
 )
