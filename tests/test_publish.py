@@ -103,6 +103,8 @@ def test_csv_files_parse_back_and_match_the_plan(sito: Path) -> None:
     assert sum(int(a["numero"]) for a in assunzioni) == sum(a.numero for a in fp.assunzioni)
     ass12 = next(a for a in assunzioni if a["codice"] == "ASS-12")
     assert (ass12["fonte_finanziamento"], ass12["fuori_capacita"]) == ("fondo_poverta", "sì")
+    assert ass12["norma_fuori_capacita"].startswith("Art. 1 c.797 L. 178/2020")
+    assert ass12["descrizione_finanziamento"].startswith("Contributo annuo")
     cessazioni = _csv(sito / "dati" / "cessazioni.csv")
     assert sum(int(c["numero"]) for c in cessazioni) == sum(c.numero for c in fp.cessazioni)
     assert [c["codice"] for c in _csv(sito / "dati" / "corsi.csv")] == [c.codice for c in fo.corsi]

@@ -106,9 +106,17 @@ def _concorsi(sources: SourceMap) -> bool:
     )
 
 
+def _comune(sources: SourceMap) -> bool:
+    return bool(_get(sources.data("anagrafica.yaml"), ("ente", "tipologia")) == "comune")
+
+
 def _assess(e: Elemento, regime: str, sources: SourceMap, report: Report) -> EsitoElemento:
     data = sources.data(e.file)
-    applicabile = regime in e.regimi and (not e.se_concorsi or _concorsi(sources))
+    applicabile = (
+        regime in e.regimi
+        and (not e.se_concorsi or _concorsi(sources))
+        and (not e.solo_comuni or _comune(sources))
+    )
     found = next((p for p in e.paths if _present(_get(data, p))), None)
     if not applicabile and found is None:
         return EsitoElemento(e, "non_applicabile", None, ())

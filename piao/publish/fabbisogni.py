@@ -18,7 +18,8 @@ def tabelle_fabbisogni(fp: FabbisogniPersonale, anni: list[int]) -> list[Tabella
         "Assunzioni programmate",
         "Piano triennale delle assunzioni: anno (o triennio), area, profilo, unità, posti, modalità "
         "(più modalità in subordine o in alternativa), contratto, costo annuo per posto (vuoto se non "
-        "indicato), tempo parziale, fonte di finanziamento e se è fuori dalla capacità assunzionale.",
+        "indicato), tempo parziale, fonte di finanziamento con la sua descrizione, se è fuori dalla "
+        "capacità assunzionale e la norma che lo consente.",
         (
             "codice",
             "anno",
@@ -33,6 +34,8 @@ def tabelle_fabbisogni(fp: FabbisogniPersonale, anni: list[int]) -> list[Tabella
             "percentuale_part_time",
             "fonte_finanziamento",
             "fuori_capacita",
+            "descrizione_finanziamento",
+            "norma_fuori_capacita",
         ),
         tuple(
             (
@@ -49,6 +52,8 @@ def tabelle_fabbisogni(fp: FabbisogniPersonale, anni: list[int]) -> list[Tabella
                 _vuoto(a.percentuale_part_time),
                 a.finanziamento.fonte if a.finanziamento else "",
                 "sì" if a.fuori_capacita else "no",
+                _vuoto(a.finanziamento.descrizione) if a.finanziamento else "",
+                _vuoto(a.finanziamento.norma) if a.finanziamento else "",
             )
             for a in fp.assunzioni
         ),
