@@ -30,6 +30,17 @@ class Rapporto:
     def limite_tabella_1(self) -> float:
         return self.fascia.tabella_1 / 100 * self.denominatore
 
+    @property
+    def sotto_soglia(self) -> bool:
+        """At or under the Tabella 1 threshold («comune virtuoso»)."""
+        return self.percentuale <= self.fascia.tabella_1
+
+    @property
+    def spesa_aggiuntiva(self) -> float:
+        """The spending a comune under the threshold may add, up to the Tabella 1 value
+        (art. 4 DM 17/3/2020); none above it."""
+        return max(0.0, self.limite_tabella_1 - self.spesa) if self.sotto_soglia else 0.0
+
 
 def rapporto_capacita(
     fp: FabbisogniPersonale, popolazione: int | None, ref: Riferimenti

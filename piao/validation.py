@@ -248,6 +248,16 @@ def errors_to_findings(exc: ValidationError, sezione: Sezione, sources: SourceMa
     for error in exc.errors(include_url=False):
         path, kind = _resolve(data, error)
         merged.setdefault((path, kind), []).append(error)
+    # A union field whose data took one branch (a list for `X | list[X]`) also gets the
+    # other branches' complaints about the whole list: the errors inside it are the real ones.
+    dentro = {path[:i] for path, _ in merged for i in range(len(path))}
+    merged = {
+        (path, kind): errors
+        for (path, kind), errors in merged.items()
+        if not (
+            kind == "value" and path in dentro and isinstance(_value_at(data, path), list | dict)
+        )
+    }
     out = []
     for (path, kind), errors in merged.items():
         out.append(_to_finding(sezione, path, kind=kind, errors=errors, sources=sources, data=data))
@@ -270,6 +280,8 @@ def _resolve(data: Any, error: ErrorDetails) -> tuple[YamlPath, str]:
             node = child
         elif part == "[key]":
             return tuple(path), "key"
+        elif i + 1 < len(loc) and _child(node, loc[i + 1])[0]:
+            continue  # the label of the union branch the data took (`X | list[X]`): go inside
         else:
             if error["type"] == "missing" and i == len(loc) - 1:
                 path.append(part)

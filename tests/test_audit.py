@@ -112,3 +112,39 @@ def test_audit_refuses_an_output_folder_inside_a_plan(plan_copy: Callable[[Path]
     result = run_cli("audit", str(plan), "--out", str(plan / "audit"))
     assert result.exit_code == 2
     assert not (plan / "audit").exists()
+
+
+def test_the_l296_cap_is_its_own_element_not_the_dm_2020_capacity(
+    plan_copy: Callable[[Path], Path],
+) -> None:
+    plan = plan_copy(EXAMPLE)
+    fp = plan / "fabbisogni_personale.yaml"
+    fp.write_text(
+        fp.read_text(encoding="utf-8").replace("{2026: 5204000.00,", "{2026: 5700000.00,"),
+        encoding="utf-8",
+    )
+    esiti = {e.elemento.id: e for e in audit_plan(plan).esiti}
+    limite = esiti["3.3.3"]
+    assert "L. 296/2006" in limite.elemento.titolo
+    assert "DM-17-03-2020" not in limite.elemento.basis
+    assert (limite.stato, [f.code for f in limite.rilievi]) == ("incompleto", ["FP015"])
+    assert esiti["3.3.2"].stato == "presente"  # the capacity of DM 17/3/2020 is not affected
+
+
+def test_the_l296_cap_does_not_apply_to_an_ente_other_than_a_comune(
+    plan_copy: Callable[[Path], Path],
+) -> None:
+    plan = plan_copy(EXAMPLE)
+    anagrafica = plan / "anagrafica.yaml"
+    anagrafica.write_text(
+        anagrafica.read_text(encoding="utf-8").replace(
+            "tipologia: comune", "tipologia: unione_di_comuni"
+        ),
+        encoding="utf-8",
+    )
+    fp = plan / "fabbisogni_personale.yaml"
+    testo = fp.read_text(encoding="utf-8")
+    inizio = testo.index("limite_spesa:")
+    fp.write_text(testo[:inizio] + testo[testo.index("cessazioni:") :], encoding="utf-8")
+    esiti = {e.elemento.id: e.stato for e in audit_plan(plan).esiti}
+    assert esiti["3.3.3"] == "non_applicabile"

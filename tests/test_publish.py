@@ -43,6 +43,7 @@ def test_folder_layout(sito: Path) -> None:
     assert sorted(p.name for p in (sito / "dati").iterdir()) == [
         "assunzioni.csv",
         "carte-servizi.csv",
+        "cessazioni.csv",
         "consultazioni.csv",
         "corsi.csv",
         "lavoro-agile.csv",
@@ -52,6 +53,7 @@ def test_folder_layout(sito: Path) -> None:
         "organi-politici.csv",
         "piao.json",
         "processi-rischi.csv",
+        "spesa-personale.csv",
         "unita-organizzative.csv",
         "valutazioni-rischio.csv",
     ]
@@ -105,6 +107,12 @@ def test_csv_files_parse_back_and_match_the_plan(sito: Path) -> None:
     assert obblighi[0]["sottosezione_livello_1"] == "Disposizioni generali"
     assunzioni = _csv(sito / "dati" / "assunzioni.csv")
     assert sum(int(a["numero"]) for a in assunzioni) == sum(a.numero for a in fp.assunzioni)
+    ass12 = next(a for a in assunzioni if a["codice"] == "ASS-12")
+    assert (ass12["fonte_finanziamento"], ass12["fuori_capacita"]) == ("fondo_poverta", "sì")
+    assert ass12["norma_fuori_capacita"].startswith("Art. 1 c.797 L. 178/2020")
+    assert ass12["descrizione_finanziamento"].startswith("Contributo annuo")
+    cessazioni = _csv(sito / "dati" / "cessazioni.csv")
+    assert sum(int(c["numero"]) for c in cessazioni) == sum(c.numero for c in fp.cessazioni)
     assert [c["codice"] for c in _csv(sito / "dati" / "corsi.csv")] == [c.codice for c in fo.corsi]
     indicatori = _csv(sito / "dati" / "obiettivi-indicatori.csv")
     obp = next(r for r in indicatori if r["codice_indicatore"] == "OBP-01-I1")
@@ -260,3 +268,20 @@ def test_publish_is_deterministic(sito: Path, tmp_path: Path) -> None:
     for path in sorted(sito.rglob("*")):
         if path.is_file():
             assert (tmp_path / path.relative_to(sito)).read_bytes() == path.read_bytes(), path.name
+
+
+def test_personnel_spending_and_the_l296_cap_reach_page_and_open_data(sito: Path) -> None:
+    html = (sito / "index.html").read_text(encoding="utf-8")
+    assert "Limite alla spesa di personale (art. 1 c.557-quater L. 296/2006)" in html
+    assert "Capacità assunzionale dichiarata dal piano" in html
+    spesa = {r["anno"]: r for r in _csv(sito / "dati" / "spesa-personale.csv")}
+    assert list(spesa) == ["2026", "2027", "2028"]
+    assert (spesa["2026"]["limite_l296_comma"], spesa["2026"]["limite_l296_valore"]) == (
+        "557-quater",
+        "5612400",
+    )
+    assert spesa["2026"]["spesa_ai_fini_del_limite"] == "5204000"
+    assert spesa["2026"]["spesa_personale_prevista"] == "5300000"
+    meta = json.loads((sito / "dati" / "piao.json").read_text(encoding="utf-8"))["metadati"]
+    titoli = [d["dct:title"] for d in meta["dcat:distribution"]]
+    assert "Spesa di personale e movimenti per anno" in titoli

@@ -97,3 +97,28 @@ def test_undated_phases_event_ratings_and_subjects_carry_over(tmp_path: Path) ->
     processi = {p["codice"]: p for p in new["processi"]}
     assert processi["PR-03"]["eventi_rischiosi"][0]["valutazione"]["giudizio"] == "alto"
     assert processi["PR-10"]["fasi"][1]["nessun_rischio"] is True
+
+
+def test_triennio_totals_are_flagged_for_review_and_yearly_spending_maps_shift(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "2027-2029"
+    assert run_cli("rollover", str(SMALL), "--out", str(out)).exit_code == 0
+    testo = (out / "fabbisogni_personale.yaml").read_text(encoding="utf-8")
+    fp = load_text(testo)
+    triennio = [a for a in (*fp["assunzioni"], *fp["cessazioni"]) if a["anno"] == "triennio"]
+    assert [a["numero"] for a in triennio] == [1, 1]
+    assert testo.count("# totale del triennio 2026-2028: da rivedere") == 2
+    assert dict(fp["limite_spesa"]["spesa_prevista"]) == {
+        2027: 717200.00,
+        2028: 717600.00,
+        2029: "da definire",
+    }
+    esempio = tmp_path / "esempio"
+    assert run_cli("rollover", str(EXAMPLE), "--out", str(esempio)).exit_code == 0
+    fp = load_text((esempio / "fabbisogni_personale.yaml").read_text(encoding="utf-8"))
+    assert dict(fp["spesa_nuove_assunzioni"]) == {
+        2027: 143400.00,
+        2028: 115100.00,
+        2029: "da definire",
+    }

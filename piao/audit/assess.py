@@ -94,14 +94,29 @@ def _present(value: Any) -> bool:
 
 def _concorsi(sources: SourceMap) -> bool:
     assunzioni = _get(sources.data("fabbisogni_personale.yaml"), ("assunzioni",))
+
+    def concorso(modalita: Any) -> bool:
+        # One method, or a list of methods in order or as alternatives.
+        if isinstance(modalita, list):
+            return any(isinstance(m, dict) and m.get("tipo") == "concorso" for m in modalita)
+        return bool(modalita == "concorso")
+
     return isinstance(assunzioni, list) and any(
-        isinstance(a, dict) and a.get("modalita") == "concorso" for a in assunzioni
+        isinstance(a, dict) and concorso(a.get("modalita")) for a in assunzioni
     )
+
+
+def _comune(sources: SourceMap) -> bool:
+    return bool(_get(sources.data("anagrafica.yaml"), ("ente", "tipologia")) == "comune")
 
 
 def _assess(e: Elemento, regime: str, sources: SourceMap, report: Report) -> EsitoElemento:
     data = sources.data(e.file)
-    applicabile = regime in e.regimi and (not e.se_concorsi or _concorsi(sources))
+    applicabile = (
+        regime in e.regimi
+        and (not e.se_concorsi or _concorsi(sources))
+        and (not e.solo_comuni or _comune(sources))
+    )
     found = next((p for p in e.paths if _present(_get(data, p))), None)
     if not applicabile and found is None:
         return EsitoElemento(e, "non_applicabile", None, ())

@@ -27,6 +27,8 @@ class Elemento:
     """Count a rule's findings only when they point inside `paths` (rules shared by elements)."""
     se_concorsi: bool = False
     """Applies only when the plan programmes hires by concorso."""
+    solo_comuni: bool = False
+    """Applies only to comuni (anagrafica «ente.tipologia»)."""
 
 
 def _sezioni_audit() -> tuple[tuple[str, str], ...]:
@@ -284,12 +286,24 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Capacità assunzionale",
         FP,
         (("capacita_assunzionale",),),
-        ("FP005", "FP006", "FP007", "FP011", "FP013", "FP014", "FP015"),
+        ("FP005", "FP006", "FP007", "FP011", "FP013", "FP014", "FP017", "FP018"),
         ("DM132-4-1c", "DM-17-03-2020"),
         ORD,
     ),
+    # The L. 296/2006 cap is its own constraint, not part of the DM 17/3/2020 capacity.
     Elemento(
         "3.3.3",
+        "3.3",
+        "Limite alla spesa di personale (art. 1 c.557-quater e c.562 L. 296/2006)",
+        FP,
+        (("limite_spesa",),),
+        ("FP015",),
+        ("L296-1-557quater", "L296-1-562", "DM-17-03-2020-7"),
+        ORD,
+        solo_comuni=True,
+    ),
+    Elemento(
+        "3.3.4",
         "3.3",
         "Cessazioni e stima dell'evoluzione dei fabbisogni",
         FP,
@@ -298,7 +312,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-4-1c", "DM132-6"),
     ),
     Elemento(
-        "3.3.4",
+        "3.3.5",
         "3.3",
         "Strategie di copertura e assunzioni programmate",
         FP,
@@ -308,7 +322,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "3.3.5",
+        "3.3.6",
         "3.3",
         "Eccedenze di personale",
         FP,
@@ -318,7 +332,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "3.3.6",
+        "3.3.7",
         "3.3",
         "Strategie e piano della formazione",
         FO,

@@ -86,6 +86,12 @@ OMESSI = {
     "stato_attuazione",
     "carte_servizi",
     "carta_servizi",
+    "comando",
+    "dichiarata",
+    "ordine_modalita",
+    "finanziamento",
+    "spesa_nuove_assunzioni",
+    "totali_annui",
 }
 """Field names, or «Model.field» where a name is rare in one model only."""
 
@@ -148,7 +154,10 @@ class _Scheletro:
             commento = field.description or ""
             consentiti = _allowed(field.annotation)
             if consentiti:
-                commento += " Valori: " + ", ".join(consentiti) + "."
+                # «Oppure» when the closed list is the alternative to a free value (a year or «triennio»).
+                primo = members(field.annotation)[0]
+                parola = "Valori" if typing.get_origin(primo) in (Literal, list) else "Oppure"
+                commento += f" {parola}: " + ", ".join(consentiti) + "."
             # No comment above the first key of a list item: it would push the key off the «-» line.
             if commento and not (elemento and name == next(iter(out))):
                 out.yaml_set_comment_before_after_key(name, before=commento.strip(), indent=col)

@@ -23,6 +23,9 @@ MAPPE_ANNUALI = {
     "copertura_personale",
     "spesa_personale_prevista",
     "spesa_personale_dup",
+    "spesa_prevista",
+    "spesa_nuove_assunzioni",
+    "totali_annui",
 }
 
 
@@ -81,13 +84,31 @@ def _anagrafica(data: CommentedMap, da: int) -> None:
         data["deroghe"].fa.set_flow_style()
 
 
+def _promemoria(item: CommentedMap, chiave: str, testo: str) -> None:
+    """An end-of-line comment after `chiave` (a flow mapping is written as a block first)."""
+    if item.fa.flow_style():
+        item.fa.set_block_style()
+    item.yaml_add_eol_comment(testo, chiave)
+
+
 def _fabbisogni(data: CommentedMap, vecchio: int, da: int) -> None:
     for key in ("cessazioni", "assunzioni"):
         items = data.get(key)
         if isinstance(items, list):
             for i in reversed(range(len(items))):
-                if isinstance(items[i], dict) and items[i].get("anno") == vecchio:
+                if not isinstance(items[i], dict):
+                    continue
+                if items[i].get("anno") == vecchio:
                     del items[i]
+                elif items[i].get("anno") == "triennio" and isinstance(items[i], CommentedMap):
+                    # A total over the old triennio: kept, with a reminder to restate it.
+                    if isinstance(items, CommentedSeq) and items.fa.flow_style():
+                        items.fa.set_block_style()
+                    _promemoria(
+                        items[i],
+                        "anno",
+                        f"totale del triennio {vecchio}-{vecchio + 2}: da rivedere",
+                    )
     consistenza = data.get("consistenza")
     if isinstance(consistenza, dict) and "al" in consistenza:
         consistenza["al"] = datetime.date(da - 1, 12, 31)

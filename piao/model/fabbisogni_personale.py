@@ -4,12 +4,18 @@ Art. 4 c.1 lett. c DM 132/2022 and art. 6 D.Lgs. 165/2001: headcount at 31/12 of
 before by CCNL area and profile, hiring capacity inputs of DM 17/3/2020 (personnel spending,
 current revenue of the last three rendiconti, FCDE), terminations, estimated evolution of
 needs, planned hires, coverage strategy and surplus staff.
+
+Real plans (research memo on issue 13, patterns 17-25) also write yearly totals without a
+profile, profile totals over the whole triennio, the funding of a hire (some outside the
+hiring capacity), one hire for several units, alternative or ordered hiring methods with
+their legal basis and validity, a euro budget for new hires and the capacity figures they
+computed themselves: the models below hold all of it.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field
 
@@ -49,10 +55,39 @@ ModalitaAssunzione = Literal[
     "stabilizzazione",
     "collocamento_mirato",
     "comando",
+    "elenchi_idonei",
+    "concorso_unico",
+    "graduatorie_altri_enti",
+    "trasformazione_tempo_pieno",
+    "incremento_orario",
+    "comando_in_mobilita",
     "altro",
 ]
+"""How a post is covered. Besides the classic ways: the «interpello» on lists of suitable
+candidates shared by several enti (art. 3-bis DL 80/2021), a RIPAM or single competition run
+for many administrations, another ente's ranking used by agreement, a part-time contract
+turned full-time or with more hours, and a secondment («comando») turned into a transfer."""
 
 Contratto = Literal["tempo_indeterminato", "tempo_determinato"]
+
+TRIENNIO: Final = "triennio"
+Periodo = Anno | Literal["triennio"]
+"""A year, or the whole triennio for numbers a plan gives only over three years (Perugia,
+PTFP 2022-2024: «n. 19 collaboratori professionali tecnici» in the triennio)."""
+
+FonteFinanziamento = Literal[
+    "bilancio_ordinario",
+    "variazione_bilancio",
+    "pnrr",
+    "capcoe",
+    "fna",
+    "fondo_poverta",
+    "contributo_ministeriale",
+    "altro",
+]
+"""Who pays for a hire: the ordinary budget, a budget variation, the PNRR, the CapCoe
+programme, the Fondo per le non autosufficienze, the Fondo povertà (art. 1 c.797 L. 178/2020
+for social workers), a ministerial grant, or another source described in words."""
 
 
 class VoceConsistenza(Modello):
@@ -66,6 +101,10 @@ class VoceConsistenza(Modello):
     """Numero di dipendenti."""
     contratto: Contratto = "tempo_indeterminato"
     """Tempo indeterminato o determinato."""
+    comando: Literal["in_entrata", "in_uscita"] | None = None
+    """Personale in comando: in_entrata (dipendenti di altre amministrazioni in servizio presso
+    l'ente, non contati tra i suoi dipendenti), in_uscita (dipendenti dell'ente in servizio presso
+    altre amministrazioni)."""
 
 
 class Consistenza(Modello):
@@ -95,6 +134,25 @@ class Fcde(Modello):
     """Importo stanziato."""
 
 
+class CapacitaDichiarata(Modello):
+    """I valori della capacità assunzionale dichiarati dal piano (es. Comune di Sangano, 2025:
+    «21,98% contro il soglia del 27,20%», «circa € 79.600 di spesa aggiuntiva potenziale»)."""
+
+    anno: Anno | None = None
+    """Anno per il quale è calcolata la capacità (es. «capacità disponibile per l'anno 2025»)."""
+    rendiconto: Anno | None = None
+    """Anno del rendiconto su cui è calcolato il rapporto, se diverso da quello della spesa di
+    personale indicata sopra (allora piao non confronta i valori)."""
+    rapporto: Percentuale | None = None
+    """Rapporto tra spesa di personale ed entrate correnti nette dichiarato, in percentuale (es. 21.98)."""
+    valore_soglia: Percentuale | None = None
+    """Valore soglia della Tabella 1 del DM 17/3/2020 dichiarato, in percentuale (es. 27.20)."""
+    fascia: Literal["a", "b", "c", "d", "e", "f", "g", "h", "i"] | None = None
+    """Fascia demografica dichiarata (art. 3 DM 17/3/2020)."""
+    spesa_aggiuntiva: Importo | None = None
+    """Spesa di personale aggiuntiva consentita dichiarata, in euro (es. 79600.00)."""
+
+
 class CapacitaAssunzionale(Modello):
     """I dati per la capacità assunzionale dei comuni (art. 33 c.2 DL 34/2019, DM 17/3/2020)."""
 
@@ -112,6 +170,9 @@ class CapacitaAssunzionale(Modello):
     """Note sul calcolo."""
     asseverazione_revisori: Testo | None = None
     """Estremi dell'asseverazione dell'organo di revisione."""
+    dichiarata: CapacitaDichiarata | None = None
+    """I valori della capacità assunzionale come il piano li ha calcolati (rapporto, valore soglia,
+    fascia, spesa aggiuntiva): piao li confronta con il proprio ricalcolo quando ha i dati."""
 
 
 class LimiteSpesaPersonale(Modello):
@@ -131,12 +192,12 @@ class LimiteSpesaPersonale(Modello):
 
 
 class Cessazione(Modello):
-    """Cessazioni previste in un anno."""
+    """Cessazioni previste in un anno (o nel triennio)."""
 
-    anno: Anno
-    """Anno della cessazione."""
-    area: AreaContrattuale
-    """Area di inquadramento."""
+    anno: Periodo
+    """Anno della cessazione (o l'intero triennio, per i totali dati solo sul triennio)."""
+    area: AreaContrattuale | None = None
+    """Area di inquadramento (facoltativa per i totali che il piano non divide per area)."""
     profilo: Testo | None = None
     """Profilo professionale."""
     numero: Annotated[int, Field(ge=1)]
@@ -148,22 +209,64 @@ class Cessazione(Modello):
     costi delle assunzioni permette di ricalcolare la spesa di personale prevista."""
 
 
+class MetodoReclutamento(Modello):
+    """Una modalità di reclutamento con la sua base giuridica, l'eventuale accordo con altri enti e
+    la data fino alla quale si può usare."""
+
+    tipo: ModalitaAssunzione
+    """Modalità di reclutamento."""
+    norma: Testo | None = None
+    """Base giuridica (es. «art. 3-bis DL 80/2021», «art. 30 D.Lgs. 165/2001»)."""
+    accordo: Testo | None = None
+    """Accordo o convenzione con altri enti e suo atto (es. «adesione all'accordo ASMEL,
+    deliberazione di Giunta n. 282 del 22/09/2022»)."""
+    valida_fino_al: datetime.date | None = None
+    """Data fino alla quale la modalità si può usare (es. elenchi di idonei validi fino al 31/01/2026)."""
+    note: Testo | None = None
+    """Condizioni o precisazioni."""
+
+
+class Finanziamento(Modello):
+    """La fonte che finanzia un'assunzione."""
+
+    fonte: FonteFinanziamento
+    """Fonte del finanziamento."""
+    descrizione: Testo | None = None
+    """Quale fondo, contributo o atto (da indicare sempre per «altro»; es. «contributo del
+    Ministero del lavoro per le équipe multidisciplinari»)."""
+    fuori_capacita: bool = False
+    """Se la spesa non concorre alla capacità assunzionale dell'art. 33 DL 34/2019: piao la esclude
+    dal ricalcolo della spesa (es. assistenti sociali finanziati dal contributo dell'art. 1 c.797
+    L. 178/2020, secondo la Corte dei conti Lombardia, del. 65/2021)."""
+    norma: Testo | None = None
+    """La norma o la pronuncia per cui la spesa è fuori dalla capacità assunzionale."""
+
+
 class Assunzione(Modello):
     """Un'assunzione programmata."""
 
     codice: Codice
-    anno: Anno
-    """Anno dell'assunzione."""
-    area: AreaContrattuale
-    """Area di inquadramento."""
-    profilo: Testo
-    """Profilo professionale."""
-    unita: CodiceUnita | None = None
-    """Codice dell'unità organizzativa di destinazione."""
+    anno: Periodo
+    """Anno dell'assunzione (o l'intero triennio, per i totali dati solo sul triennio)."""
+    area: AreaContrattuale | None = None
+    """Area di inquadramento (facoltativa per i totali che il piano non divide per area)."""
+    profilo: Testo | None = None
+    """Profilo professionale (facoltativo per i totali per area o per anno)."""
+    unita: CodiceUnita | list[CodiceUnita] | None = None
+    """Codice dell'unità organizzativa di destinazione, o elenco di codici se i posti vanno a più unità."""
     numero: Annotated[int, Field(ge=1)] = 1
     """Numero di posti."""
-    modalita: ModalitaAssunzione
-    """Modalità di reclutamento."""
+    modalita: (
+        ModalitaAssunzione | Annotated[list[MetodoReclutamento], Field(min_length=1)] | None
+    ) = None
+    """Modalità di reclutamento; oppure elenco di modalità, ciascuna con base giuridica, accordo e
+    validità, da leggere secondo «ordine_modalita» (facoltativa per i totali senza modalità)."""
+    ordine_modalita: Literal["in_subordine", "in_alternativa"] = "in_subordine"
+    """Con più modalità: in_subordine (si passa alla successiva se la precedente non copre il posto
+    o scade), in_alternativa (l'ente sceglie l'una o l'altra, es. «concorso pubblico / graduatorie di
+    altre amministrazioni»)."""
+    finanziamento: Finanziamento | None = None
+    """Fonte che finanzia l'assunzione e se la spesa è fuori dalla capacità assunzionale."""
     contratto: Contratto = "tempo_indeterminato"
     """Tempo indeterminato o determinato."""
     percentuale_part_time: Percentuale | None = None
@@ -172,6 +275,41 @@ class Assunzione(Modello):
     """Costo annuo a regime per posto (euro, oneri compresi)."""
     note: Testo | None = None
     """Motivazione o vincoli (riserve, categorie protette...)."""
+
+    @property
+    def metodi(self) -> tuple[MetodoReclutamento, ...]:
+        """The hiring methods, one or more, as written."""
+        if self.modalita is None:
+            return ()
+        if isinstance(self.modalita, list):
+            return tuple(self.modalita)
+        return (MetodoReclutamento(tipo=self.modalita),)
+
+    @property
+    def tipi_modalita(self) -> frozenset[str]:
+        """The kinds of hiring method the plan allows for this hire, whatever their order."""
+        return frozenset(m.tipo for m in self.metodi)
+
+    @property
+    def unita_destinazione(self) -> tuple[str, ...]:
+        """The destination units, none, one or several."""
+        if self.unita is None:
+            return ()
+        return tuple(self.unita) if isinstance(self.unita, list) else (self.unita,)
+
+    @property
+    def fuori_capacita(self) -> bool:
+        """Whether the plan declares the hire funded outside the art. 33 hiring capacity."""
+        return self.finanziamento is not None and self.finanziamento.fuori_capacita
+
+
+class TotaliAnno(Modello):
+    """I totali di un anno come il piano li dichiara."""
+
+    assunzioni: NonNegativo | None = None
+    """Numero di assunzioni dell'anno."""
+    cessazioni: NonNegativo | None = None
+    """Numero di cessazioni dell'anno."""
 
 
 class Eccedenze(Modello):
@@ -194,6 +332,13 @@ class FabbisogniPersonale(Modello):
     """Limite alla spesa di personale dell'art. 1 c.557-quater o c.562 L. 296/2006."""
     cessazioni: list[Cessazione] = []
     """Cessazioni programmate nel triennio."""
+    totali_annui: dict[Anno, TotaliAnno] = {}
+    """Totali di assunzioni e cessazioni per anno come il piano li dichiara, quando il dettaglio manca
+    o è dato solo sull'intero triennio (es. Comune di Perugia, PTFP 2022-2024: «60 nel 2022, 52 nel
+    2023, 36 nel 2024», con i profili solo come totali del triennio)."""
+    spesa_nuove_assunzioni: dict[Anno, Importo] = {}
+    """Spesa annua destinata alle nuove assunzioni, per anno, distinta dal numero dei posti (es.
+    DUP 2026-2028 del Comune di Perugia: «147.667 euro annui per nuove assunzioni»)."""
     stima_evoluzione_fabbisogni: Testo | None = None
     """Stima dell'evoluzione dei fabbisogni (digitalizzazione, esternalizzazioni, nuovi servizi)."""
     assunzioni: list[Assunzione] = []

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from piao.csvsafe import write_csv
 from piao.model import Piano
 from piao.model.base import Indicatore
 from piao.model.rischi_corruttivi import (
@@ -19,22 +17,12 @@ from piao.model.rischi_corruttivi import (
     ValutazioneRischio,
     elenco_responsabili,
 )
+from piao.publish.fabbisogni import tabelle_fabbisogni
 from piao.publish.opendata_struttura import tavole
+from piao.publish.tabella import TabellaAperta
 
 LICENZA = "https://creativecommons.org/licenses/by/4.0/"
 LICENZA_NOME = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
-
-
-@dataclass(frozen=True)
-class TabellaAperta:
-    file: str
-    titolo: str
-    descrizione: str
-    intestazioni: tuple[str, ...]
-    righe: tuple[tuple[object, ...], ...]
-
-    def csv(self) -> str:
-        return write_csv(self.intestazioni, self.righe)
 
 
 def _indicatori(piano: Piano) -> TabellaAperta:
@@ -295,38 +283,7 @@ def tabelle(piano: Piano) -> list[TabellaAperta]:
     if piano.rischi_corruttivi is not None:
         out += _rischi(piano.rischi_corruttivi)
     if piano.fabbisogni_personale is not None:
-        out.append(
-            TabellaAperta(
-                "assunzioni.csv",
-                "Assunzioni programmate",
-                "Piano triennale delle assunzioni: anno, area, profilo, unità, posti, modalità e costo annuo.",
-                (
-                    "codice",
-                    "anno",
-                    "area",
-                    "profilo",
-                    "unita",
-                    "numero",
-                    "modalita",
-                    "contratto",
-                    "costo_annuo",
-                ),
-                tuple(
-                    (
-                        a.codice,
-                        a.anno,
-                        a.area,
-                        a.profilo,
-                        a.unita or "",
-                        a.numero,
-                        a.modalita,
-                        a.contratto,
-                        a.costo_annuo if a.costo_annuo is not None else "",
-                    )
-                    for a in piano.fabbisogni_personale.assunzioni
-                ),
-            )
-        )
+        out += tabelle_fabbisogni(piano.fabbisogni_personale, piano.anagrafica.triennio.anni)
     if piano.formazione is not None:
         out.append(
             TabellaAperta(
@@ -429,7 +386,7 @@ def metadati(
         "dct:title": titolo,
         "dct:description": f"Piano Integrato di Attività e Organizzazione {piano.anagrafica.triennio.da}-{piano.anagrafica.triennio.a} "
         f"di {ente.denominazione} (art. 6 DL 80/2021, DM 132/2022): obiettivi, indicatori, rischi, misure, "
-        "obblighi di trasparenza, assunzioni e formazione.",
+        "obblighi di trasparenza, assunzioni, cessazioni, spesa di personale e formazione.",
         "dct:publisher": editore,
         "dct:rightsHolder": editore,
         "dct:license": {"@id": LICENZA, "dct:title": LICENZA_NOME},

@@ -35,6 +35,23 @@ _ETICHETTE = {
     "unita_operativa_autonoma": "Unità operativa autonoma (UOA)",
     "polizia_locale": "Polizia locale",
     "coordinamento_trasversale": "Coordinamento trasversale",
+    # 3.3: hiring methods, funding sources, secondment
+    "art_110_tuel": "Art. 110 TUEL",
+    "mobilita": "Mobilità",
+    "elenchi_idonei": "Interpello sugli elenchi di idonei",
+    "concorso_unico": "Concorso unico (RIPAM)",
+    "graduatorie_altri_enti": "Graduatorie di altre amministrazioni",
+    "trasformazione_tempo_pieno": "Trasformazione da tempo parziale a tempo pieno",
+    "incremento_orario": "Incremento orario del tempo parziale",
+    "comando_in_mobilita": "Trasformazione del comando in mobilità",
+    "variazione_bilancio": "Variazione di bilancio",
+    "pnrr": "PNRR",
+    "capcoe": "CapCoe",
+    "fna": "Fondo per le non autosufficienze",
+    "fondo_poverta": "Fondo povertà",
+    "contributo_ministeriale": "Contributo ministeriale",
+    "in_entrata": "In entrata",
+    "in_uscita": "In uscita",
 }
 
 

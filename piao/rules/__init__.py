@@ -15,6 +15,7 @@ from piao.rules import (  # noqa: F401  (imported for registration)
     performance,
     rischi_corruttivi,
     soggetti,
+    spesa_personale,
     trasparenza,
     valore_pubblico,
     valutazione_rischio,

@@ -29,7 +29,7 @@ F = "pari_opportunita.yaml"
     non_conforme="# assunzioni per concorso e nessuna chiave commissioni_concorso",
 )
 def commissioni(ctx: Contesto) -> Iterator[Rilievo]:
-    if not any(a.modalita == "concorso" for a in ctx.fp.assunzioni):
+    if not any("concorso" in a.tipi_modalita for a in ctx.fp.assunzioni):
         return
     c = ctx.po.commissioni_concorso
     if c is not None and (
@@ -70,7 +70,7 @@ def _impegno_nel_testo(impegno: str | None) -> bool:
 )
 def quota_nel_testo(ctx: Contesto) -> Iterator[Rilievo]:
     c = ctx.po.commissioni_concorso
-    if not any(a.modalita == "concorso" for a in ctx.fp.assunzioni) or c is None:
+    if not any("concorso" in a.tipi_modalita for a in ctx.fp.assunzioni) or c is None:
         return
     strutturato = c.quota_minima_donne is not None or not vuoto(c.motivazione_impossibilita)
     if not strutturato and _impegno_nel_testo(c.impegno):

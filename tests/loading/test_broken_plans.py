@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from piao import Severity, check_plan
-from tests.conftest import SMALL, edit, line_of, run_subprocess
+from tests.conftest import EXAMPLE, SMALL, edit, line_of, run_subprocess
 
 
 def findings_of(plan: Path) -> list[tuple[str, str, int | None, int | None]]:
@@ -53,14 +53,29 @@ def test_wrong_type_points_at_the_value(plan_copy: Callable[[Path], Path]) -> No
 
 
 def test_value_not_in_the_list_suggests_the_closest(plan_copy: Callable[[Path], Path]) -> None:
-    plan = plan_copy(SMALL)
+    plan = plan_copy(EXAMPLE)
     path = plan / "fabbisogni_personale.yaml"
-    edit(path, "    modalita: concorso\n", "    modalita: concorsso\n")
+    edit(path, "    modalita: mobilita\n", "    modalita: mobilta\n")
     (finding,) = check_plan(plan).report.findings
     assert finding.code == "SC004"
-    assert finding.location.line == line_of(path, "concorsso")
-    assert finding.location.column == line_of_column(path, "concorsso")
+    assert finding.location.line == line_of(path, "mobilta")
+    assert finding.location.column == line_of_column(path, "mobilta")
     assert "concorso, mobilita" in finding.message
+    assert finding.hint == "Forse intendevi «mobilita»?"
+
+
+def test_an_error_inside_a_list_of_a_union_field_is_reported_where_it_is(
+    plan_copy: Callable[[Path], Path],
+) -> None:
+    """`modalita` is one method or a list of methods: a typo inside the list is reported at
+    the item, not as a complaint about the whole list."""
+    plan = plan_copy(SMALL)
+    path = plan / "fabbisogni_personale.yaml"
+    edit(path, "{tipo: concorso, norma:", "{tipo: concorsso, norma:")
+    (finding,) = check_plan(plan).report.findings
+    assert finding.code == "SC004"
+    assert finding.location.path == ("assunzioni", 0, "modalita", 0, "tipo")
+    assert finding.location.line == line_of(path, "concorsso")
     assert finding.hint == "Forse intendevi «concorso»?"
 
 

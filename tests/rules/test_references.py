@@ -115,3 +115,57 @@ def test_a_broken_reference_is_reported_once_where_it_is_written(tmp_path: Path)
     assert len(broken) == 1
     assert broken[0].code == "CO003"
     assert broken[0].location.line is not None
+
+
+class _CorsoConUnitaOElenco(Corso):
+    unita_responsabile: CodiceUnita | list[CodiceUnita] | None = None
+    """One unit or several (as `Assunzione.unita`): a field that exists only in this test."""
+
+
+class _FormazioneConElenco(Formazione):
+    corsi: list[_CorsoConUnitaOElenco] = []  # type: ignore[assignment]  # noqa: RUF012
+
+
+class _PianoConElenco(Piano):
+    formazione: _FormazioneConElenco | None = None
+
+
+def test_a_single_reference_field_may_hold_a_list_each_code_checked_where_written() -> None:
+    campo = next(
+        c for c in campi_riferimento(_CorsoConUnitaOElenco) if c.nome == "unita_responsabile"
+    )
+    assert not campo.elenco  # declared as one code first
+    loaded = load_folder(EXAMPLE)
+    piano = check_plan(EXAMPLE).piano
+    assert piano is not None
+    data = piano.model_dump()
+    data["formazione"]["corsi"][2]["unita_responsabile"] = ["UO-SEG", "UO-INESISTENTE"]
+    extended = _PianoConElenco.model_validate(data)
+    found = [
+        c.path
+        for c in citazioni(extended.formazione, "formazione.yaml")  # type: ignore[arg-type]
+        if c.campo == "unita_responsabile"
+    ]
+    assert found == [("corsi", 2, "unita_responsabile", 0), ("corsi", 2, "unita_responsabile", 1)]
+    findings = run_rules(extended, loaded.sources, select_rules())
+    assert [(f.code, f.location.path, f.message) for f in findings if f.code == "CO003"] == [
+        (
+            "CO003",
+            ("corsi", 2, "unita_responsabile", 1),
+            "FOR-03: l'unità organizzativa «UO-INESISTENTE» non esiste in organizzazione.yaml.",
+        )
+    ]
+
+
+def test_hires_for_several_units_are_walked_one_code_at_a_time() -> None:
+    piano = check_plan(EXAMPLE).piano
+    assert piano is not None
+    found = [
+        (c.path, c.codice)
+        for c in citazioni(piano.fabbisogni_personale, "fabbisogni_personale.yaml")  # type: ignore[arg-type]
+        if c.fonte_codice == "ASS-11"
+    ]
+    assert found == [
+        (("assunzioni", 10, "unita", 0), "UO-CULT"),
+        (("assunzioni", 10, "unita", 1), "UO-DEM"),
+    ]
