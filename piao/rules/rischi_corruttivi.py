@@ -307,8 +307,18 @@ def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
     if not ctx.rc.misure:
         return  # no measures at all is reported by RC002 / CO009 / CO010
     presenti = {m.misura_generale for m in ctx.rc.misure if m.misura_generale}
+    # The reduced ANAC list is a concession to small comuni: it applies only when the plan
+    # shows it is one (population stated and under 5,000; staff under 50, or, when the staff
+    # is not stated, the simplified regime declared). Missing data is not read as «small».
     piccolo = (
-        (ctx.popolazione or 0) < 5000 and (ctx.dipendenti or 0) < SOGLIA_DIPENDENTI and ctx.e_comune
+        ctx.e_comune
+        and ctx.popolazione is not None
+        and ctx.popolazione < 5000
+        and (
+            ctx.dipendenti < SOGLIA_DIPENDENTI
+            if ctx.dipendenti is not None
+            else ctx.regime == "semplificato"
+        )
     )
     richieste = [
         g
@@ -317,14 +327,14 @@ def misure_generali(ctx: Contesto) -> Iterator[Rilievo]:
     ]
     if richieste:
         chi = (
-            f"per i comuni sotto i 5.000 abitanti e i {SOGLIA_DIPENDENTI} dipendenti (ANAC, delibera 31/2025) "
+            f" per i comuni sotto i 5.000 abitanti e i {SOGLIA_DIPENDENTI} dipendenti (ANAC, delibera 31/2025)"
             if piccolo
             else ""
         )
         yield Rilievo(
             F,
             ("misure",),
-            f"Mancano misure generali {chi}: "
+            f"Mancano misure generali{chi}: "
             + elenco(f"{g.denominazione} ({g.base_normativa})" for g in richieste)
             + ".",
         )
