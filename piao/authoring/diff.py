@@ -32,6 +32,10 @@ TIPI = {
     "corsi": "corso",
     "azioni": "azione positiva",
     "soddisfazione_utenti": "rilevazione della soddisfazione",
+    "linee_programmatiche": "linea programmatica",
+    "obiettivi_operativi": "obiettivo operativo",
+    "salute": "obiettivo di salute",
+    "interventi_finanziati": "intervento finanziato",
 }
 TITOLI = (
     "titolo",

@@ -40,6 +40,11 @@ PREFISSI = {
     "ObiettivoRisparmioEnergetico": "EN-01",
     "InterventoOrganizzativo": "INT-01",
     "RilevazioneSoddisfazione": "CS-01",
+    "LineaProgrammatica": "LM-01",
+    "ObiettivoStrategicoDup": "SES-01",
+    "ObiettivoOperativoDup": "SEO-01",
+    "ObiettivoSalute": "SAL-01",
+    "InterventoFinanziato": "PNRR-01",
 }
 # Fields left out of the skeleton: optional, rarely used, or filled later by the workflow.
 OMESSI = {
@@ -62,7 +67,23 @@ OMESSI = {
     "obiettivi_collegati",
     "referente_portale_piao",
     "gruppo_di_lavoro",
+    # The DUP link by code (architettura_programmatica) rather than written out.
+    "obiettivo_strategico",
+    "obiettivo_operativo",
+    "swot",
+    "salute",
+    "interventi_finanziati",
+    "fasi",
+    "obiettivi_individuali",
+    "pnrr",
+    "storico",
+    "target_triennio",
+    "anno_riferimento",
+    "assegnatario",
+    "Indicatore.peso",
+    "ObiettivoPerformance.scadenza",
 }
+"""Field names, or `Model.field` for one model's field only."""
 
 
 class InitError(Exception):
@@ -109,7 +130,7 @@ class _Scheletro:
             codice = "OB-01"
         riferimenti = {c.nome: c for c in campi_riferimento(model)}
         for name, field in model.model_fields.items():
-            if name in OMESSI:
+            if name in OMESSI or f"{model.__name__}.{name}" in OMESSI:
                 continue
             if name == "codice":
                 out[name] = codice or DA_COMPILARE

@@ -5,85 +5,18 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from piao.csvsafe import write_csv
 from piao.model import Piano
-from piao.model.base import Indicatore
+from piao.publish.obiettivi import indicatori, tabelle_obiettivi
+from piao.publish.tabella import TabellaAperta
 
 LICENZA = "https://creativecommons.org/licenses/by/4.0/"
 LICENZA_NOME = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
 
 
-@dataclass(frozen=True)
-class TabellaAperta:
-    file: str
-    titolo: str
-    descrizione: str
-    intestazioni: tuple[str, ...]
-    righe: tuple[tuple[object, ...], ...]
-
-    def csv(self) -> str:
-        return write_csv(self.intestazioni, self.righe)
-
-
-def _indicatori(piano: Piano) -> TabellaAperta:
-    anni = piano.anagrafica.triennio.anni
-    righe: list[tuple[object, ...]] = []
-
-    def aggiungi(
-        livello: str, codice: str, titolo: str, responsabile: str | None, inds: list[Indicatore]
-    ) -> None:
-        for i in inds:
-            righe.append(
-                (
-                    livello,
-                    codice,
-                    titolo,
-                    i.codice,
-                    i.descrizione,
-                    i.unita_misura or "",
-                    i.polarita or "",
-                    i.baseline.anno if i.baseline else "",
-                    i.baseline.valore if i.baseline else "",
-                    *[i.target.get(a, "") for a in anni],
-                    responsabile or "",
-                )
-            )
-
-    if piano.valore_pubblico is not None:
-        for o in piano.valore_pubblico.obiettivi:
-            aggiungi("valore_pubblico", o.codice, o.titolo, None, o.indicatori)
-    if piano.performance is not None:
-        for p in piano.performance.obiettivi:
-            aggiungi("performance", p.codice, p.titolo, p.unita_responsabile, p.indicatori)
-    if piano.rischi_corruttivi is not None:
-        for s in piano.rischi_corruttivi.obiettivi_strategici:
-            aggiungi("anticorruzione", s.codice, s.titolo, s.responsabile, s.indicatori)
-    return TabellaAperta(
-        "obiettivi-indicatori.csv",
-        "Obiettivi e indicatori",
-        "Obiettivi di valore pubblico, di performance e di prevenzione della corruzione, con indicatori, valori di partenza e target annuali.",
-        (
-            "livello",
-            "codice_obiettivo",
-            "obiettivo",
-            "codice_indicatore",
-            "indicatore",
-            "unita_misura",
-            "polarita",
-            "baseline_anno",
-            "baseline_valore",
-            *[f"target_{a}" for a in anni],
-            "unita_responsabile",
-        ),
-        tuple(righe),
-    )
-
-
 def tabelle(piano: Piano) -> list[TabellaAperta]:
-    out = [_indicatori(piano)]
+    out = [indicatori(piano), *tabelle_obiettivi(piano)]
     rc = piano.rischi_corruttivi
     if rc is not None:
         out.append(

@@ -30,6 +30,10 @@ _ETICHETTE = {
     "concorsi_progressioni": "Concorsi e progressioni",
     "organizzazioni_sindacali": "Organizzazioni sindacali",
     "consigliera_parita": "Consigliera di parità",
+    "accessibilita": "Accessibilità",
+    "qualita": "Qualità",
+    "pari_opportunita": "Pari opportunità",
+    "economico_finanziaria": "Economico-finanziaria",
 }
 
 
