@@ -104,6 +104,8 @@ def test_measured_values_join_the_history_and_triennial_targets_are_asked_again(
     assert immobili["indicatori"][0]["target_triennio"] == "da definire"
     sito = next(o for o in pf["obiettivi"] if o["codice"] == "OBP-25")
     assert [dict(f) for f in sito["fasi"]] == [{"titolo": "da definire"}]
+    # Its deadline (31/12/2026) passed: the next plan sets a new one, none is invented.
+    assert "scadenza" not in sito
 
 
 def test_a_first_measured_value_starts_the_history_after_the_baseline(tmp_path: Path) -> None:

@@ -133,10 +133,17 @@ def _misure(data: CommentedMap, da: int) -> None:
 
 def _fasi(data: CommentedMap, da: int) -> None:
     """Phases of performance objectives that ended before the new triennio are done: they
-    leave the plan, and an objective left without phases gets one to define."""
+    leave the plan, and an objective left without phases gets one to define. A deadline
+    that passed before the new triennio leaves too: the next plan sets its own (none is
+    invented)."""
     inizio = datetime.date(da, 1, 1)
     for obiettivo in data.get("obiettivi") or []:
-        fasi = obiettivo.get("fasi") if isinstance(obiettivo, dict) else None
+        if not isinstance(obiettivo, dict):
+            continue
+        scadenza = obiettivo.get("scadenza")
+        if isinstance(scadenza, datetime.date) and scadenza < inizio:
+            del obiettivo["scadenza"]
+        fasi = obiettivo.get("fasi")
         if not isinstance(fasi, list) or not fasi:
             continue
         for i in reversed(range(len(fasi))):

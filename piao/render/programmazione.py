@@ -5,7 +5,7 @@ performance) and the performance tree."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from piao.model.performance import ObiettivoPerformance
@@ -181,6 +181,24 @@ def _unici(valori: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in valori if v))
 
 
+def _piano(testo: str) -> str:
+    return " ".join(testo.casefold().split())
+
+
+def _scritti_e_codici(
+    scritti: list[str],
+    codici: list[str],
+    definiti: Mapping[str, ObiettivoStrategicoDup | ObiettivoOperativoDup],
+    arch: Architettura,
+) -> tuple[str, ...]:
+    """DUP objectives written out and named by code, once each: a written-out one is left
+    out when it names the title of one given by code («SeS 1.1 Un Comune vicino e
+    semplice» beside SES-1.1)."""
+    titoli = [_piano(definiti[c].titolo) for c in codici if c in definiti]
+    propri = [t for t in scritti if not any(x in _piano(t) for x in titoli)]
+    return _unici([*propri, *(arch.nome(c) for c in codici)])
+
+
 def _riga_mappa(
     arch: Architettura, o: ObiettivoVp, serventi: list[ObiettivoPerformance]
 ) -> _RigaMappa:
@@ -196,10 +214,12 @@ def _riga_mappa(
     linee += arch.linee_di(strategici)
     return _RigaMappa(
         _unici(arch.nome(c) for c in linee),
-        _unici(
-            [*(d.obiettivo_strategico or "" for d in links), *(arch.nome(c) for c in strategici)]
+        _scritti_e_codici(
+            [d.obiettivo_strategico or "" for d in links], strategici, arch.strategici, arch
         ),
-        _unici([*(d.obiettivo_operativo or "" for d in links), *(arch.nome(c) for c in operativi)]),
+        _scritti_e_codici(
+            [d.obiettivo_operativo or "" for d in links], operativi, arch.operativi, arch
+        ),
         f"{o.codice} {o.titolo}",
         tuple(f"{p.codice} {p.titolo}" for p in serventi),
     )
