@@ -41,15 +41,19 @@ def test_folder_layout(sito: Path) -> None:
         "stile.css",
     ]
     assert sorted(p.name for p in (sito / "dati").iterdir()) == [
+        "architettura-programmatica.csv",
         "assunzioni.csv",
         "carte-servizi.csv",
         "cessazioni.csv",
         "consultazioni.csv",
         "corsi.csv",
+        "fasi-obiettivi.csv",
+        "interventi-finanziati.csv",
         "lavoro-agile.csv",
         "misure.csv",
         "obblighi-trasparenza.csv",
         "obiettivi-indicatori.csv",
+        "obiettivi.csv",
         "organi-politici.csv",
         "piao.json",
         "processi-rischi.csv",
@@ -285,3 +289,42 @@ def test_personnel_spending_and_the_l296_cap_reach_page_and_open_data(sito: Path
     meta = json.loads((sito / "dati" / "piao.json").read_text(encoding="utf-8"))["metadati"]
     titoli = [d["dct:title"] for d in meta["dcat:distribution"]]
     assert "Spesa di personale e movimenti per anno" in titoli
+
+
+def test_open_data_of_objectives_keep_history_targets_beyond_the_triennio_and_links(
+    sito: Path,
+) -> None:
+    indicatori = {
+        r["codice_indicatore"]: r for r in _csv(sito / "dati" / "obiettivi-indicatori.csv")
+    }
+    raccolta = indicatori["VP-05-I1"]
+    assert (raccolta["target_2028"], raccolta["target_2029"]) == ("76", "78")
+    assert (raccolta["storico_2021"], raccolta["storico_2023"]) == ("61.7", "66")
+    pagamenti = indicatori["SAL-01-I1"]
+    assert pagamenti["livello"] == "salute"
+    assert pagamenti["storico_2024"] == "-1.2"
+    assert pagamenti["target_2026"] == "≤ 0"
+    assert indicatori["SAL-01-I2"]["anno_riferimento"] == "2021"
+    assert indicatori["OBP-24-I1"]["target_triennio"] == "4"
+    assert indicatori["OBP-01-I1"]["peso"] == "60"
+    obiettivi = {r["codice"]: r for r in _csv(sito / "dati" / "obiettivi.csv")}
+    assert obiettivi["VP-02"]["linee_programmatiche"] == "LM-1 LM-2"
+    assert obiettivi["VP-02"]["obiettivi_strategici_dup"] == "SES-1.2"
+    assert (
+        obiettivi["VP-01"]["obiettivo_strategico_dup_testo"]
+        == "SeS 1.1 Un Comune vicino e semplice"
+    )
+    assert obiettivi["OBP-25"]["misura_pnrr"] == "M1C1 1.4.1"
+    assert obiettivi["OBP-25"]["scadenza"] == "2026-12-31"
+    assert obiettivi["OBP-19"]["valore_pubblico"] == "SAL-01"
+    fasi = _csv(sito / "dati" / "fasi-obiettivi.csv")
+    assert [(f["codice_obiettivo"], f["peso"]) for f in fasi] == [
+        ("OBP-25", "60"),
+        ("OBP-25", "40"),
+    ]
+    interventi = _csv(sito / "dati" / "interventi-finanziati.csv")
+    assert interventi[0]["cup"] == "E11F22000150006"
+    assert interventi[0]["obiettivi_collegati"] == "VP-02 OBP-03 OBP-25"
+    architettura = _csv(sito / "dati" / "architettura-programmatica.csv")
+    seo = next(r for r in architettura if r["codice"] == "SEO-1.2.1")
+    assert (seo["livello"], seo["collegati"]) == ("obiettivo_operativo", "SES-1.2 SES-1.1")

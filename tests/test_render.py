@@ -189,3 +189,34 @@ def test_render_refuses_output_inside_the_plan(plan_copy: Callable[[Path], Path]
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     assert run_cli("render", str(SMALL), "--out", str(tmp_path), "--format", "odt").exit_code == 2
+
+
+def test_targets_beyond_the_triennio_history_and_phases_reach_pdf_and_docx(
+    rendered: Path,
+) -> None:
+    """A 2029 target, past values (negative ones too), a target of the whole triennio, the
+    map of public value and the phases of a milestone objective are printed, not dropped."""
+    # A header hyphenated by the layout («Tar‐ get») is read back whole.
+    text = _norm(_pdf_text(rendered / "PIAO-comune-di-esempio-2026-2028.pdf")).replace(
+        "\u2010 ", ""
+    )
+    for value in (
+        "Target 2029",
+        "2024: -1,2",
+        "Target nel triennio",
+        "Mappa del valore pubblico",
+        "LM-1 Un Comune vicino, digitale e trasparente",
+        "Migrazione dei contenuti",
+        "E11F22000150006",
+        "target rispetto al 2021",
+    ):
+        assert value in text, value
+    document = Document(str(rendered / "PIAO-comune-di-esempio-2026-2028.docx"))
+    indicatori = next(
+        t
+        for t in document.tables
+        if [c.text for c in t.rows[0].cells][-1] == "Target 2029"
+        and t.rows[1].cells[0].text == "VP-01"
+    )
+    raccolta = next(r for r in indicatori.rows if r.cells[1].text == "VP-05-I1")
+    assert [c.text for c in raccolta.cells][-4:] == ["72", "74", "76", "78"]

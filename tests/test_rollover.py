@@ -122,3 +122,46 @@ def test_triennio_totals_are_flagged_for_review_and_yearly_spending_maps_shift(
         2028: 115100.00,
         2029: "da definire",
     }
+
+
+def test_measured_values_join_the_history_and_triennial_targets_are_asked_again(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "old" / "2026-2028"
+    plan.parent.mkdir()
+    shutil.copytree(EXAMPLE, plan)
+    edit(
+        plan / "valore_pubblico.yaml",
+        "        storico: {2023: 6.4, 2024: -1.2}\n        baseline: {anno: 2025, valore: 4}\n",
+        "        storico: {2023: 6.4, 2024: -1.2}\n        baseline: {anno: 2025, valore: 4}\n"
+        "        consuntivo: {2026: -3.5}\n",
+    )
+    out = tmp_path / "2027-2029"
+    run_cli("rollover", str(plan), "--out", str(out))
+    vp = (out / "valore_pubblico.yaml").read_text(encoding="utf-8")
+    assert "storico: {2023: 6.4, 2024: -1.2, 2025: 4, 2026: -3.5}" in vp
+    assert "baseline: {anno: 2026, valore: -3.5}" in vp
+    pf = load_text((out / "performance.yaml").read_text(encoding="utf-8"))
+    immobili = next(o for o in pf["obiettivi"] if o["codice"] == "OBP-24")
+    assert immobili["indicatori"][0]["target_triennio"] == "da definire"
+    sito = next(o for o in pf["obiettivi"] if o["codice"] == "OBP-25")
+    assert [dict(f) for f in sito["fasi"]] == [{"titolo": "da definire"}]
+    # Its deadline (31/12/2026) passed: the next plan sets a new one, none is invented.
+    assert "scadenza" not in sito
+
+
+def test_a_first_measured_value_starts_the_history_after_the_baseline(tmp_path: Path) -> None:
+    plan = tmp_path / "old" / "2026-2028"
+    plan.parent.mkdir()
+    shutil.copytree(EXAMPLE, plan)
+    edit(
+        plan / "performance.yaml",
+        "        target: {2026: 12, 2027: 20, 2028: 25}\n",
+        "        target: {2026: 12, 2027: 20, 2028: 25}\n        consuntivo: {2026: 14}\n",
+    )
+    out = tmp_path / "2027-2029"
+    run_cli("rollover", str(plan), "--out", str(out))
+    new = (out / "performance.yaml").read_text(encoding="utf-8")
+    assert (
+        "        baseline: {anno: 2026, valore: 14}\n        storico: {2025: 0, 2026: 14}\n" in new
+    )

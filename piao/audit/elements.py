@@ -160,7 +160,7 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Obiettivi di performance con indicatori e target annuali",
         PF,
         (("obiettivi",),),
-        ("PF001", "PF002", "PF004", "PF005", "PF006", "CO002"),
+        ("PF001", "PF002", "PF004", "PF005", "PF006", "PF007", "PF008", "CO011", "CO002"),
         ("DM132-3-1b", "DLGS150-5"),
         ORD,
     ),

@@ -35,6 +35,10 @@ TIPI = {
     "carte_servizi": "carta dei servizi",
     "unita_trasversali": "unità di coordinamento trasversale",
     "organi_politici": "organo politico",
+    "linee_programmatiche": "linea programmatica",
+    "obiettivi_operativi": "obiettivo operativo",
+    "salute": "obiettivo di salute",
+    "interventi_finanziati": "intervento finanziato",
 }
 ANAGRAFICA = (
     "soggetti",

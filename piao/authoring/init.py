@@ -41,6 +41,11 @@ PREFISSI = {
     "InterventoOrganizzativo": "INT-01",
     "RilevazioneSoddisfazione": "CS-01",
     "OrganoPolitico": "SINDACO",
+    "LineaProgrammatica": "LM-01",
+    "ObiettivoStrategicoDup": "SES-01",
+    "ObiettivoOperativoDup": "SEO-01",
+    "ObiettivoSalute": "SAL-01",
+    "InterventoFinanziato": "PNRR-01",
 }
 # Fields left out of the skeleton: optional, rarely used, or filled later by the workflow.
 OMESSI = {
@@ -92,6 +97,21 @@ OMESSI = {
     "finanziamento",
     "spesa_nuove_assunzioni",
     "totali_annui",
+    # The DUP link by code (architettura_programmatica) rather than written out.
+    "obiettivo_strategico",
+    "obiettivo_operativo",
+    "swot",
+    "salute",
+    "interventi_finanziati",
+    "ObiettivoPerformance.fasi",
+    "obiettivi_individuali",
+    "pnrr",
+    "storico",
+    "target_triennio",
+    "anno_riferimento",
+    "assegnatario",
+    "Indicatore.peso",
+    "ObiettivoPerformance.scadenza",
 }
 """Field names, or «Model.field» where a name is rare in one model only."""
 

@@ -41,15 +41,38 @@ def _shift(mappa: CommentedMap, vecchio: int, nuovo: int) -> None:
         mappa[nuovo] = DA_DEFINIRE
 
 
+def _storico(node: CommentedMap, consuntivo: dict[Any, Any]) -> None:
+    """Measured values join the indicator's history (the old baseline with them), oldest
+    first; the latest becomes the baseline."""
+    storico = node.get("storico")
+    valori: dict[Any, Any] = dict(storico) if isinstance(storico, dict) else {}
+    baseline = node.get("baseline")
+    if isinstance(baseline, dict) and isinstance(baseline.get("anno"), int):
+        valori.setdefault(baseline["anno"], baseline.get("valore"))
+    valori.update((a, v) for a, v in consuntivo.items() if isinstance(a, int))
+    nuovo = CommentedMap(sorted(valori.items()))
+    nuovo.fa.set_flow_style()
+    if isinstance(storico, dict):
+        node["storico"] = nuovo
+    else:
+        chiavi = list(node)
+        posto = chiavi.index("baseline") + 1 if "baseline" in chiavi else len(chiavi)
+        node.insert(posto, "storico", nuovo)
+    anno = max(a for a in consuntivo if isinstance(a, int))
+    node["baseline"] = CommentedMap([("anno", anno), ("valore", consuntivo[anno])])
+    node["baseline"].fa.set_flow_style()
+
+
 def _walk(node: Any, vecchio: int, nuovo: int) -> None:
-    """Shift every yearly map and move measured values into baselines, anywhere in a file."""
+    """Shift every yearly map, move measured values into the history and the baseline and
+    ask for a new target of the whole triennio, anywhere in a file."""
     if isinstance(node, CommentedMap):
         consuntivo = node.get("consuntivo")
-        if isinstance(consuntivo, dict) and consuntivo:
-            anno = max(a for a in consuntivo if isinstance(a, int))
-            node["baseline"] = CommentedMap([("anno", anno), ("valore", consuntivo[anno])])
-            node["baseline"].fa.set_flow_style()
+        if isinstance(consuntivo, dict) and any(isinstance(a, int) for a in consuntivo):
+            _storico(node, consuntivo)
             del node["consuntivo"]
+        if "target_triennio" in node:
+            node["target_triennio"] = DA_DEFINIRE
         for key, value in list(node.items()):
             if (
                 key in MAPPE_ANNUALI
@@ -132,6 +155,31 @@ def _misure(data: CommentedMap, da: int) -> None:
             fasi.append(fase)
 
 
+def _fasi(data: CommentedMap, da: int) -> None:
+    """Phases of performance objectives that ended before the new triennio are done: they
+    leave the plan, and an objective left without phases gets one to define. A deadline
+    that passed before the new triennio leaves too: the next plan sets its own (none is
+    invented)."""
+    inizio = datetime.date(da, 1, 1)
+    for obiettivo in data.get("obiettivi") or []:
+        if not isinstance(obiettivo, dict):
+            continue
+        scadenza = obiettivo.get("scadenza")
+        if isinstance(scadenza, datetime.date) and scadenza < inizio:
+            del obiettivo["scadenza"]
+        fasi = obiettivo.get("fasi")
+        if not isinstance(fasi, list) or not fasi:
+            continue
+        for i in reversed(range(len(fasi))):
+            fine = fasi[i].get("fine") if isinstance(fasi[i], dict) else None
+            if isinstance(fine, datetime.date) and fine < inizio:
+                del fasi[i]
+        if not fasi:
+            fase = CommentedMap([("titolo", DA_DEFINIRE)])
+            fase.fa.set_flow_style()
+            fasi.append(fase)
+
+
 def _valore_pubblico(data: CommentedMap, da: int) -> None:
     agid = data.get("obiettivi_accessibilita_agid")
     if isinstance(agid, dict):
@@ -173,6 +221,8 @@ def rollover(src: Path, dst: Path) -> list[Path]:
             _misure(data, da)
         elif nome == "valore_pubblico.yaml":
             _valore_pubblico(data, da)
+        elif nome == "performance.yaml":
+            _fasi(data, da)
     written = []
     for nome, data in dati.items():
         testo = dump_text(data)

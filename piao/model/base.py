@@ -63,9 +63,11 @@ CodiceUnita = Annotated[Codice, riferimento("l'unità organizzativa", "Unita")]
 """The code of an organisational unit of organizzazione.yaml."""
 
 CodiceValorePubblico = Annotated[
-    Codice, riferimento("l'obiettivo di valore pubblico", "ObiettivoValorePubblico")
+    Codice,
+    riferimento("l'obiettivo di valore pubblico", "ObiettivoValorePubblico", "ObiettivoSalute"),
 ]
-"""The code of a public-value objective of valore_pubblico.yaml."""
+"""The code of a public-value objective of valore_pubblico.yaml, external (well-being of the
+community) or internal (the health of the administration, `ObiettivoSalute`)."""
 
 CodicePerformance = Annotated[
     Codice, riferimento("l'obiettivo di performance", "ObiettivoPerformance")
@@ -78,7 +80,11 @@ CodiceProcesso = Annotated[Codice, riferimento("il processo", "Processo")]
 CodiceObiettivo = Annotated[
     Codice,
     riferimento(
-        "l'obiettivo", "ObiettivoValorePubblico", "ObiettivoPerformance", "ObiettivoConIndicatori"
+        "l'obiettivo",
+        "ObiettivoValorePubblico",
+        "ObiettivoSalute",
+        "ObiettivoPerformance",
+        "ObiettivoConIndicatori",
     ),
 ]
 """The code of any objective of the plan (public value, performance, other sections)."""
@@ -128,7 +134,7 @@ class Baseline(Modello):
 
 
 class Indicatore(Modello):
-    """Un indicatore con valore di partenza, target annuali e valori misurati."""
+    """Un indicatore con valore di partenza, serie storica, target e valori misurati."""
 
     codice: Codice
     descrizione: Testo
@@ -147,8 +153,16 @@ class Indicatore(Modello):
     """Tipo di indicatore (impatto e outcome per il valore pubblico)."""
     baseline: Baseline | None = None
     """Valore di partenza (anno e valore)."""
+    storico: dict[Anno, ValoreIndicatore] = {}
+    """Valori misurati negli anni passati, per anno, es. {2022: 119, 2023: 210, 2024: 332}; anche negativi (es. -4.52 giorni di ritardo medio dei pagamenti)."""
     target: dict[Anno, ValoreIndicatore] = {}
-    """Valore atteso per ciascun anno del triennio, es. {2026: 50, 2027: 60, 2028: 70}."""
+    """Valore atteso per ciascun anno del triennio, es. {2026: 50, 2027: 60, 2028: 70}; anche per anni successivi al triennio (es. 2029, fine mandato) e come confronto scritto per esteso (es. "≤ 0")."""
+    target_triennio: ValoreIndicatore | None = None
+    """Target complessivo del triennio, al posto dei target annuali quando l'obiettivo si misura sull'intero periodo (es. 4 immobili valorizzati nel triennio)."""
+    anno_riferimento: Anno | None = None
+    """Anno di confronto di un target relativo (es. 2021 per «sotto il livello del 2021 entro il 2027»)."""
+    peso: Percentuale | None = None
+    """Peso dell'indicatore nella misurazione dell'obiettivo (da 0 a 100): i pesi degli indicatori di un obiettivo sommano a 100."""
     consuntivo: dict[Anno, ValoreIndicatore] = {}
     """Valori misurati per anno, compilati durante il monitoraggio."""
 

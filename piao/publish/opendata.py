@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 from piao.model import Piano
-from piao.model.base import Indicatore
 from piao.model.rischi_corruttivi import (
     FaseProcesso,
     IndicatoriRischio,
@@ -18,65 +17,12 @@ from piao.model.rischi_corruttivi import (
     elenco_responsabili,
 )
 from piao.publish.fabbisogni import tabelle_fabbisogni
+from piao.publish.obiettivi import indicatori, tabelle_obiettivi
 from piao.publish.opendata_struttura import tavole
 from piao.publish.tabella import TabellaAperta
 
 LICENZA = "https://creativecommons.org/licenses/by/4.0/"
 LICENZA_NOME = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
-
-
-def _indicatori(piano: Piano) -> TabellaAperta:
-    anni = piano.anagrafica.triennio.anni
-    righe: list[tuple[object, ...]] = []
-
-    def aggiungi(
-        livello: str, codice: str, titolo: str, responsabile: str | None, inds: list[Indicatore]
-    ) -> None:
-        for i in inds:
-            righe.append(
-                (
-                    livello,
-                    codice,
-                    titolo,
-                    i.codice,
-                    i.descrizione,
-                    i.unita_misura or "",
-                    i.polarita or "",
-                    i.baseline.anno if i.baseline else "",
-                    i.baseline.valore if i.baseline else "",
-                    *[i.target.get(a, "") for a in anni],
-                    responsabile or "",
-                )
-            )
-
-    if piano.valore_pubblico is not None:
-        for o in piano.valore_pubblico.obiettivi:
-            aggiungi("valore_pubblico", o.codice, o.titolo, None, o.indicatori)
-    if piano.performance is not None:
-        for p in piano.performance.obiettivi:
-            aggiungi("performance", p.codice, p.titolo, p.unita_responsabile, p.indicatori)
-    if piano.rischi_corruttivi is not None:
-        for s in piano.rischi_corruttivi.obiettivi_strategici:
-            aggiungi("anticorruzione", s.codice, s.titolo, s.responsabile, s.indicatori)
-    return TabellaAperta(
-        "obiettivi-indicatori.csv",
-        "Obiettivi e indicatori",
-        "Obiettivi di valore pubblico, di performance e di prevenzione della corruzione, con indicatori, valori di partenza e target annuali.",
-        (
-            "livello",
-            "codice_obiettivo",
-            "obiettivo",
-            "codice_indicatore",
-            "indicatore",
-            "unita_misura",
-            "polarita",
-            "baseline_anno",
-            "baseline_valore",
-            *[f"target_{a}" for a in anni],
-            "unita_responsabile",
-        ),
-        tuple(righe),
-    )
 
 
 def _codici(valore: Responsabili | None) -> str:
@@ -279,7 +225,7 @@ def _rischi(rc: RischiCorruttivi) -> list[TabellaAperta]:
 
 
 def tabelle(piano: Piano) -> list[TabellaAperta]:
-    out = [_indicatori(piano)]
+    out = [indicatori(piano), *tabelle_obiettivi(piano)]
     if piano.rischi_corruttivi is not None:
         out += _rischi(piano.rischi_corruttivi)
     if piano.fabbisogni_personale is not None:

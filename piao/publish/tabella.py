@@ -1,4 +1,5 @@
-"""One open-data table: a CSV file with its DCAT-AP_IT title and description."""
+"""One open-data table: file name, title and description for the DCAT metadata, header and
+rows for the CSV."""
 
 from __future__ import annotations
 

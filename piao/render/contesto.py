@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from piao.model import Piano
 from piao.model.organizzazione import Unita
-from piao.model.valore_pubblico import ObiettivoValorePubblico
+from piao.model.valore_pubblico import ObiettivoSalute, ObiettivoValorePubblico
 from piao.reference import Riferimenti, riferimenti
 from piao.render.etichette import etichetta
 
@@ -18,17 +18,21 @@ class Contesto:
     ref: Riferimenti
     anni: tuple[int, ...]
     unita_per_codice: dict[str, Unita]
-    valore_pubblico_per_codice: dict[str, ObiettivoValorePubblico]
+    valore_pubblico_per_codice: dict[str, ObiettivoValorePubblico | ObiettivoSalute]
+    """The public-value objectives, external and internal («salute»), by code."""
 
     @classmethod
     def di(cls, piano: Piano) -> Contesto:
         org, vp = piano.organizzazione, piano.valore_pubblico
+        obiettivi: list[ObiettivoValorePubblico | ObiettivoSalute] = (
+            [*vp.obiettivi, *vp.salute] if vp else []
+        )
         return cls(
             piano,
             riferimenti(),
             tuple(piano.anagrafica.triennio.anni),
             {u.codice: u for u in (*org.unita, *org.unita_trasversali)} if org else {},
-            {o.codice: o for o in vp.obiettivi} if vp else {},
+            {o.codice: o for o in obiettivi},
         )
 
     def unita(self, codice: str | None) -> str:

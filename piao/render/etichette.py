@@ -52,6 +52,10 @@ _ETICHETTE = {
     "contributo_ministeriale": "Contributo ministeriale",
     "in_entrata": "In entrata",
     "in_uscita": "In uscita",
+    "accessibilita": "Accessibilità",
+    "qualita": "Qualità",
+    "pari_opportunita": "Pari opportunità",
+    "economico_finanziaria": "Economico-finanziaria",
 }
 
 

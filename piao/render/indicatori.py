@@ -1,4 +1,4 @@
-"""Indicators with baseline and yearly targets, as printed in every section that has them."""
+"""Indicators with history, baseline and targets, as printed in every section that has them."""
 
 from __future__ import annotations
 
@@ -21,6 +21,37 @@ def baseline(ind: Indicatore) -> str:
     return f"{numero(ind.baseline.valore)} ({ind.baseline.anno})"
 
 
+def storico(ind: Indicatore) -> str:
+    """«2022: 119; 2023: 210; 2024: 332», oldest first."""
+    return "; ".join(f"{anno}: {numero(ind.storico[anno])}" for anno in sorted(ind.storico))
+
+
+def descrizione(ind: Indicatore) -> str:
+    """What the indicator measures, with the year a relative target refers to."""
+    return ind.descrizione + (
+        f" (target rispetto al {ind.anno_riferimento})" if ind.anno_riferimento else ""
+    )
+
+
+def sintesi(ind: Indicatore, anni: Iterable[int]) -> str:
+    """One indicator in a cell: «Descrizione: 10 / 20 / 30», with what else it states in
+    brackets (starting value, targets of other years or of the whole triennio, history,
+    weight)."""
+    anni = tuple(anni)
+    b = ind.baseline
+    extra = [f"partenza {numero(b.valore)} nel {b.anno}"] if b else []
+    extra += [f"{a}: {numero(ind.target[a])}" for a in sorted(set(ind.target) - set(anni))]
+    if ind.target_triennio is not None:
+        extra.append(f"nel triennio {numero(ind.target_triennio)}")
+    if ind.storico:
+        extra.append(f"valori storici {storico(ind)}")
+    if ind.peso is not None:
+        extra.append(f"peso {numero(ind.peso)}")
+    return f"{descrizione(ind)}: {' / '.join(target(ind, anni))}" + (
+        f" ({'; '.join(extra)})" if extra else ""
+    )
+
+
 _Riga = tuple[str, Indicatore]
 
 
@@ -31,18 +62,45 @@ def _target_anno(riga: _Riga, anno: int) -> str:
 def tabella_indicatori(
     didascalia: str, obiettivi: Iterable[tuple[str, Iterable[Indicatore]]], anni: Iterable[int]
 ) -> Tabella:
-    """One row per indicator, labelled by its objective, with a target column per year."""
+    """One row per indicator, labelled by its objective, with a target column per year of
+    the triennio and, only where some indicator has them, columns for the history, targets
+    of other years (e.g. the end of the mandate), the target of the whole triennio and the
+    weight."""
     righe = [(obiettivo, ind) for obiettivo, inds in obiettivi for ind in inds]
+    anni = tuple(anni)
+    oltre = sorted({a for _, ind in righe for a in ind.target} - set(anni))
+    extra: list[Colonna[_Riga]] = [
+        *per_anno(oltre, "Target", 8, _target_anno),
+        *(
+            [Colonna("Target nel triennio", 9, lambda r: numero(r[1].target_triennio) or "—")]
+            if any(ind.target_triennio is not None for _, ind in righe)
+            else []
+        ),
+        *(
+            [Colonna("Peso", 7, lambda r: numero(r[1].peso))]
+            if any(ind.peso is not None for _, ind in righe)
+            else []
+        ),
+    ]
+    storici: list[Colonna[_Riga]] = (
+        [Colonna("Valori storici", 14, lambda r: storico(r[1]))]
+        if any(ind.storico for _, ind in righe)
+        else []
+    )
     # Objectives named by code only get a narrow column; «code + title» labels a wide one.
+    # The description gives up the room the optional columns take, so that a year still
+    # fits its column on a portrait page.
     lunghe = any(len(obiettivo) > 12 for obiettivo, _ in righe)
     w = (24, 12, 24, 8, 10) if lunghe else (11, 13, 30, 9, 11)
-    return tabella(
-        didascalia,
-        righe,
+    occupato = sum(c.larghezza for c in (*extra, *storici))
+    colonne: list[Colonna[_Riga]] = [
         Colonna("Obiettivo", w[0], lambda r: r[0]),
         Colonna("Codice", w[1], lambda r: r[1].codice),
-        Colonna("Indicatore", w[2], lambda r: r[1].descrizione),
+        Colonna("Indicatore", max(16, w[2] - occupato), lambda r: descrizione(r[1])),
         Colonna("Unità", w[3], lambda r: r[1].unita_misura or ""),
+        *storici,
         Colonna("Partenza", w[4], lambda r: baseline(r[1])),
         *per_anno(anni, "Target", 8, _target_anno),
-    )
+        *extra,
+    ]
+    return tabella(didascalia, righe, *colonne)

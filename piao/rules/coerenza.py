@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from piao.model.base import Indicatore
 from piao.model.regime import ORDINARIO, SEMPLIFICATO
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
 from piao.rules.riferimenti import rilievi
-from piao.rules.util import manca
+from piao.rules.util import manca, pesi_diversi_da_100
 
 
 @regola(
@@ -215,3 +216,31 @@ def sezioni_semplificate(ctx: Contesto) -> Iterator[Rilievo]:
         yield Rilievo(
             "rischi_corruttivi.yaml", ("processi",), f"Sottosezione 2.3: {manca(mancano)}."
         )
+
+
+@regola(
+    "CO011",
+    "coerenza.pesi-indicatori",
+    summary="Quando gli indicatori di un obiettivo sono pesati, i pesi sommano a 100 (controllo di "
+    "plausibilità: nessuna norma fissa la somma).",
+    basis=("DFP-LG-2025",),
+    confidenza="P",
+    conforme="indicatori: [{codice: OBP-01-I1, peso: 70, ...}, {codice: OBP-01-I2, peso: 30, ...}]",
+    non_conforme="indicatori: [{codice: OBP-01-I1, peso: 70, ...}, {codice: OBP-01-I2, peso: 20, ...}]",
+)
+def pesi_indicatori(ctx: Contesto) -> Iterator[Rilievo]:
+    for oggetto in ctx.oggetti:
+        indicatori = getattr(oggetto.model, "indicatori", None)
+        if not isinstance(indicatori, list) or not all(
+            isinstance(i, Indicatore) for i in indicatori
+        ):
+            continue
+        problema = pesi_diversi_da_100([(i.codice, i.peso) for i in indicatori])
+        if problema is not None:
+            yield Rilievo(
+                oggetto.file,
+                (*oggetto.path, "indicatori"),
+                f"{oggetto.codice}: i pesi degli indicatori {problema}. Nessuna norma fissa la somma "
+                "dei pesi: è un controllo di plausibilità, perché il peso è la quota di 100 che "
+                "ciascun indicatore ha nella misurazione dell'obiettivo.",
+            )

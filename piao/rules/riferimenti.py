@@ -33,7 +33,13 @@ PROPRIETARI: tuple[tuple[str, Callable[[Citazione], bool]], ...] = (
     ("AN012", lambda c: isinstance(c.fonte, Deroga)),
     ("CO005", lambda c: isinstance(c.fonte, Assunzione)),
     ("CO003", lambda c: c.riferimento.bersagli == ("Unita",)),
-    ("CO002", lambda c: c.riferimento.bersagli == ("ObiettivoValorePubblico",)),
+    (
+        "CO002",
+        lambda c: (
+            bool(c.riferimento.bersagli)
+            and set(c.riferimento.bersagli) <= {"ObiettivoValorePubblico", "ObiettivoSalute"}
+        ),
+    ),
     ("CO004", lambda c: isinstance(c.fonte, Misura)),
     ("CO006", lambda c: isinstance(c.fonte, Corso)),
 )

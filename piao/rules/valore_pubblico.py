@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from piao.findings import Severity
+from piao.findings import Severity, YamlPath
 from piao.lingua import elenco
 from piao.model.base import Indicatore
 from piao.model.regime import ORDINARIO
-from piao.model.valore_pubblico import CollegamentoDup
+from piao.model.valore_pubblico import (
+    CollegamentoDup,
+    ObiettivoOperativoDup,
+    ObiettivoStrategicoDup,
+)
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
 from piao.rules.util import segnaposto, vuoto
@@ -129,18 +133,57 @@ def semplificazione(ctx: Contesto) -> Iterator[Rilievo]:
         )
 
 
-def _collegamenti(
-    ctx: Contesto,
-) -> Iterator[tuple[str, tuple[str | int, ...], str, CollegamentoDup]]:
-    """(file, path, codice, dup) for every objective of 2.1 and 2.2 that has a DUP link."""
+Bilancio = tuple[str, YamlPath, str, str | None, str | None]
+"""(file, path of the object holding missione/programma, codice, missione, programma)."""
+
+
+def _collegamenti(ctx: Contesto) -> Iterator[Bilancio]:
+    """Every missione/programma the plan writes: in the DUP links of the objectives of 2.1
+    and 2.2 and in the strategic and operational objectives of the programme architecture."""
     if ctx.piano.valore_pubblico is not None:
         for i, o in enumerate(ctx.vp.obiettivi):
             if o.dup is not None:
-                yield F, ("obiettivi", i, "dup"), o.codice, o.dup
+                yield F, ("obiettivi", i, "dup"), o.codice, o.dup.missione, o.dup.programma
+        arch = ctx.vp.architettura_programmatica
+        if arch is not None:
+            base = ("architettura_programmatica",)
+            for i, s in enumerate(arch.obiettivi_strategici):
+                yield F, (*base, "obiettivi_strategici", i), s.codice, s.missione, None
+            for i, op in enumerate(arch.obiettivi_operativi):
+                yield F, (*base, "obiettivi_operativi", i), op.codice, op.missione, op.programma
     if ctx.piano.performance is not None:
         for i, p in enumerate(ctx.pf.obiettivi):
             if p.dup is not None:
-                yield P, ("obiettivi", i, "dup"), p.codice, p.dup
+                yield P, ("obiettivi", i, "dup"), p.codice, p.dup.missione, p.dup.programma
+
+
+def strategici(ctx: Contesto, dup: CollegamentoDup) -> list[ObiettivoStrategicoDup]:
+    """The DUP strategic objectives a link names by code, directly or through its
+    operational objectives (only those that exist: CO007 reports the others)."""
+    codici = [*dup.obiettivi_strategici]
+    for op in operativi(ctx, dup):
+        codici += op.obiettivi_strategici
+    tutti = ctx.per_tipo.get("ObiettivoStrategicoDup", {})
+    trovati = (tutti[c].model for c in dict.fromkeys(codici) if c in tutti)
+    return [o for o in trovati if isinstance(o, ObiettivoStrategicoDup)]
+
+
+def operativi(ctx: Contesto, dup: CollegamentoDup) -> list[ObiettivoOperativoDup]:
+    """The DUP operational objectives a link names by code (those that exist)."""
+    tutti = ctx.per_tipo.get("ObiettivoOperativoDup", {})
+    trovati = (tutti[c].model for c in dup.obiettivi_operativi if c in tutti)
+    return [o for o in trovati if isinstance(o, ObiettivoOperativoDup)]
+
+
+def ha_missione(ctx: Contesto, dup: CollegamentoDup | None) -> bool:
+    """A budget missione, written on the link or on a DUP objective it names by code."""
+    if dup is None:
+        return False
+    if dup.missione is not None:
+        return True
+    return any(o.missione for o in operativi(ctx, dup)) or any(
+        o.missione for o in strategici(ctx, dup)
+    )
 
 
 @regola(
@@ -154,10 +197,10 @@ def _collegamenti(
     non_conforme='dup: {missione: "21"}',
 )
 def missione(ctx: Contesto) -> Iterator[Rilievo]:
-    for file, path, codice, dup in _collegamenti(ctx):
-        if dup.missione is not None and dup.missione not in ctx.ref.missioni:
+    for file, path, codice, missione_, _ in _collegamenti(ctx):
+        if missione_ is not None and missione_ not in ctx.ref.missioni:
             yield Rilievo(
-                file, (*path, "missione"), f"{codice}: la missione «{dup.missione}» non esiste."
+                file, (*path, "missione"), f"{codice}: la missione «{missione_}» non esiste."
             )
 
 
@@ -172,24 +215,24 @@ def missione(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme='dup: {missione: "12", programma: "0111"}',
 )
 def programma(ctx: Contesto) -> Iterator[Rilievo]:
-    for file, path, codice, dup in _collegamenti(ctx):
-        if dup.programma is None:
+    for file, path, codice, missione_, programma_ in _collegamenti(ctx):
+        if programma_ is None:
             continue
-        voce = ctx.ref.programmi.get(dup.programma)
+        voce = ctx.ref.programmi.get(programma_)
         where = (*path, "programma")
         if voce is None:
-            yield Rilievo(file, where, f"{codice}: il programma «{dup.programma}» non esiste.")
+            yield Rilievo(file, where, f"{codice}: il programma «{programma_}» non esiste.")
         elif voce.solo_regioni and ctx.e_ente_locale:
             yield Rilievo(
                 file,
                 where,
                 f"{codice}: il programma {voce.codice} «{voce.denominazione}» è riservato alle regioni.",
             )
-        elif dup.missione is not None and voce.missione != dup.missione:
+        elif missione_ is not None and voce.missione != missione_:
             yield Rilievo(
                 file,
                 where,
-                f"{codice}: il programma {voce.codice} appartiene alla missione {voce.missione}, non alla {dup.missione}.",
+                f"{codice}: il programma {voce.codice} appartiene alla missione {voce.missione}, non alla {missione_}.",
             )
 
 
@@ -197,22 +240,29 @@ def programma(ctx: Contesto) -> Iterator[Rilievo]:
     "VP006",
     "dup.collegamento",
     copre=("R32",),
-    summary="Ogni obiettivo di valore pubblico richiama un obiettivo strategico del DUP e una missione di bilancio.",
+    summary="Ogni obiettivo di valore pubblico richiama un obiettivo strategico del DUP (per esteso o "
+    "per codice) e una missione di bilancio (sua o dell'obiettivo del DUP richiamato).",
     basis=("DM132-8-1", "DM132-3-1a"),
     confidenza="V",
     severita=Severity.WARNING,
     motivo_severita="La coerenza con il DUP è obbligatoria, ma la forma del richiamo non è fissata dalla norma.",
     regimi=ORDINARIO,
     richiede=("valore_pubblico",),
-    conforme='dup: {obiettivo_strategico: "SeS 1.1 ...", missione: "01", programma: "0111"}',
+    conforme='dup: {obiettivo_strategico: "SeS 1.1 ...", missione: "01", programma: "0111"}\n'
+    "dup: {obiettivi_strategici: [SES-1.1]}   # SES-1.1 con missione in architettura_programmatica",
     non_conforme="# obiettivo senza chiave dup",
 )
 def collegamento_dup(ctx: Contesto) -> Iterator[Rilievo]:
     for i, o in enumerate(ctx.vp.obiettivi):
         mancano = []
-        if o.dup is None or vuoto(o.dup.obiettivo_strategico):
+        d = o.dup
+        if d is None or (
+            vuoto(d.obiettivo_strategico)
+            and not d.obiettivi_strategici
+            and not any(op.obiettivi_strategici for op in operativi(ctx, d))
+        ):
             mancano.append("l'obiettivo strategico del DUP")
-        if o.dup is None or o.dup.missione is None:
+        if not ha_missione(ctx, d):
             mancano.append("la missione di bilancio")
         if mancano:
             yield Rilievo(F, ("obiettivi", i), f"{o.codice}: manca {elenco(mancano)}.")
@@ -231,13 +281,13 @@ def collegamento_dup(ctx: Contesto) -> Iterator[Rilievo]:
     non_conforme='dup: {missione: "99"}',
 )
 def missione_tecnica(ctx: Contesto) -> Iterator[Rilievo]:
-    for file, path, codice, dup in _collegamenti(ctx):
-        if dup.missione in ctx.ref.missioni_tecniche:
-            nome = ctx.ref.missioni[dup.missione].denominazione
+    for file, path, codice, missione_, _ in _collegamenti(ctx):
+        if missione_ in ctx.ref.missioni_tecniche:
+            nome = ctx.ref.missioni[missione_].denominazione
             yield Rilievo(
                 file,
                 (*path, "missione"),
-                f"{codice}: la missione {dup.missione} «{nome}» è tecnica e non descrive valore pubblico.",
+                f"{codice}: la missione {missione_} «{nome}» è tecnica e non descrive valore pubblico.",
             )
 
 
@@ -266,16 +316,38 @@ def energia(ctx: Contesto) -> Iterator[Rilievo]:
 
 
 def target_mancanti(indicatore: Indicatore, anni: list[int]) -> list[str]:
-    """Years of the triennio without a real target (missing or a placeholder)."""
+    """Years of the triennio without a real target (missing or a placeholder); none when
+    the indicator has a target for the whole triennio («4 immobili nel triennio»)."""
+    triennio = indicatore.target_triennio
+    if triennio is not None and not segnaposto(triennio):
+        return []
     return [str(a) for a in anni if a not in indicatore.target or segnaposto(indicatore.target[a])]
+
+
+def target_assente(file: str, path: YamlPath, ind: Indicatore, anni: list[int]) -> Rilievo | None:
+    """The finding for an indicator at `path` without a target for each year of the
+    triennio: at its yearly targets, or at the indicator when it has none at all (nor a
+    target of the whole triennio, which may be still «da definire»)."""
+    mancano = target_mancanti(ind, anni)
+    if not mancano:
+        return None
+    if ind.target:
+        return Rilievo(
+            file, (*path, "target"), f"{ind.codice}: manca il target per {elenco(mancano)}."
+        )
+    return Rilievo(
+        file,
+        path,
+        f"{ind.codice}: manca il target per {elenco(mancano)} (o un target complessivo del triennio).",
+    )
 
 
 @regola(
     "VP009",
     "valore-pubblico.indicatori",
     copre=("D12",),
-    summary="Ogni obiettivo di valore pubblico ha almeno un indicatore di impatto con valore di partenza e "
-    "target per ciascun anno.",
+    summary="Ogni obiettivo di valore pubblico, anche di salute dell'ente, ha almeno un indicatore con "
+    "valore di partenza e target per ciascun anno (o un target complessivo del triennio).",
     basis=("DM132-3-1a", "DFP-LG-2025"),
     confidenza="P",
     regimi=ORDINARIO,
@@ -284,20 +356,21 @@ def target_mancanti(indicatore: Indicatore, anni: list[int]) -> list[str]:
     non_conforme="indicatori: []",
 )
 def indicatori_vp(ctx: Contesto) -> Iterator[Rilievo]:
-    for i, o in enumerate(ctx.vp.obiettivi):
-        if not o.indicatori:
-            yield Rilievo(F, ("obiettivi", i), f"{o.codice}: nessun indicatore.")
-        for j, ind in enumerate(o.indicatori):
-            mancano = target_mancanti(ind, ctx.anni)
-            if mancano:
-                yield Rilievo(
-                    F,
-                    ("obiettivi", i, "indicatori", j, "target"),
-                    f"{ind.codice}: manca il target per {elenco(mancano)}.",
-                )
-            if ind.baseline is None:
-                yield Rilievo(
-                    F,
-                    ("obiettivi", i, "indicatori", j),
-                    f"{ind.codice}: manca il valore di partenza (baseline).",
-                )
+    famiglie: tuple[tuple[str, list[tuple[str, list[Indicatore]]]], ...] = (
+        ("obiettivi", [(o.codice, o.indicatori) for o in ctx.vp.obiettivi]),
+        ("salute", [(o.codice, o.indicatori) for o in ctx.vp.salute]),
+    )
+    for chiave, obiettivi in famiglie:
+        for i, (codice, indicatori) in enumerate(obiettivi):
+            if not indicatori:
+                yield Rilievo(F, (chiave, i), f"{codice}: nessun indicatore.")
+            for j, ind in enumerate(indicatori):
+                senza = target_assente(F, (chiave, i, "indicatori", j), ind, ctx.anni)
+                if senza is not None:
+                    yield senza
+                if ind.baseline is None:
+                    yield Rilievo(
+                        F,
+                        (chiave, i, "indicatori", j),
+                        f"{ind.codice}: manca il valore di partenza (baseline).",
+                    )

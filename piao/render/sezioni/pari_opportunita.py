@@ -7,7 +7,7 @@ from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, numero, se
-from piao.render.indicatori import target
+from piao.render.indicatori import sintesi
 from piao.render.parte import Parte
 from piao.render.tabelle import Colonna, tabella
 
@@ -72,9 +72,7 @@ def costruisci(ctx: Contesto, po: PariOpportunita) -> Parte:
                 Colonna(
                     "Indicatori",
                     19,
-                    lambda a: "; ".join(
-                        f"{i.descrizione}: {' / '.join(target(i, ctx.anni))}" for i in a.indicatori
-                    ),
+                    lambda a: "; ".join(sintesi(i, ctx.anni) for i in a.indicatori),
                 ),
             )
         )

@@ -1,108 +1,71 @@
-"""Sottosezione 2.1 Valore pubblico (`valore_pubblico.yaml`), with the performance tree
-that links each public-value objective to its performance objectives and indicators."""
+"""Sottosezione 2.1 Valore pubblico (`valore_pubblico.yaml`): the programme architecture,
+the objectives (external and internal «salute») with their indicators, the map of public
+value and the performance tree that links each objective to its performance objectives."""
 
 from __future__ import annotations
 
-from piao.model.valore_pubblico import CollegamentoDup, ValorePubblico
-from piao.reference import Riferimenti
+from piao.model.valore_pubblico import AnalisiSwot, ObiettivoValorePubblico, ValorePubblico
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Figura, Paragrafo, testo
+from piao.render.document import Blocco, Paragrafo, Tabella, testo
 from piao.render.etichette import etichetta
-from piao.render.figures import RAMO, albero_performance
-from piao.render.formatting import data, numero, se
+from piao.render.formatting import data, euro, numero, se
 from piao.render.indicatori import tabella_indicatori
 from piao.render.parte import Parte
+from piao.render.programmazione import (
+    Architettura,
+    albero,
+    architettura,
+    collegamento,
+    mappa,
+    misura_pnrr,
+)
 from piao.render.tabelle import Colonna, tabella
 
-ALBERO_MAX_RIGHE = 40
-"""Indicator rows per tree figure: about one printed page."""
-ALBERO_MAX_FIGURE = 30
+
+def _frasi(*parti: str | None) -> str:
+    """Sentences of a cell, one full stop between them: «Titolo. Descrizione. Portatori…»."""
+    return ". ".join(p.rstrip(". ") for p in parti if p)
 
 
-def _dup(d: CollegamentoDup | None, ref: Riferimenti) -> str:
-    if d is None:
-        return ""
-    parts = [x for x in (d.obiettivo_strategico, d.obiettivo_operativo) if x]
-    if d.missione:
-        nome = ref.missioni.get(d.missione)
-        parts.append(f"Missione {d.missione}" + (f" {nome.denominazione}" if nome else ""))
-    if d.programma:
-        prog = ref.programmi.get(d.programma)
-        parts.append(f"Programma {d.programma}" + (f" {prog.denominazione}" if prog else ""))
+def _collegamenti(ctx: Contesto, arch: Architettura, o: ObiettivoValorePubblico) -> str:
+    """Mandate lines, DUP and budget, and the risk processes of 2.3 an objective is tied to."""
+    linee = [arch.nome(c) for c in o.linee_programmatiche]
+    etichetta_linee = "Linea di mandato " if len(linee) == 1 else "Linee di mandato: "
+    parts = [etichetta_linee + ", ".join(linee)] if linee else []
+    parts += filter(None, [collegamento(ctx, arch, o.dup)])
+    if o.processi:
+        parts.append("Processi 2.3: " + ", ".join(o.processi))
     return "; ".join(parts)
 
 
-def _righe(figli: tuple[tuple[str, str, tuple[str, ...]], ...]) -> int:
-    return sum(max(1, len(ind)) for _, _, ind in figli)
+def _responsabili(ctx: Contesto, o: ObiettivoValorePubblico) -> str:
+    parts = [
+        se("Politico: ", o.responsabile_politico),
+        se("Amministrativo: ", ctx.unita(o.unita_responsabile)),
+    ]
+    return "; ".join(p for p in parts if p)
 
 
-def _gruppi_albero(rami: list[RAMO]) -> list[tuple[list[RAMO], str]]:
-    """Split the tree into figures of at most ALBERO_MAX_RIGHE rows: whole branches
-    together while they fit, a large branch in parts."""
-    gruppi: list[tuple[list[RAMO], str]] = []
-    corrente: list[RAMO] = []
-    for codice, titolo, figli in rami:
-        if _righe(figli) > ALBERO_MAX_RIGHE:
-            parti: list[list[tuple[str, str, tuple[str, ...]]]] = [[]]
-            for figlio in figli:
-                if parti[-1] and _righe((*parti[-1], figlio)) > ALBERO_MAX_RIGHE:
-                    parti.append([])
-                parti[-1].append(figlio)
-            for i, parte in enumerate(parti, 1):
-                gruppi.append(
-                    ([(codice, titolo, tuple(parte))], f"{codice}, parte {i} di {len(parti)}")
-                )
-            continue
-        if corrente and _righe(tuple(f for r in corrente for f in r[2]) + figli) > ALBERO_MAX_RIGHE:
-            gruppi.append((corrente, ""))
-            corrente = []
-        corrente.append((codice, titolo, figli))
-    if corrente:
-        gruppi.append((corrente, ""))
-    if len(gruppi) > 1:
-        gruppi = [(g, p or f"{i} di {len(gruppi)}") for i, (g, p) in enumerate(gruppi, 1)]
-    return gruppi
+def _dimensioni(o: ObiettivoValorePubblico) -> str:
+    parts = [
+        ", ".join(etichetta(d) for d in o.dimensioni),
+        se("SDG ", ", ".join(map(str, o.sdg))),
+        se("BES: ", ", ".join(o.bes)),
+    ]
+    return "; ".join(p for p in parts if p)
 
 
-def albero(ctx: Contesto) -> list[Blocco]:
-    """The performance tree as figures of about a page each (none without 2.2)."""
-    pf = ctx.piano.performance
-    if pf is None or not ctx.valore_pubblico_per_codice:
-        return []
-    rami: list[RAMO] = []
-    for codice, obiettivo in ctx.valore_pubblico_per_codice.items():
-        figli = tuple(
-            (o.codice, o.titolo, tuple(f"{i.codice} {i.descrizione}" for i in o.indicatori))
-            for o in pf.obiettivi
-            if o.valore_pubblico == codice
-        )
-        rami.append((codice, obiettivo.titolo, figli))
-    gruppi = _gruppi_albero(rami)
-    out: list[Blocco] = []
-    for gruppo, parte in gruppi[:ALBERO_MAX_FIGURE]:
-        titolo = (
-            "Albero della performance"
-            + se(" (", parte, ")")
-            + ": valore pubblico, obiettivi e indicatori"
-        )
-        n_pf = sum(len(f) for _, _, f in gruppo)
-        out.append(
-            Figura(
-                titolo,
-                albero_performance(tuple(gruppo), titolo),
-                f"Schema ad albero: {len(gruppo)} obiettivi di valore pubblico collegati a {n_pf} obiettivi di "
-                "performance e ai loro indicatori.",
-            )
-        )
-    if len(gruppi) > ALBERO_MAX_FIGURE:
-        out.append(
-            Paragrafo(
-                f"Gli altri {len(gruppi) - ALBERO_MAX_FIGURE} schemi sono omessi: i collegamenti completi sono "
-                "nelle tabelle degli obiettivi.",
-                "nota",
-            )
-        )
-    return out
+def _swot(s: AnalisiSwot) -> Tabella:
+    return tabella(
+        "Analisi SWOT",
+        [
+            ("Interni", s.punti_di_forza, s.punti_di_debolezza),
+            ("Esterni", s.opportunita, s.minacce),
+        ],
+        Colonna("Fattori", 14, lambda r: r[0]),
+        Colonna("Punti di forza e opportunità", 43, lambda r: "; ".join(r[1])),
+        Colonna("Punti di debolezza e minacce", 43, lambda r: "; ".join(r[2])),
+    )
 
 
 def _tempi(attuali: int | None, obiettivo: int | None) -> str:
@@ -110,20 +73,33 @@ def _tempi(attuali: int | None, obiettivo: int | None) -> str:
 
 
 def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
+    arch = Architettura.di(vp)
     blocchi: list[Blocco] = testo(vp.introduzione)
+    if vp.architettura_programmatica is not None:
+        blocchi += architettura(ctx, vp.architettura_programmatica)
+    if vp.swot is not None:
+        blocchi.append(_swot(vp.swot))
     blocchi.append(
         tabella(
             "Obiettivi di valore pubblico",
             vp.obiettivi,
-            Colonna("Codice", 9, lambda o: o.codice),
+            Colonna("Codice", 8, lambda o: o.codice),
             Colonna(
                 "Obiettivo",
-                38,
-                lambda o: o.titolo + se(". ", o.descrizione),
+                32,
+                lambda o: _frasi(
+                    o.titolo,
+                    o.descrizione,
+                    se("Portatori di interesse: ", ", ".join(o.portatori_di_interesse)),
+                ),
             ),
-            Colonna("Collegamento con il DUP e il bilancio", 33, lambda o: _dup(o.dup, ctx.ref)),
-            Colonna("Dimensioni", 12, lambda o: ", ".join(etichetta(d) for d in o.dimensioni)),
-            Colonna("SDG", 8, lambda o: ", ".join(map(str, o.sdg))),
+            Colonna(
+                "Collegamento con il mandato, il DUP e il bilancio",
+                28,
+                lambda o: _collegamenti(ctx, arch, o),
+            ),
+            Colonna("Responsabili", 16, lambda o: _responsabili(ctx, o)),
+            Colonna("Dimensioni, SDG e BES", 16, _dimensioni),
         )
     )
     blocchi.append(
@@ -133,7 +109,60 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
             ctx.anni,
         )
     )
+    if vp.salute:
+        blocchi.append(
+            Paragrafo(
+                "Salute dell'amministrazione (valore pubblico interno): le condizioni organizzative, "
+                "professionali, digitali ed economico-finanziarie che rendono possibile il valore pubblico.",
+                "evidenza",
+            )
+        )
+        blocchi.append(
+            tabella(
+                "Obiettivi di salute dell'amministrazione",
+                vp.salute,
+                Colonna("Codice", 9, lambda o: o.codice),
+                Colonna("Obiettivo", 51, lambda o: o.titolo + se(". ", o.descrizione)),
+                Colonna("Dimensione", 18, lambda o: etichetta(o.dimensione)),
+                Colonna("Unità responsabile", 22, lambda o: ctx.unita(o.unita_responsabile)),
+            )
+        )
+        blocchi.append(
+            tabella_indicatori(
+                "Indicatori di salute dell'amministrazione",
+                ((o.codice, o.indicatori) for o in vp.salute),
+                ctx.anni,
+            )
+        )
+    blocchi += mappa(ctx, vp)
     blocchi += albero(ctx)
+    if vp.interventi_finanziati:
+        blocchi.append(
+            Paragrafo(
+                "Interventi finanziati dal PNRR e da altri fondi europei o nazionali.", "evidenza"
+            )
+        )
+        blocchi.append(
+            tabella(
+                "Interventi finanziati",
+                vp.interventi_finanziati,
+                Colonna("Codice", 8, lambda x: x.codice),
+                # The CUP goes with the title: 15 characters need a wide column.
+                Colonna("Intervento", 30, lambda x: x.titolo + se(" (CUP ", x.cup, ")")),
+                Colonna(
+                    "Finanziamento",
+                    20,
+                    lambda x: (
+                        (x.finanziamento or ("PNRR" if x.misura_pnrr else ""))
+                        + misura_pnrr(x.misura_pnrr, " ")
+                    ),
+                ),
+                Colonna("Importo", 10, lambda x: euro(x.importo)),
+                Colonna("Responsabile", 12, lambda x: ctx.unita(x.unita_responsabile)),
+                Colonna("Scadenza", 9, lambda x: data(x.scadenza)),
+                Colonna("Obiettivi", 9, lambda x: ", ".join(x.obiettivi_collegati)),
+            )
+        )
     blocchi.append(
         Paragrafo(
             "Azioni per la piena accessibilità fisica e digitale dei cittadini ultrasessantacinquenni e con disabilità (art. 3 c.1 lett. a n. 2 DM 132/2022).",
