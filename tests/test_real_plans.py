@@ -3,8 +3,8 @@ published acts of real comuni, with their sources and fill-ins in a README besid
 
 Each plan checks with exactly the findings stated in `tests/real/<ente>/attesi.yaml` (every one
 classified: real defect, gap in the sources, gap in the model, fill-in), renders, publishes and
-audits; and the real values it holds reach the document and the open data. The values the
-current model cannot hold are listed there too, as an expected failure.
+audits; and the real values it holds reach the document and the open data. What the model
+still cannot hold is listed, with its source, in the README beside each plan.
 """
 
 from __future__ import annotations
@@ -110,14 +110,3 @@ def test_real_values_reach_the_document(prodotto: Prodotto) -> None:
 def test_real_values_reach_the_open_data(prodotto: Prodotto) -> None:
     mancanti = [v for v in prodotto.attesi["dati_aperti"] if str(v) not in prodotto.dati]
     assert not mancanti
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="fatti delle fonti senza posto nel modello attuale (README, «Fatti in attesa del "
-    "modello»): quando i nuovi campi li stampano, spostarli in «documento» di attesi.yaml",
-)
-def test_values_waiting_for_the_model_reach_the_document(prodotto: Prodotto) -> None:
-    in_attesa = [str(v["valore"]) for v in prodotto.attesi["in_attesa"]]
-    assert in_attesa
-    assert all(v in prodotto.documento for v in in_attesa)

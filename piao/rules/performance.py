@@ -42,8 +42,9 @@ def indicatori(ctx: Contesto) -> Iterator[Rilievo]:
     "PF002",
     "performance.target-triennio",
     copre=("R33",),
-    summary="Ogni indicatore di performance ha un valore di partenza e un target per ciascun anno del "
-    "triennio, o un target complessivo del triennio.",
+    summary="Ogni indicatore di performance ha un valore di partenza (o una serie storica, il cui ultimo "
+    "valore è il punto di partenza) e un target per ciascun anno del triennio, o un target "
+    "complessivo del triennio.",
     basis=("DLGS150-5", "DM132-3-1b"),
     confidenza="P",
     regimi=ORDINARIO,
@@ -59,7 +60,8 @@ def target(ctx: Contesto) -> Iterator[Rilievo]:
             senza = target_assente(F, path, ind, ctx.anni)
             if senza is not None:
                 yield senza
-            if ind.baseline is None:
+            # A history stands for the baseline: its latest value is where the plan starts.
+            if ind.baseline is None and not ind.storico:
                 yield Rilievo(F, path, f"{ind.codice}: manca il valore di partenza (baseline).")
 
 

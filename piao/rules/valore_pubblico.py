@@ -347,7 +347,8 @@ def target_assente(file: str, path: YamlPath, ind: Indicatore, anni: list[int]) 
     "valore-pubblico.indicatori",
     copre=("D12",),
     summary="Ogni obiettivo di valore pubblico, anche di salute dell'ente, ha almeno un indicatore con "
-    "valore di partenza e target per ciascun anno (o un target complessivo del triennio).",
+    "valore di partenza (o una serie storica, il cui ultimo valore è il punto di partenza) e target per "
+    "ciascun anno (o un target complessivo del triennio).",
     basis=("DM132-3-1a", "DFP-LG-2025"),
     confidenza="P",
     regimi=ORDINARIO,
@@ -368,7 +369,8 @@ def indicatori_vp(ctx: Contesto) -> Iterator[Rilievo]:
                 senza = target_assente(F, (chiave, i, "indicatori", j), ind, ctx.anni)
                 if senza is not None:
                     yield senza
-                if ind.baseline is None:
+                # A history stands for the baseline: its latest value is where the plan starts.
+                if ind.baseline is None and not ind.storico:
                     yield Rilievo(
                         F,
                         (chiave, i, "indicatori", j),
