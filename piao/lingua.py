@@ -11,3 +11,8 @@ def elenco(items: Iterable[str]) -> str:
     if len(values) <= 1:
         return "".join(values)
     return ", ".join(values[:-1]) + " e " + values[-1]
+
+
+def quanti(n: int, singolare: str, plurale: str) -> str:
+    """«1 misura generale», «2 misure generali», «nessuna misura generale» is the caller's."""
+    return f"{n} {singolare if n == 1 else plurale}"

@@ -112,6 +112,7 @@ OMESSI = {
     "assegnatario",
     "Indicatore.peso",
     "ObiettivoPerformance.scadenza",
+    "Aggiornamento.parziale",
 }
 """Field names, or «Model.field» where a name is rare in one model only."""
 

@@ -312,6 +312,9 @@ class Aggiornamento(Modello):
     """Numero e data della deliberazione di aggiornamento."""
     sezioni: list[NumeroSezione] = []
     """Sezioni modificate, con il numero del Piano tipo tra virgolette (es. ["2.3", "3.3"]); vuoto se l'aggiornamento riguarda l'intero piano."""
+    parziale: bool = False
+    """Vero quando l'atto modifica solo una parte del piano senza dire quali sezioni (es. «integrato
+    e parzialmente modificato il PIAO»): il documento non scrive «intero piano»."""
     motivo: Testo | None = None
     """Perché il piano è aggiornato (es. «nuove assunzioni autorizzate dopo l'adozione»)."""
 

@@ -15,7 +15,7 @@ from piao.model import Piano
 from piao.model.piano import SEZIONI_PER_CHIAVE
 from piao.model.piano import Sezione as SezioneDelPiano
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Documento, Paragrafo, Sezione
+from piao.render.document import Blocco, Documento, Paragrafo, Sezione, Tabella
 from piao.render.parte import Annesso, Parte
 from piao.render.sezioni.anagrafica import adozione
 from piao.render.struttura import STRUTTURA, Nodo
@@ -65,6 +65,16 @@ def ancore() -> dict[str, str]:
     return out
 
 
+def _senza_tabelle_vuote(blocchi: Iterable[Blocco]) -> tuple[Blocco, ...]:
+    """A table without rows becomes a note: a header over nothing reads as a printing error."""
+    return tuple(
+        Paragrafo(f"{b.didascalia}: nessuna voce nel piano.", "nota")
+        if isinstance(b, Tabella) and not b.righe and b.totale is None
+        else b
+        for b in blocchi
+    )
+
+
 class _Assemblatore:
     """Walks the heading tree; keeps the annexes the parts return until their heading."""
 
@@ -93,7 +103,7 @@ class _Assemblatore:
                 sezione = SEZIONI_PER_CHIAVE[nodo.fonte.chiave]
                 blocchi.append(Paragrafo(sezione.assente(self.ctx.piano.anagrafica.regime), "nota"))
             else:
-                blocchi += parte.blocchi
+                blocchi += _senza_tabelle_vuote(parte.blocchi)
                 figli += self.capitoli(nodo, parte, numero, livello + 1)
                 if parte.allegati and self.allegati_chiusi:
                     raise ValueError(f"annexes after the annex heading: {nodo.intitolazione}")
@@ -121,7 +131,7 @@ class _Assemblatore:
                 _intestazione(f"{numero}.{i}", livello),
                 capitolo.titolo,
                 livello,
-                capitolo.blocchi,
+                _senza_tabelle_vuote(capitolo.blocchi),
             )
             for i, capitolo in enumerate(parte.figli, 1)
         ]

@@ -108,18 +108,22 @@ def _dati(ctx: Contesto, a: Anagrafica) -> Definizioni:
     if e.regione is not None:
         righe.append(("Regione", ctx.ref.regioni[e.regione].denominazione))
     righe += [
-        ("Codice fiscale", e.codice_fiscale or ""),
-        ("Codice IPA", e.codice_ipa or ""),
-        ("Sede", e.sede or ""),
-        ("PEC", e.pec or ""),
-        ("Sito istituzionale", e.sito or ""),
+        ("Codice fiscale", e.codice_fiscale or "non indicato"),
+        ("Codice IPA", e.codice_ipa or "non indicato"),
+        ("Sede", e.sede or "non indicato"),
+        ("PEC", e.pec or "non indicato"),
+        ("Sito istituzionale", e.sito or "non indicato"),
         (
             "Popolazione",
-            f"{numero(e.popolazione.valore)} al {data(e.popolazione.al)}" if e.popolazione else "",
+            f"{numero(e.popolazione.valore)} al {data(e.popolazione.al)}"
+            if e.popolazione
+            else "non indicata",
         ),
         (
             "Personale in servizio",
-            f"{numero(e.dipendenti.valore)} al {data(e.dipendenti.al)}" if e.dipendenti else "",
+            f"{numero(e.dipendenti.valore)} al {data(e.dipendenti.al)}"
+            if e.dipendenti
+            else "non indicato",
         ),
         ("Legale rappresentante", persona(s.legale_rappresentante)),
         ("Segretario", persona(s.segretario)),
@@ -196,6 +200,8 @@ def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
                     f"Deliberazione della {etichetta(ad.organo)} n. {ad.delibera.numero} del {data(ad.delibera.data)}",
                 )
             )
+        else:
+            percorso.append(("Organo competente per l'adozione", etichetta(ad.organo)))
         for parere in ad.pareri:
             percorso.append(
                 (
@@ -240,7 +246,7 @@ def _percorso(ctx: Contesto, a: Anagrafica) -> Definizioni:
 def _sezioni(agg: Aggiornamento) -> str:
     """«2.3 Rischi corruttivi e trasparenza; 3.3 Piano triennale dei fabbisogni di personale»."""
     if not agg.sezioni:
-        return "Intero piano"
+        return "Modifica parziale, sezioni non indicate" if agg.parziale else "Intero piano"
     return _titoli_sezioni(list(agg.sezioni))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from piao.lingua import quanti
 from piao.model.rischi_corruttivi import (
     ContestoInterno,
     EventoRischioso,
@@ -312,11 +313,13 @@ def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...],
     # «Allegato 1» of the PNA 2019 (its risk indicators) is not this document's annex.
     blocchi: list[Blocco] = [
         Paragrafo(
-            f"Sono mappati {len(rc.processi)} processi. {_metodo(rc)}{_per_evento(rc)} Distribuzione: "
-            + ", ".join(f"{n} {k}" for k, n in sorted(conteggio.items()))
-            + ". "
+            f"{'È mappato' if len(rc.processi) == 1 else 'Sono mappati'} "
+            f"{quanti(len(rc.processi), 'processo', 'processi')}. {_metodo(rc)}{_per_evento(rc)} "
+            "Distribuzione: " + ", ".join(f"{n} {k}" for k, n in sorted(conteggio.items())) + ". "
             f"La mappatura completa è nell'{PROCESSI.nome}."
         )
+        if rc.processi
+        else Paragrafo("Il piano non contiene la mappatura dei processi.", "nota")
     ]
     if rc.processi:
         blocchi.append(_matrice(ctx, rc))
@@ -360,9 +363,20 @@ def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...],
 def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], Annesso]:
     generali = [m for m in rc.misure if m.tipo == "generale"]
     specifiche = [m for m in rc.misure if m.tipo == "specifica"]
+    # «Each with phases, timing, owner...» only when each has them (real plans often do not).
+    complete = all(
+        m.fasi and m.responsabile and m.indicatore and m.valore_atteso for m in rc.misure
+    )
     blocchi: list[Blocco] = [
         Paragrafo(
-            f"Sono programmate {len(generali)} misure generali e {len(specifiche)} misure specifiche, ciascuna con fasi, tempi, responsabile, indicatore e valore atteso ({MISURE.nome})."
+            f"Misure programmate: {quanti(len(generali), 'misura generale', 'misure generali')} e "
+            f"{quanti(len(specifiche), 'misura specifica', 'misure specifiche')}"
+            + (
+                ", ciascuna con fasi, tempi, responsabile, indicatore e valore atteso"
+                if complete
+                else ""
+            )
+            + f" ({MISURE.nome})."
         ),
     ]
     if generali:
