@@ -138,7 +138,7 @@ def test_risk_section_offers_subjects_roles_and_undated_timing_but_not_rare_bloc
     text = (plan / "rischi_corruttivi.yaml").read_text(encoding="utf-8")
     assert "soggetti:\n  - ruolo: da compilare\n" in text
     # The timing of a phase may be a date or a closed-list timing, said once in the comment.
-    assert "Valori: continuativa, per_ogni_atto, per_ogni_procedura, mensile," in text
+    assert "Oppure: continuativa, per_ogni_atto, per_ogni_procedura, mensile," in text
     assert text.count("tutti_i_dirigenti") == 3  # measure, data and publication owners
     # The numeric method and the per-event rating are optional and rare: not in the skeleton.
     assert "metodo_valutazione" not in text
