@@ -40,9 +40,7 @@ COMMENTO = Controllo(
 _MIGLIAIA = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
 _VIRGOLA = re.compile(r"[-+]?\d+(?:\.\d{3})*,\d+")
 _TOKEN = re.compile(r"[-+]?\d[\d.,_]*")
-_PREFILTRO = re.compile(
-    r"(?:^|[:\[{,-])[ \t]*[-+]?\d+(?:(?:\.\d{3})+(?![\d.])|,\d)", re.MULTILINE
-)
+_PREFILTRO = re.compile(r"(?:^|[:\[{,-])[ \t]*[-+]?\d+(?:(?:\.\d{3})+(?![\d.])|,\d)", re.MULTILINE)
 """A value that starts like `6.000` or `6,5`: only then are positions worth reading."""
 
 Tipo = Literal["importo", "intero", "numero"]

@@ -87,6 +87,11 @@ class Validated:
     sections: dict[str, BaseModel]
     placeholders: dict[str, list[YamlPath]]
     """Per file, the paths of the values still «da compilare» / «da definire»."""
+    parziale: Piano | None = None
+    """The valid sections only, for the rules that read nothing else (None without a
+    valid scheda anagrafica); `piano` itself stays None while any section is invalid."""
+    incompleti: frozenset[str] = frozenset()
+    """Keys of the sections whose file is present but not valid yet."""
 
 
 def _placeholder_paths(node: Any, path: YamlPath = ()) -> list[YamlPath]:
@@ -217,10 +222,13 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
 
     # The rules can run when every section file present is valid, even if a required file
     # is missing (reported above): they skip the sections that are absent.
-    invalid = {s.file for s in SEZIONI if s.file in loaded.sources.files and s.key not in sections}
-    piano = Piano.model_validate(sections) if "anagrafica" in sections and not invalid else None
+    invalid = frozenset(
+        s.key for s in SEZIONI if s.file in loaded.sources.files and s.key not in sections
+    )
+    parziale = Piano.model_validate(sections) if "anagrafica" in sections else None
+    piano = parziale if not invalid else None
     findings.sort(key=Finding.sort_key)
-    return Validated(piano, findings, sections, placeholders)
+    return Validated(piano, findings, sections, placeholders, parziale, invalid)
 
 
 def _declared_regime(sources: SourceMap) -> str:
