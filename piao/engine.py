@@ -15,6 +15,7 @@ from piao.findings import Finding, Report, Severity, StatoRegola, YamlPath
 from piao.loading import LoadedPlan, SourceMap, load_folder
 from piao.model import SEZIONI, Piano
 from piao.model.anagrafica import Deroga
+from piao.model.piano import SEZIONI_PER_PREFISSO
 from piao.rules import REGISTRY, Contesto, Regola
 from piao.validation import validate_plan
 
@@ -45,6 +46,13 @@ def _about_placeholder(path: YamlPath, placeholders: list[YamlPath]) -> bool:
     )
 
 
+def _legge(rule: Regola) -> tuple[str, ...]:
+    """The sections a rule reads: those it requires and the one its code names (a rule may
+    look at its own section only to see whether it is there, like PO005)."""
+    own = SEZIONI_PER_PREFISSO.get(rule.sezione)
+    return (*rule.richiede, own.key) if own is not None else rule.richiede
+
+
 def rule_status(rule: Regola, piano: Piano, incompleti: Collection[str] = ()) -> StatoRegola:
     """Whether a selected rule runs on this plan, and if not why.
 
@@ -53,7 +61,7 @@ def rule_status(rule: Regola, piano: Piano, incompleti: Collection[str] = ()) ->
     """
     if piano.anagrafica.regime not in rule.regimi:
         return StatoRegola.NON_APPLICABILE
-    if any(section in incompleti for section in rule.richiede):
+    if any(section in incompleti for section in _legge(rule)):
         return StatoRegola.IN_ATTESA
     if any(getattr(piano, section) is None for section in rule.richiede):
         return StatoRegola.SEZIONE_ASSENTE

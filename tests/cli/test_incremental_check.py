@@ -16,7 +16,9 @@ import pytest
 from piao import check_plan
 from piao.audit import audit_plan
 from piao.findings import StatoRegola
-from tests.conftest import EXAMPLE, edit, run_cli
+from piao.model.piano import SEZIONI_PER_PREFISSO
+from piao.rules import REGISTRY
+from tests.conftest import EXAMPLE, SMALL, edit, run_cli
 
 
 @pytest.fixture
@@ -119,3 +121,19 @@ def test_audit_does_not_call_present_what_waits_for_an_unfinished_file(in_corso:
     assert esiti
     assert {e.stato for e in esiti} <= {"da_verificare", "mancante", "non_applicabile"}
     assert "da_verificare" in {e.stato for e in esiti}
+
+
+def test_a_section_file_that_cannot_be_read_is_not_taken_as_absent(
+    plan_copy: Callable[[Path], Path],
+) -> None:
+    plan = plan_copy(SMALL)
+    path = plan / "pari_opportunita.yaml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    report = check_plan(plan).report
+    # PO005 («no equal-opportunity plan») would be a false alarm: the file is there.
+    assert [f.code for f in report.findings] == ["YM004"]
+    assert "PO005" in report.rules_with(StatoRegola.IN_ATTESA)
+
+
+def test_every_rule_prefix_names_a_section_or_the_links_between_them() -> None:
+    assert {code[:2] for code in REGISTRY} <= {*SEZIONI_PER_PREFISSO, "CO"}
