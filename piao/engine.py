@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from piao.findings import Finding, Report, StatoRegola, YamlPath
+from piao.findings import Finding, Report, Severity, StatoRegola, YamlPath
 from piao.loading import LoadedPlan, SourceMap, load_folder
 from piao.model import SEZIONI, Piano
 from piao.model.anagrafica import Deroga
+from piao.model.piano import SEZIONI_PER_PREFISSO
 from piao.rules import REGISTRY, Contesto, Regola
 from piao.validation import validate_plan
 
@@ -30,14 +31,7 @@ class CheckResult:
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Regola]:
     """Rules whose code starts with one of `select` (all if empty) and none of `ignore`."""
-    chosen = []
-    for code in sorted(REGISTRY):
-        if select and not any(code.startswith(s.upper()) for s in select):
-            continue
-        if any(code.startswith(i.upper()) for i in ignore):
-            continue
-        chosen.append(REGISTRY[code])
-    return chosen
+    return [REGISTRY[code] for code in sorted(REGISTRY) if _scelto(code, select, ignore)]
 
 
 PLACEHOLDER_REACH = 2
@@ -52,10 +46,23 @@ def _about_placeholder(path: YamlPath, placeholders: list[YamlPath]) -> bool:
     )
 
 
-def rule_status(rule: Regola, piano: Piano) -> StatoRegola:
-    """Whether a selected rule runs on this plan, and if not why."""
+def _legge(rule: Regola) -> tuple[str, ...]:
+    """The sections a rule reads: those it requires and the one its code names (a rule may
+    look at its own section only to see whether it is there, like PO005)."""
+    own = SEZIONI_PER_PREFISSO.get(rule.sezione)
+    return (*rule.richiede, own.key) if own is not None else rule.richiede
+
+
+def rule_status(rule: Regola, piano: Piano, incompleti: Collection[str] = ()) -> StatoRegola:
+    """Whether a selected rule runs on this plan, and if not why.
+
+    `incompleti` are the sections present but not valid yet: a rule reading one of them
+    waits, the others run (each office sees its findings before the others finish).
+    """
     if piano.anagrafica.regime not in rule.regimi:
         return StatoRegola.NON_APPLICABILE
+    if any(section in incompleti for section in _legge(rule)):
+        return StatoRegola.IN_ATTESA
     if any(getattr(piano, section) is None for section in rule.richiede):
         return StatoRegola.SEZIONE_ASSENTE
     if rule.derogabile and any(
@@ -70,13 +77,14 @@ def run_rules(
     sources: SourceMap,
     rules: list[Regola],
     placeholders: dict[str, list[YamlPath]] | None = None,
+    incompleti: Collection[str] = (),
 ) -> list[Finding]:
     """Run `rules` on a valid plan; stamp code, severity, basis, place; apply deroghe."""
     placeholders = placeholders or {}
     ctx = Contesto(piano)
     findings: list[Finding] = []
     for rule in rules:
-        if not rule_status(rule, piano).ran:
+        if not rule_status(rule, piano, incompleti).ran:
             continue
         for rilievo in rule.check(ctx):
             if _about_placeholder(rilievo.path, placeholders.get(rilievo.file, [])):
@@ -129,15 +137,54 @@ def _waiver(deroghe: list[Deroga], code: str, data: Any, path: YamlPath) -> Dero
     return None
 
 
+def _scelto(code: str, select: Collection[str], ignore: Collection[str]) -> bool:
+    if select and not any(code.startswith(s.upper()) for s in select):
+        return False
+    return not any(code.startswith(i.upper()) for i in ignore)
+
+
+SELEZIONABILI = frozenset({"SC007"})
+"""Structure checks that --select / --ignore may leave out: a value still to fill in is
+the one an office may set aside while it works on its own file; every other syntax or
+structure error means the file was not read and is always shown."""
+
+
+def _da_completare(findings: list[Finding]) -> tuple[tuple[str, int, int], ...]:
+    per_file: dict[str, list[int]] = {}
+    for f in findings:
+        if f.code[:2] in ("YM", "SC") and f.severity is Severity.ERROR:
+            counts = per_file.setdefault(f.location.file, [0, 0])
+            counts[0 if f.code == "SC007" else 1] += 1
+    return tuple((file, n[0], n[1]) for file, n in sorted(per_file.items()))
+
+
 def check_plan(
-    folder: str | Path, *, select: Collection[str] = (), ignore: Collection[str] = ()
+    folder: str | Path,
+    *,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
+    files: Collection[str] = (),
 ) -> CheckResult:
-    """Load, validate and, when the plan is valid, run the rule catalogue."""
+    """Load, validate and run every rule whose sections are valid.
+
+    `files` limits the findings shown to those located in these section files (each
+    office its own, cross-file links included); the verdict is then a partial one.
+    """
     path = Path(folder)
     loaded = load_folder(path)
     validated = validate_plan(loaded)
-    findings = list(validated.findings)
-    piano = validated.piano
+    da_completare = _da_completare(validated.findings)
+    esclusi = tuple(
+        sorted(
+            {
+                f.code
+                for f in validated.findings
+                if f.code in SELEZIONABILI and not _scelto(f.code, select, ignore)
+            }
+        )
+    )
+    findings = [f for f in validated.findings if f.code not in esclusi]
+    piano = validated.parziale
     regime = piano.anagrafica.regime if piano is not None else None
     not_applicable: tuple[str, ...] = ()
     selected = select_rules(select, ignore)
@@ -149,17 +196,23 @@ def check_plan(
             if code not in chosen
             else StatoRegola.NON_ESEGUITA
             if piano is None
-            else rule_status(REGISTRY[code], piano),
+            else rule_status(REGISTRY[code], piano, validated.incompleti),
         )
         for code in sorted(REGISTRY)
     )
     if piano is not None:
-        findings += run_rules(piano, loaded.sources, selected, validated.placeholders)
+        findings += run_rules(
+            piano, loaded.sources, selected, validated.placeholders, validated.incompleti
+        )
         not_applicable = tuple(
             f"{s.numero} {s.titolo}"
             for s in SEZIONI
-            if regime not in s.richiesta and getattr(piano, s.key) is None
+            if regime not in s.richiesta
+            and getattr(piano, s.key) is None
+            and s.key not in validated.incompleti
         )
+    if files:
+        findings = [f for f in findings if f.location.file in files]
     findings.sort(key=Finding.sort_key)
     report = Report(
         plan=str(folder),
@@ -168,12 +221,19 @@ def check_plan(
         rules_run=piano is not None,
         not_applicable=not_applicable,
         regole=regole,
+        da_completare=da_completare,
+        limitato_a=tuple(sorted(files)),
+        controlli_esclusi=esclusi,
     )
-    return CheckResult(report, piano, loaded)
+    return CheckResult(report, validated.piano, loaded)
 
 
 def check_report(
-    folder: str | Path, *, select: Collection[str] = (), ignore: Collection[str] = ()
+    folder: str | Path,
+    *,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
+    files: Collection[str] = (),
 ) -> Report:
     """Only the report (picklable: what batches send back from worker processes)."""
-    return check_plan(folder, select=select, ignore=ignore).report
+    return check_plan(folder, select=select, ignore=ignore, files=files).report

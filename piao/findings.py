@@ -119,7 +119,9 @@ class StatoRegola(StrEnum):
     SEZIONE_ASSENTE = "sezione_assente"
     """It reads a section the plan does not contain."""
     NON_ESEGUITA = "non_eseguita"
-    """Not run: the plan has syntax or structure errors."""
+    """Not run: the scheda anagrafica has syntax or structure errors."""
+    IN_ATTESA = "in_attesa"
+    """Not run yet: a section it reads has errors or values still to fill in."""
 
     @property
     def ran(self) -> bool:
@@ -141,6 +143,12 @@ class Report:
     """Sections the regime does not require and the plan does not contain."""
     regole: tuple[tuple[str, StatoRegola], ...] = ()
     """Every rule of the catalogue and what happened to it in this check."""
+    da_completare: tuple[tuple[str, int, int], ...] = ()
+    """Per file: values still to fill in, other syntax or structure errors."""
+    limitato_a: tuple[str, ...] = ()
+    """Files the report is limited to (`--file`); empty for the whole plan."""
+    controlli_esclusi: tuple[str, ...] = ()
+    """Syntax or structure checks left out on request (only SC007 can be)."""
 
     def rules_with(self, *stati: StatoRegola) -> list[str]:
         return [code for code, stato in self.regole if stato in stati]
@@ -181,10 +189,18 @@ class Report:
         return [f for f in self.active if f.vincolante and f.severity is Severity.WARNING]
 
     @property
+    def parziale(self) -> bool:
+        """Some rule or check was not run, or only some files are shown: no «conforme»."""
+        waiting = (StatoRegola.ESCLUSA, StatoRegola.IN_ATTESA, StatoRegola.NON_ESEGUITA)
+        return bool(self.limitato_a or self.controlli_esclusi or self.rules_with(*waiting))
+
+    @property
     def verdetto(self) -> str:
-        """non_conforme | conforme_con_riserva | conforme."""
+        """non_conforme | verifica_parziale | conforme_con_riserva | conforme."""
         if not self.success:
             return "non_conforme"
+        if self.parziale:
+            return "verifica_parziale"
         return "conforme_con_riserva" if self.riserve else "conforme"
 
     def flatten(self) -> list[tuple[str, str, int | None, str]]:

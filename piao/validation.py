@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from piao.cifre import CIFRE, COMMENTO, controlla_cifre, controlla_commenti, numero_italiano
 from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading import LoadedPlan, SourceMap, plain
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
@@ -47,6 +48,8 @@ SCHEMA_CHECKS: dict[str, Controllo] = {
     "placeholder": Controllo(
         "SC007", "schema.da-compilare", "Nessun valore è ancora «da compilare» o «da definire»."
     ),
+    "italian_number": CIFRE,
+    "cut_text": COMMENTO,
 }
 
 _TYPE_WORDS = {
@@ -84,6 +87,11 @@ class Validated:
     sections: dict[str, BaseModel]
     placeholders: dict[str, list[YamlPath]]
     """Per file, the paths of the values still «da compilare» / «da definire»."""
+    parziale: Piano | None = None
+    """The valid sections only, for the rules that read nothing else (None without a
+    valid scheda anagrafica); `piano` itself stays None while any section is invalid."""
+    incompleti: frozenset[str] = frozenset()
+    """Keys of the sections whose file is present but not valid yet."""
 
 
 def _placeholder_paths(node: Any, path: YamlPath = ()) -> list[YamlPath]:
@@ -205,6 +213,8 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
             sezione, plain(source.data), loaded.sources
         )
         findings += section_findings
+        findings += controlla_cifre(sezione.file, sezione.model, source)
+        findings += controlla_commenti(sezione.file, source.text)
         if paths:
             placeholders[sezione.file] = paths
         if model is not None:
@@ -212,10 +222,13 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
 
     # The rules can run when every section file present is valid, even if a required file
     # is missing (reported above): they skip the sections that are absent.
-    invalid = {s.file for s in SEZIONI if s.file in loaded.sources.files and s.key not in sections}
-    piano = Piano.model_validate(sections) if "anagrafica" in sections and not invalid else None
+    invalid = frozenset(
+        s.key for s in SEZIONI if s.file in loaded.sources.files and s.key not in sections
+    )
+    parziale = Piano.model_validate(sections) if "anagrafica" in sections else None
+    piano = parziale if not invalid else None
     findings.sort(key=Finding.sort_key)
-    return Validated(piano, findings, sections, placeholders)
+    return Validated(piano, findings, sections, placeholders, parziale, invalid)
 
 
 def _declared_regime(sources: SourceMap) -> str:
@@ -342,11 +355,18 @@ def _to_finding(
             f"La chiave «{field_name}» deve essere un anno (es. 2026).",
             location,
         )
-    code, message, hint = _explain(errors, value, _type_at(sezione.model, path))
+    written = sources.written(location) if _is_scalar(value) else None
+    code, message, hint = _explain(errors, value, _type_at(sezione.model, path), written)
     return finding(code, message, location, hint=hint)
 
 
-def _explain(errors: list[ErrorDetails], value: Any, expected: Any) -> tuple[str, str, str | None]:
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _explain(
+    errors: list[ErrorDetails], value: Any, expected: Any, written: str | None = None
+) -> tuple[str, str, str | None]:
     types_ = [e["type"] for e in errors]
     first = errors[0]
     ctx = first.get("ctx") or {}
@@ -384,10 +404,12 @@ def _explain(errors: list[ErrorDetails], value: Any, expected: Any) -> tuple[str
         if bound in types_:
             limit = next(iter(errors[types_.index(bound)]["ctx"].values()))
             return "value", f"Il valore {shown} non è ammesso: deve essere {words} {limit}.", None
-    return _explain_type(types_, value, shown)
+    return _explain_type(types_, value, shown, written)
 
 
-def _explain_type(types_: list[str], value: Any, shown: str) -> tuple[str, str, str | None]:
+def _explain_type(
+    types_: list[str], value: Any, shown: str, written: str | None
+) -> tuple[str, str, str | None]:
     wanted: list[str] = []
     for t in types_:
         base = t.split("_")[0]
@@ -401,9 +423,19 @@ def _explain_type(types_: list[str], value: Any, shown: str) -> tuple[str, str, 
     if "string" in (t.split("_")[0] for t in types_) and isinstance(
         value, int | float | datetime.date
     ):
-        hint = f'Scrivere il valore tra virgolette: "{value}".'
+        # As written, not as YAML read it: 00123450987 keeps its zeros.
+        hint = f'Scrivere il valore tra virgolette: "{written or value}".'
     elif any(t.startswith("date") for t in types_) and isinstance(value, str):
         hint = "Scrivere la data come AAAA-MM-GG senza virgolette (es. 2026-01-31); controllare che esista."
+    elif (
+        any(t.startswith(("float", "int")) for t in types_)
+        and isinstance(value, str)
+        and (numero := numero_italiano(value))
+    ):
+        hint = (
+            f"Scrivere {numero}: in YAML i decimali vanno dopo il punto e le migliaia "
+            "non si separano."
+        )
     elif any(t.startswith(("float", "int")) for t in types_) and isinstance(value, str):
         hint = "Scrivere il numero senza virgolette, con il punto per i decimali e senza separatore delle migliaia (es. 1250000.50)."
     elif any(t.startswith("bool") for t in types_):
@@ -412,6 +444,8 @@ def _explain_type(types_: list[str], value: Any, shown: str) -> tuple[str, str, 
 
 
 def _kind(value: Any) -> str:
+    if value is None:
+        return "un valore vuoto"
     if isinstance(value, bool):
         return "il valore sì/no"
     if isinstance(value, int | float):
@@ -428,7 +462,7 @@ def _kind(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, dict | list):
+    if isinstance(value, dict | list) or value is None:
         return ""
     text = str(value)
     if len(text) > 60:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from piao.audit.elements import ELEMENTI, SEZIONI_AUDIT, Elemento
 from piao.engine import check_plan
-from piao.findings import Finding, Location, Report, Severity
+from piao.findings import Finding, Location, Report, Severity, StatoRegola
 from piao.fsutil import slugify
 from piao.loading import SourceMap
 
@@ -132,7 +132,8 @@ def _assess(e: Elemento, regime: str, sources: SourceMap, report: Report) -> Esi
     rilievi = tuple(f for f in report.active if pertinente(f))
     if found is None:
         return EsitoElemento(e, "mancante", None, rilievi)
-    if not report.rules_run:
+    in_attesa = set(report.rules_with(StatoRegola.IN_ATTESA))
+    if not report.rules_run or in_attesa & set(e.regole):
         return EsitoElemento(e, "da_verificare", evidenza, rilievi)
     return EsitoElemento(e, "incompleto" if rilievi else "presente", evidenza, rilievi)
 

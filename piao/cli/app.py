@@ -25,6 +25,7 @@ from piao.engine import check_report
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.loading import PlanFolderError
+from piao.model import SEZIONI_PER_FILE
 from piao.model.regime import sopra_soglia
 from piao.publish import publish_plan
 from piao.render import FORMATS, RenderRefused, render_plan
@@ -220,6 +221,14 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Processi in parallelo (0: uno per CPU).")
     ] = 1,
+    files: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--file",
+            help="Mostra solo i rilievi di questo file di sezione (es. rischi_corruttivi.yaml), "
+            "collegamenti con gli altri file compresi.",
+        ),
+    ] = None,
 ) -> None:
     """Controlla uno o più piani: sintassi YAML, struttura delle sezioni, regole di conformità.
 
@@ -227,9 +236,17 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
     livello o superiore (gli errori danno sempre 1); 2 errore d'uso o di lettura.
     """
     require_plan_dirs(*plan_dirs)
+    for name in files or ():
+        if name not in SEZIONI_PER_FILE:
+            raise fail(f"«{name}» non è un file di sezione (i file: {', '.join(SEZIONI_PER_FILE)})")
     try:
         reports = run_all(
-            partial(check_report, select=tuple(select or ()), ignore=tuple(ignore or ())),
+            partial(
+                check_report,
+                select=tuple(select or ()),
+                ignore=tuple(ignore or ()),
+                files=tuple(files or ()),
+            ),
             plan_dirs,
             jobs=jobs,
         )

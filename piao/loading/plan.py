@@ -8,6 +8,7 @@ raises `PlanFolderError` only when there is no folder to read (a usage error, ex
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,9 @@ def max_file_bytes() -> int:
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+_PLAIN = re.compile(r"[^\s\"'#,\[\]{}][^#,\[\]{}\n]*?(?=\s+#|\s*[,\]}]|\s*$)")
+"""A plain (unquoted) scalar: up to a comment, a flow separator or the end of the line."""
 
 
 class PlanFolderError(Exception):
@@ -126,6 +130,17 @@ class SourceMap:
     def data(self, file: str) -> Any:
         source = self.files.get(file)
         return source.data if source else None
+
+    def written(self, location: Location) -> str | None:
+        """The plain value as written in the source at `location` (`00123` stays `00123`)."""
+        source = self.files.get(location.file)
+        if source is None or source.text is None or not location.line or not location.column:
+            return None
+        lines = source.text.split("\n")
+        if location.line > len(lines):
+            return None
+        match = _PLAIN.match(lines[location.line - 1], location.column - 1)
+        return match.group().strip() if match else None
 
 
 @dataclass
@@ -222,6 +237,7 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFil
     else:
         source.data = parsed.data
         source.tree = parsed.data
+        source.text = text
     return source, findings
 
 

@@ -103,7 +103,12 @@ NonNegativo = Annotated[int, Field(ge=0)]
 
 Percentuale = Annotated[float, Field(ge=0, le=100)]
 
-Importo = Annotated[float, Field(ge=0)]
+
+class Euro:
+    """Marks a number as an amount in euro (for the checks on how figures are written)."""
+
+
+Importo = Annotated[float, Field(ge=0), Euro()]
 """An amount in euro."""
 
 NumeroAtto = int | Annotated[str, StringConstraints(min_length=1, max_length=40)]

@@ -38,6 +38,8 @@ class Sezione:
     non_richiesta: str | None = None
     """Why the section does not apply where it is not required, when the general reason
     (art. 6 DM 132/2022) is not the whole story."""
+    prefisso: str = ""
+    """The two letters of the codes of the rules about this section (AN, VP ... MO)."""
 
     @property
     def file(self) -> str:
@@ -60,20 +62,42 @@ class Sezione:
 
 
 SEZIONI: tuple[Sezione, ...] = (
-    Sezione("anagrafica", Anagrafica, "1", "Scheda anagrafica dell'amministrazione", ENTRAMBI),
-    Sezione("valore_pubblico", ValorePubblico, "2.1", "Valore pubblico", ORDINARIO),
-    Sezione("performance", Performance, "2.2", "Performance", ORDINARIO),
     Sezione(
-        "rischi_corruttivi", RischiCorruttivi, "2.3", "Rischi corruttivi e trasparenza", ENTRAMBI
+        "anagrafica",
+        Anagrafica,
+        "1",
+        "Scheda anagrafica dell'amministrazione",
+        ENTRAMBI,
+        prefisso="AN",
     ),
-    Sezione("organizzazione", Organizzazione, "3.1", "Struttura organizzativa", ENTRAMBI),
-    Sezione("lavoro_agile", LavoroAgile, "3.2", "Organizzazione del lavoro agile", ENTRAMBI),
+    Sezione("valore_pubblico", ValorePubblico, "2.1", "Valore pubblico", ORDINARIO, prefisso="VP"),
+    Sezione("performance", Performance, "2.2", "Performance", ORDINARIO, prefisso="PF"),
+    Sezione(
+        "rischi_corruttivi",
+        RischiCorruttivi,
+        "2.3",
+        "Rischi corruttivi e trasparenza",
+        ENTRAMBI,
+        prefisso="RC",
+    ),
+    Sezione(
+        "organizzazione", Organizzazione, "3.1", "Struttura organizzativa", ENTRAMBI, prefisso="OR"
+    ),
+    Sezione(
+        "lavoro_agile",
+        LavoroAgile,
+        "3.2",
+        "Organizzazione del lavoro agile",
+        ENTRAMBI,
+        prefisso="LA",
+    ),
     Sezione(
         "fabbisogni_personale",
         FabbisogniPersonale,
         "3.3",
         "Piano triennale dei fabbisogni di personale",
         ENTRAMBI,
+        prefisso="FP",
     ),
     # Under 50 employees section 3.3 is limited to terminations and the estimated evolution
     # of needs (art. 4 c.1 lett. c n. 2, via art. 6 DM 132/2022): training is not required.
@@ -85,6 +109,7 @@ SEZIONI: tuple[Sezione, ...] = (
         ORDINARIO,
         non_richiesta="Nel regime semplificato la sottosezione 3.3 è limitata alla programmazione "
         "delle cessazioni e alla stima dell'evoluzione dei fabbisogni (art. 6 DM 132/2022)",
+        prefisso="FO",
     ),
     # DPR 81/2022 absorbs the equal-opportunity plan into the PIAO only above 50 employees
     # (art. 1 c.1 and c.4); below, the plan must still exist (art. 48 D.Lgs. 198/2006), by a
@@ -98,11 +123,13 @@ SEZIONI: tuple[Sezione, ...] = (
         non_richiesta="Nel regime semplificato il Piano di azioni positive non è una sezione del "
         "PIAO (DPR 81/2022 lo assorbe solo oltre i 50 dipendenti): resta obbligatorio con atto "
         "separato (art. 48 D.Lgs. 198/2006)",
+        prefisso="PO",
     ),
-    Sezione("monitoraggio", Monitoraggio, "4", "Monitoraggio", ORDINARIO),
+    Sezione("monitoraggio", Monitoraggio, "4", "Monitoraggio", ORDINARIO, prefisso="MO"),
 )
 SEZIONI_PER_CHIAVE = {s.key: s for s in SEZIONI}
 SEZIONI_PER_FILE = {s.file: s for s in SEZIONI}
+SEZIONI_PER_PREFISSO = {s.prefisso: s for s in SEZIONI}
 
 
 class Piano(Modello):

@@ -46,6 +46,13 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             if report.rules_with(stato)
         },
         "verdict": report.verdetto,
+        "partial": report.parziale,
+        "limited_to": list(report.limitato_a),
+        "checks_left_out": list(report.controlli_esclusi),
+        "to_complete": [
+            {"file": file, "placeholders": da_compilare, "errors": errori}
+            for file, da_compilare, errori in report.da_completare
+        ],
         "summary": {s.value: n for s, n in report.counts().items()},
         "findings": [finding_to_dict(f) for f in report.findings],
     }

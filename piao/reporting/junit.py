@@ -14,7 +14,9 @@ from piao.findings import Finding, Report, Severity, StatoRegola
 LAYER = "struttura"
 
 _SKIPPED = {
-    StatoRegola.NON_ESEGUITA: "regola non eseguita: il piano ha errori di struttura",
+    StatoRegola.NON_ESEGUITA: "regola non eseguita: la scheda anagrafica ha errori di struttura",
+    StatoRegola.IN_ATTESA: "regola non ancora eseguita: una sezione che legge ha errori o "
+    "valori da compilare",
     StatoRegola.SEZIONE_ASSENTE: "regola non eseguita: la sezione che legge non è nel piano",
     StatoRegola.DEROGATA: "regola derogata dal piano: i rilievi restano nel rapporto come derogati",
 }

@@ -25,6 +25,8 @@ VERDETTI = {
     "conforme": "conforme",
     "conforme_con_riserva": "conforme con riserva",
     "non_conforme": "non conforme",
+    "verifica_parziale": "nessun errore nella parte controllata (verifica parziale, non è "
+    "un giudizio di conformità del piano)",
 }
 """A plan without errors but with warnings of binding-law rules is «conforme con riserva»:
 the law is binding, only its text or reading is not fully verified (see `piao rules CODE`)."""
@@ -51,6 +53,21 @@ def summary_line(report: Report) -> str:
     return f"Esito: {verdict} — {', '.join(parts)}"
 
 
+def _da_completare(report: Report) -> list[str]:
+    """What is left, file by file, before the rule findings: each office sees its share."""
+    if not report.da_completare:
+        return []
+    lines = ["", "Da completare:"]
+    for file, da_compilare, errori in report.da_completare:
+        parts = []
+        if da_compilare:
+            parts.append(_plural(da_compilare, "valore da compilare", "valori da compilare"))
+        if errori:
+            parts.append(_plural(errori, "errore di struttura", "errori di struttura"))
+        lines.append(f"  {file}: {', '.join(parts)}")
+    return lines
+
+
 def _render_one(report: Report, color: bool) -> list[str]:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
@@ -59,6 +76,9 @@ def _render_one(report: Report, color: bool) -> list[str]:
     if report.regime:
         head += f" (regime {report.regime})"
     lines = [paint(head, _BOLD)]
+    lines += _da_completare(report)
+    if report.limitato_a:
+        lines.append(f"Rilievi mostrati: solo quelli di {', '.join(report.limitato_a)}.")
     by_file = sorted(report.findings, key=Finding.sort_key)
     for file, group in groupby(by_file, key=lambda f: f.location.file):
         lines.append("")
@@ -85,12 +105,22 @@ def _render_one(report: Report, color: bool) -> list[str]:
         )
     esclusi = report.rules_with(StatoRegola.ESCLUSA)
     derogate = report.rules_with(StatoRegola.DEROGATA)
-    if report.rules_run and (esclusi or derogate):
+    in_attesa = report.rules_with(StatoRegola.IN_ATTESA)
+    if report.rules_run and (esclusi or derogate or in_attesa or report.controlli_esclusi):
         lines.append("")
+        if in_attesa:
+            lines.append(
+                "Regole in attesa (leggono sezioni con errori o valori da compilare): "
+                f"{len(in_attesa)} ({_range(in_attesa)})."
+            )
         if esclusi:
             lines.append(
                 f"Regole escluse con --select/--ignore e non eseguite: {len(esclusi)} "
                 f"({_range(esclusi)})."
+            )
+        if report.controlli_esclusi:
+            lines.append(
+                f"Controlli esclusi con --select/--ignore: {', '.join(report.controlli_esclusi)}."
             )
         if derogate:
             lines.append(f"Regole derogate dal piano: {', '.join(derogate)}.")
@@ -98,7 +128,7 @@ def _render_one(report: Report, color: bool) -> list[str]:
         lines.append("")
         lines.append(
             "Le regole di conformità non sono state eseguite: correggere prima gli errori di "
-            "sintassi e di struttura."
+            "sintassi e di struttura della scheda anagrafica (anagrafica.yaml)."
         )
     lines.append("")
     verdict = summary_line(report)
