@@ -96,7 +96,7 @@ def test_ignore_and_select_act_on_placeholders(plan_copy: Callable[[Path], Path]
     full = check_plan(plan).report
     assert any(f.code == "SC007" for f in full.findings)
     for options in ({"ignore": ("SC007",)}, {"select": ("RC",)}):
-        report = check_plan(plan, **options).report  # type: ignore[arg-type]
+        report = check_plan(plan, **options).report
         assert not any(f.code == "SC007" for f in report.findings)
         assert report.controlli_esclusi == ("SC007",)
         assert report.verdetto != "conforme"
