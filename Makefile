@@ -48,6 +48,9 @@ demo: install system-deps
 	@echo
 	@echo "== piao publish (pagina per Amministrazione trasparente e dati aperti) in out/sito/"
 	@$(PIAO) publish $(EXAMPLE) --out out/sito | tail -1
+	@echo
+	@echo "Per usare piao: $(PIAO) --help (oppure: source $(VENV)/bin/activate, poi piao --help)."
+	@echo "Guida per gli uffici: docs/guida/README.md"
 
 ## test: install the dev tools and run ruff, mypy --strict and pytest
 test: install-dev test-deps lint typecheck unit
