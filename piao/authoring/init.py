@@ -47,17 +47,41 @@ PREFISSI = {
     "ObiettivoSalute": "SAL-01",
     "InterventoFinanziato": "PNRR-01",
 }
+# The same model in two files gets a prefix per file, so that no code is used twice (CO001).
+PREFISSI_PER_FILE = {
+    ("ObiettivoConIndicatori", "lavoro_agile"): "LA-01",
+    ("ObiettivoConIndicatori", "rischi_corruttivi"): "AC-01",
+}
+# Yearly maps keyed by the last three approved rendiconti, not by the plan years: the last
+# rendiconto approved before the adoption (by 31 January of the first year) is that of two
+# years before (art. 227 TUEL: approved by 30 April of the following year).
+ANNI_RENDICONTO = {"CapacitaAssunzionale.entrate_correnti": (-4, -3, -2)}
+# Year fields that name the last approved rendiconto, written from the triennio.
+ANNO_ULTIMO_RENDICONTO = {"SpesaRendiconto.rendiconto", "Fcde.anno"}
+# Fields the skeleton writes with «(facoltativo)» in their comment: no rule needs them
+# (tests/test_init.py proves it: a filled plan without them gets the same findings).
+FACOLTATIVI = {
+    "nota_aggiornamento_dup",
+    "percentuale_part_time",
+    "Unita.dipendenti",
+    "Assunzione.note",
+    "CapacitaAssunzionale.note",
+    "LimiteSpesa.note",
+    "email",
+    "Atto.url",
+}
+FACOLTATIVO = "(facoltativo)"
 # Fields left out of the skeleton: optional, rarely used, or filled later by the workflow.
 OMESSI = {
     "deroghe",
     "conferma",
     "consuntivo",
-    "monitoraggio",
-    "adozione",
-    "pubblicazione",
+    # Measure checks during the year: written at monitoring time.
+    "Misura.monitoraggio",
+    # Updates during the year: a new plan has none yet.
+    "aggiornamenti",
     "motivazione_regime",
     "motivazione_semplificazione",
-    "accettazione_rischio",
     "motivazione_scostamento",
     "atto_separato",
     "motivazione_impossibilita",
@@ -77,7 +101,7 @@ OMESSI = {
     "ValutazioneRischio.punteggio",
     "versione",
     "regime_finanziario",
-    "consultazioni",
+    "Anagrafica.consultazioni",
     "direttore_generale",
     "responsabile_trasparenza",
     "ufficio",
@@ -145,6 +169,8 @@ class _Scheletro:
     def __init__(self, ente: Ente) -> None:
         self.ente = ente
         self.anni = [ente.da, ente.da + 1, ente.da + 2]
+        self.sezione = ""
+        self.scritti: set[str] = set()
 
     def modello(
         self,
@@ -157,14 +183,21 @@ class _Scheletro:
         codice = PREFISSI.get(model.__name__)
         if model.__name__ == "Indicatore":
             codice = f"{codice_padre or 'OB-01'}-I1"
-        elif model.__name__ == "ObiettivoConIndicatori":
-            codice = "OB-01"
+        codice = PREFISSI_PER_FILE.get((model.__name__, self.sezione), codice)
         riferimenti = {c.nome: c for c in campi_riferimento(model)}
         for name, field in model.model_fields.items():
             if name in OMESSI or f"{model.__name__}.{name}" in OMESSI:
                 continue
+            nome = f"{model.__name__}.{name}"
             if name == "codice":
                 out[name] = codice or DA_COMPILARE
+            elif nome in ANNI_RENDICONTO:
+                out[name] = CommentedMap(
+                    (self.ente.da + d, DA_DEFINIRE) for d in ANNI_RENDICONTO[nome]
+                )
+                out[name].fa.set_flow_style()
+            elif nome in ANNO_ULTIMO_RENDICONTO:
+                out[name] = self.ente.da - 2
             elif name in riferimenti:
                 out[name] = self.riferimento(riferimenti[name], model)
             elif isinstance(field.default, list) and field.default:
@@ -173,6 +206,13 @@ class _Scheletro:
             else:
                 out[name] = self.valore(name, field.annotation, codice, col)
             commento = field.description or ""
+            if (name in FACOLTATIVI or nome in FACOLTATIVI) and FACOLTATIVO not in commento:
+                commento = f"{commento.rstrip('.')} {FACOLTATIVO}."
+            if nome in ANNO_ULTIMO_RENDICONTO | set(ANNI_RENDICONTO):
+                commento += (
+                    f" Scritto per l'ultimo rendiconto approvato prima dell'adozione ({self.ente.da - 2}):"
+                    " se è un altro, cambiare insieme questo anno, quello del FCDE e le entrate."
+                )
             consentiti = _allowed(field.annotation)
             if consentiti:
                 # «Oppure» when the closed list is the alternative to a free value (a year or «triennio»).
@@ -188,7 +228,11 @@ class _Scheletro:
         """The first object of the target kind, which the skeleton also writes; «da
         compilare» when the field may cite any code or an object of its own kind."""
         bersagli = campo.riferimento.bersagli
-        primo = PREFISSI.get(bersagli[0]) if bersagli and model.__name__ not in bersagli else None
+        primo = (
+            PREFISSI.get(bersagli[0])
+            if bersagli and model.__name__ not in bersagli and bersagli[0] in self.scritti
+            else None
+        )
         valore = primo or DA_COMPILARE
         if not campo.elenco:
             return valore
@@ -218,13 +262,30 @@ class _Scheletro:
         return DA_COMPILARE
 
 
+def _modelli(tp: Any, out: set[str]) -> None:
+    """Names of the models reachable from `tp` through its fields, into `out`."""
+    for m in members(tp):
+        if typing.get_origin(m) in (list, dict):
+            for arg in typing.get_args(m):
+                _modelli(arg, out)
+        elif isinstance(m, type) and issubclass(m, BaseModel) and m.__name__ not in out:
+            out.add(m.__name__)
+            for field in m.model_fields.values():
+                _modelli(field.annotation, out)
+
+
 def files_for(ente: Ente, regime: str) -> dict[str, str]:
     """File name → text of every section file the regime requires."""
     scheletro = _Scheletro(ente)
+    # A reference names the first object of its kind only if the plan has its file.
+    for sezione in SEZIONI:
+        if regime in sezione.richiesta:
+            _modelli(sezione.model, scheletro.scritti)
     out: dict[str, str] = {}
     for sezione in SEZIONI:
         if regime not in sezione.richiesta:
             continue
+        scheletro.sezione = sezione.key
         data = scheletro.modello(sezione.model)
         if sezione.key == "anagrafica":
             _anagrafica(data, ente, regime)
@@ -259,6 +320,23 @@ def _anagrafica(data: CommentedMap, ente: Ente, regime: str) -> None:
             DA_COMPILARE,
             comment=f"{SOGLIA_DIPENDENTI} dipendenti: motivare la scelta del regime",
         )
+
+
+def da_compilare(text: str) -> tuple[int, int]:
+    """How many values of a skeleton file are still to be written, and how many of them
+    are optional (the comment above says «(facoltativo)»)."""
+    totale = facoltativi = 0
+    commento = ""
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            commento = line
+            continue
+        n = sum(line.count(p) for p in PLACEHOLDERS)
+        totale += n
+        if FACOLTATIVO in commento:
+            facoltativi += n
+        commento = ""
+    return totale, facoltativi
 
 
 def init_plan(folder: Path, ente: Ente, regime: str | None = None) -> list[Path]:

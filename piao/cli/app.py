@@ -19,11 +19,13 @@ from piao import __version__
 from piao.audit import prepare_audit, write_prepared
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
+from piao.authoring.init import da_compilare
 from piao.batch import run_all
 from piao.catalogue import catalogue
 from piao.engine import check_report
 from piao.findings import Severity
 from piao.fsutil import inside
+from piao.lingua import quanti
 from piao.loading import PlanFolderError
 from piao.model import SEZIONI_PER_FILE
 from piao.model.regime import sopra_soglia
@@ -157,8 +159,15 @@ def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{plan_dir}»: {exc.strerror or exc}") from None
+    totale = facoltativi = 0
     for path in written:
         typer.echo(f"scritto {path}")
+        n, f = da_compilare(path.read_text(encoding="utf-8"))
+        totale, facoltativi = totale + n, facoltativi + f
+    typer.echo(
+        f"Da compilare: {quanti(totale, 'valore', 'valori')}, di cui {facoltativi} "
+        "facoltativi (il commento sopra dice «(facoltativo)»: se non servono, cancellare la riga)."
+    )
     typer.echo(f"Compilare i file, poi: piao check {plan_dir}")
 
 
