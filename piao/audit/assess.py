@@ -125,6 +125,8 @@ def _assess(e: Elemento, regime: str, sources: SourceMap, report: Report) -> Esi
     def pertinente(f: Finding) -> bool:
         if f.code not in e.regole or f.severity is Severity.INFO:
             return False
+        if f.code in e.nel_file:
+            return f.location.file == e.file
         if not e.solo_prefissi:
             return True
         return f.location.file == e.file and any(f.location.path[: len(p)] == p for p in e.paths)

@@ -29,6 +29,9 @@ class Elemento:
     """Applies only when the plan programmes hires by concorso."""
     solo_comuni: bool = False
     """Applies only to comuni (anagrafica «ente.tipologia»)."""
+    nel_file: tuple[str, ...] = ()
+    """Rules checked across files whose findings count here only when they point into
+    `file` (CO012 names in the scheda anagrafica for 1.1, unit heads for 3.1.1)."""
 
 
 def _sezioni_audit() -> tuple[tuple[str, str], ...]:
@@ -66,8 +69,9 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Dati identificativi dell'ente e soggetti responsabili",
         A,
         (("ente",),),
-        ("AN001", "AN023"),
+        ("AN001", "AN023", "CO012"),
         ("DM132-2",),
+        nel_file=("CO012",),
     ),
     Elemento(
         "1.2",
@@ -258,8 +262,9 @@ ELEMENTI: tuple[Elemento, ...] = (
         "Modello organizzativo e unità",
         OR,
         (("unita",),),
-        ("OR001", "OR002", "OR003", "OR004", "OR005", "CO003"),
+        ("OR001", "OR002", "OR003", "OR004", "OR005", "CO003", "CO012"),
         ("DM132-4-1a",),
+        nel_file=("CO012",),
     ),
     Elemento(
         "3.2.1",

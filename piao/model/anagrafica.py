@@ -25,6 +25,7 @@ from piao.model.base import (
     CodiceUnita,
     Email,
     Modello,
+    NomePersona,
     NonNegativo,
     NumeroAtto,
     Persona,
@@ -164,7 +165,7 @@ class OrganoPolitico(Modello):
     """Codice stabile del componente (es. «SINDACO», «ASS-BILANCIO»): gli obiettivi lo richiamano come responsabile politico."""
     carica: CaricaPolitica
     """Carica (consigliere_delegato: consigliere con delega del sindaco)."""
-    nome: Testo
+    nome: NomePersona
     """Nome e cognome."""
     deleghe: list[Testo] = []
     """Materie delegate (es. «Bilancio», «Patrimonio», «Personale»)."""

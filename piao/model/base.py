@@ -108,6 +108,14 @@ class Euro:
     """Marks a number as an amount in euro (for the checks on how figures are written)."""
 
 
+class NomeDiPersona:
+    """Marks a text that names a person (checked against codes written in its place)."""
+
+
+NomePersona = Annotated[str, StringConstraints(min_length=1, max_length=20000), NomeDiPersona()]
+"""A person's name («Dott.ssa Anna Verdi»), never a code."""
+
+
 Importo = Annotated[float, Field(ge=0), Euro()]
 """An amount in euro."""
 
@@ -200,7 +208,7 @@ class Atto(Modello):
 class Persona(Modello):
     """Una persona con il suo ruolo."""
 
-    nome: Testo
+    nome: NomePersona
     """Nome e cognome (con eventuale titolo)."""
     qualifica: Testo | None = None
     """Qualifica o carica (es. «Sindaco», «Segretario generale»)."""

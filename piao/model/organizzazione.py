@@ -17,6 +17,7 @@ from piao.model.base import (
     CodiceUnita,
     CodiceValorePubblico,
     Modello,
+    NomePersona,
     NonNegativo,
     Testo,
 )
@@ -48,7 +49,7 @@ class Unita(Modello):
     """Tipo dell'unità, come lo chiama l'ente: uno dei valori suggeriti (unita_operativa_autonoma è la UOA) oppure un'altra denominazione (es. «Area funzionale», «Unità di progetto»)."""
     padre: CodiceUnita | None = None
     """Codice dell'unità di cui fa parte (vuoto per il vertice)."""
-    responsabile: Testo | None = None
+    responsabile: NomePersona | None = None
     """Nome del responsabile: la stessa persona può dirigere più unità."""
     incarico: Literal["segretario", "dirigente", "eq", "responsabile", "altro"] | None = None
     """Tipo di incarico del responsabile (eq: incarico di Elevata Qualificazione)."""

@@ -1,4 +1,4 @@
-"""Walk a plan's models: every coded object and every reference between them.
+"""Walk a plan's models: every coded object, every reference between them, every person's name.
 
 References are declared on the model fields (`Annotated[Codice, Riferimento(...)]`, see
 `piao.model.base`); this module reads those declarations from the runtime class of each
@@ -15,7 +15,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-from piao.model.base import Riferimento
+from piao.model.base import NomeDiPersona, Riferimento
 
 YamlPath = tuple[str | int, ...]
 
@@ -156,3 +156,32 @@ def citazioni(
                 )
     for child, child_path in _children(model, path):
         yield from citazioni(child, file, child_path, fonte_codice)
+
+
+@dataclass(frozen=True)
+class NomeScritto:
+    """A person's name as written at `path` of `file`."""
+
+    nome: str
+    file: str
+    path: YamlPath
+
+
+def _segna_persona(tp: Any) -> bool:
+    """Whether a declared type (or one of its alternatives) carries the person-name mark."""
+    if isinstance(tp, NomeDiPersona):
+        return True
+    return any(_segna_persona(a) for a in typing.get_args(tp))
+
+
+def nomi_di_persona(model: BaseModel, file: str, path: YamlPath = ()) -> Iterator[NomeScritto]:
+    """Every field declared as a person's name, anywhere below `model`, with its value."""
+    for name, field in type(model).model_fields.items():
+        value: Any = getattr(model, name)
+        marked = any(isinstance(m, NomeDiPersona) for m in field.metadata) or _segna_persona(
+            field.annotation
+        )
+        if marked and isinstance(value, str):
+            yield NomeScritto(value, file, (*path, name))
+    for child, child_path in _children(model, path):
+        yield from nomi_di_persona(child, file, child_path)

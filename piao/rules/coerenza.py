@@ -3,6 +3,7 @@ public value and performance, and the contents each regime requires."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from piao.model.base import Indicatore
@@ -243,4 +244,38 @@ def pesi_indicatori(ctx: Contesto) -> Iterator[Rilievo]:
                 f"{oggetto.codice}: i pesi degli indicatori {problema}. Nessuna norma fissa la somma "
                 "dei pesi: è un controllo di plausibilità, perché il peso è la quota di 100 che "
                 "ciascun indicatore ha nella misurazione dell'obiettivo.",
+            )
+
+
+_CODICE = re.compile(r"[A-Z][A-Z0-9]*(?:[-._][A-Z0-9]+)*[-._]?[0-9][A-Z0-9.]*")
+"""A code with a number (UO-01, OBP-3, MIS2): no person's name looks like this."""
+
+
+@regola(
+    "CO012",
+    "coerenza.nome-non-codice",
+    summary="Controllo di plausibilità: dove il piano chiede il nome di una persona (responsabili, "
+    "organi, soggetti della scheda anagrafica, responsabili delle unità) c'è un nome, non un codice.",
+    basis=("DM132-2", "DM132-4-1a"),
+    confidenza="P",
+    conforme="responsabile: Dott.ssa Anna Verdi",
+    non_conforme="responsabile: UO-01   # il codice dell'unità al posto del nome del responsabile",
+)
+def nome_non_codice(ctx: Contesto) -> Iterator[Rilievo]:
+    for scritto in ctx.nomi_di_persona:
+        nome = scritto.nome.strip()
+        if nome in ctx.codici:
+            oggetto = ctx.codici[nome][0]
+            yield Rilievo(
+                scritto.file,
+                scritto.path,
+                f"«{nome}» è il codice di un oggetto del piano ({oggetto.file}), non il nome di una "
+                "persona: il documento lo stamperebbe come nome. Scrivere nome e cognome.",
+            )
+        elif _CODICE.fullmatch(nome):
+            yield Rilievo(
+                scritto.file,
+                scritto.path,
+                f"«{nome}» sembra un codice, non il nome di una persona: il documento lo stamperebbe "
+                "come nome. Scrivere nome e cognome (controllo di plausibilità).",
             )

@@ -20,7 +20,14 @@ from piao.model.pari_opportunita import PariOpportunita
 from piao.model.performance import ObiettivoPerformance, Performance
 from piao.model.rischi_corruttivi import EventoRischioso, Misura, Processo, RischiCorruttivi
 from piao.model.valore_pubblico import ObiettivoValorePubblico, ValorePubblico
-from piao.model.walk import Citazione, Oggetto, citazioni, oggetti
+from piao.model.walk import (
+    Citazione,
+    NomeScritto,
+    Oggetto,
+    citazioni,
+    nomi_di_persona,
+    oggetti,
+)
 from piao.reference import Riferimenti, riferimenti
 
 
@@ -97,6 +104,11 @@ class Contesto:
     def oggetti(self) -> list[Oggetto]:
         """Every coded object of the plan."""
         return [o for file, model in self._sezioni() for o in oggetti(model, file)]
+
+    @cached_property
+    def nomi_di_persona(self) -> list[NomeScritto]:
+        """Every field that names a person (officers, unit heads, political organs)."""
+        return [n for file, model in self._sezioni() for n in nomi_di_persona(model, file)]
 
     @cached_property
     def citazioni(self) -> list[Citazione]:
