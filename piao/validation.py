@@ -16,7 +16,9 @@ from pydantic_core import ErrorDetails
 
 from piao.cifre import CIFRE, COMMENTO, controlla_cifre, controlla_commenti, numero_italiano
 from piao.findings import Controllo, Finding, Location, Severity, YamlPath
+from piao.forme import normalizza, suggerimento_area, superati
 from piao.loading import LoadedPlan, SourceMap, plain
+from piao.loading.normale import forma_normale
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
 from piao.model.base import PLACEHOLDERS
 from piao.model.introspect import members
@@ -56,7 +58,7 @@ _TYPE_WORDS = {
     "string": "un testo",
     "int": "un numero intero",
     "float": "un numero",
-    "bool": "un valore sì/no (true o false)",
+    "bool": "un valore sì/no (sì, no, true o false)",
     "date": "una data (AAAA-MM-GG)",
     "list": "un elenco",
     "dict": "una mappa di chiavi",
@@ -209,9 +211,10 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
             continue
         if source.data is None:
             continue  # the loader already reported why
-        model, section_findings, paths = _validate_section(
-            sezione, plain(source.data), loaded.sources
-        )
+        # Italian forms with a plain meaning (`modalità`, `sì`) read as the codes: the
+        # normalised data replaces the parsed one, positions stay in the source tree.
+        source.data = normalizza(sezione.model, plain(source.data))
+        model, section_findings, paths = _validate_section(sezione, source.data, loaded.sources)
         findings += section_findings
         findings += controlla_cifre(sezione.file, sezione.model, source)
         findings += controlla_commenti(sezione.file, source.text)
@@ -234,6 +237,7 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
 def _declared_regime(sources: SourceMap) -> str:
     data = sources.data("anagrafica.yaml")
     regime = data.get("regime") if isinstance(data, dict) else None
+    regime = forma_normale(regime) if isinstance(regime, str) else regime
     # Without a readable choice every section is required: the safer assumption.
     return regime if regime in ("ordinario", "semplificato") else "ordinario"
 
@@ -373,13 +377,28 @@ def _explain(
     shown = _show(value)
     if "literal_error" in types_ or "enum" in types_:
         err = errors[types_.index("literal_error" if "literal_error" in types_ else "enum")]
-        allowed = _literal_values(expected)
-        guess = _closest(str(value), allowed)
-        hint = f"Forse intendevi «{guess}»?" if guess else None
-        if not isinstance(value, str) and str(value) in allowed:
-            # YAML read a section number such as 3.3 as a number.
-            hint = f'Scrivere il valore tra virgolette: "{value}".'
+        allowed = [v for v in _literal_values(expected) if v not in superati()]
         listed = ", ".join(allowed) if allowed else err.get("ctx", {}).get("expected", "")
+        if isinstance(value, list | dict):
+            return (
+                "type",
+                f"Qui va un solo valore tra: {listed}; trovato {_kind(value)}.",
+                "Scegliere uno solo dei valori ammessi, scritto dopo i due punti "
+                "(senza trattino né parentesi quadre).",
+            )
+        as_written = written or str(value)
+        if not isinstance(value, str) and as_written in allowed:
+            # YAML read a section number such as 2.2 as a number.
+            return (
+                "type",
+                f"«{as_written}» è letto come un numero, ma qui va uno dei testi ammessi "
+                f"({listed}).",
+                f'Scrivere il valore tra virgolette: "{as_written}".',
+            )
+        guess = _closest(str(value), allowed)
+        hint = suggerimento_area(str(value)) if "istruttori" in allowed else None
+        if hint is None and guess:
+            hint = f"Forse intendevi «{guess}»?"
         return "value", f"Valore {shown} non ammesso. Valori ammessi: {listed}.", hint
     if "string_pattern_mismatch" in types_:
         pattern = str(errors[types_.index("string_pattern_mismatch")]["ctx"]["pattern"])
@@ -404,11 +423,11 @@ def _explain(
         if bound in types_:
             limit = next(iter(errors[types_.index(bound)]["ctx"].values()))
             return "value", f"Il valore {shown} non è ammesso: deve essere {words} {limit}.", None
-    return _explain_type(types_, value, shown, written)
+    return _explain_type(types_, value, shown, written, expected)
 
 
 def _explain_type(
-    types_: list[str], value: Any, shown: str, written: str | None
+    types_: list[str], value: Any, shown: str, written: str | None, expected_type: Any = None
 ) -> tuple[str, str, str | None]:
     wanted: list[str] = []
     for t in types_:
@@ -439,7 +458,13 @@ def _explain_type(
     elif any(t.startswith(("float", "int")) for t in types_) and isinstance(value, str):
         hint = "Scrivere il numero senza virgolette, con il punto per i decimali e senza separatore delle migliaia (es. 1250000.50)."
     elif any(t.startswith("bool") for t in types_):
-        hint = "Scrivere true (sì) o false (no)."
+        hint = "Scrivere sì o no (oppure true o false)."
+    elif "una mappa di chiavi" in wanted and (keys := _allowed_keys(expected_type)):
+        hint = (
+            "Scrivere sotto questa chiave, una per riga e rientrate di due spazi, le chiavi: "
+            + ", ".join(keys)
+            + "."
+        )
     return "type", f"Qui va {expected}; trovato {_kind(value)} {shown}.".replace(" .", "."), hint
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from piao.findings import Controllo, Finding, Location, YamlPath
+from piao.loading.normale import forma_normale
 from piao.loading.yamlio import (
     container_position,
     is_mapping,
@@ -116,9 +117,14 @@ class SourceMap:
         source = self.files.get(file)
         node: Any = source.positions() if source else None
         pos = container_position(node) or (0, 0)
-        for i, part in enumerate(path):
+        for i, campo in enumerate(path):
             last = i == len(path) - 1
+            part = campo
             key_pos = node_position(node, part, as_key=True)
+            if key_pos is None and isinstance(campo, str) and is_mapping(node):
+                # The key as the user wrote it (`modalità` for the field `modalita`).
+                part = next((k for k in node if _stessa_chiave(k, campo)), campo)
+                key_pos = node_position(node, part, as_key=True)
             if key_pos is None:
                 break
             child = node[part]
@@ -141,6 +147,10 @@ class SourceMap:
             return None
         match = _PLAIN.match(lines[location.line - 1], location.column - 1)
         return match.group().strip() if match else None
+
+
+def _stessa_chiave(scritta: Any, campo: str) -> bool:
+    return isinstance(scritta, str) and forma_normale(scritta) == campo
 
 
 @dataclass

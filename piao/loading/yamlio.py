@@ -147,6 +147,43 @@ def _italian(problem: str) -> str:
     return f"struttura YAML non valida ({problem.strip()})"
 
 
+_CHIAVE = re.compile(r"^( *)(?:- +)*([^\s#'\"{\[][^:#]*?):(?: |$)")
+"""A block line `key: ...` (possibly after `- `): its indentation and its key."""
+
+
+def _rientro(text: str, problem: YamlProblem) -> YamlProblem | None:
+    """The real cause of «mapping values are not allowed here» when it is an indentation,
+    located at the key.
+
+    A `key: value` line indented more than the plain value on the line above is read as the
+    continuation of that text, and its «: » is then out of place: the fix is the indent, not
+    quotes. None when the line above is not such a plain value.
+    """
+    righe = text.split("\n")
+    riga = problem.line
+    if not 0 < riga < len(righe):
+        return None
+    questa = _CHIAVE.match(righe[riga])
+    sopra = next(
+        (r for r in reversed(righe[:riga]) if r.strip() and not r.lstrip().startswith("#")),
+        None,
+    )
+    prima = _CHIAVE.match(sopra) if sopra is not None else None
+    if questa is None or sopra is None or prima is None or not sopra[prima.end() :].strip():
+        return None
+    colonna = len(questa.group(1))
+    attesa = prima.start(2)
+    if colonna <= attesa:
+        return None
+    message = (
+        f"la chiave «{questa.group(2).strip()}» ha un rientro di {colonna} spazi, più della "
+        f"chiave «{prima.group(2).strip()}» della riga sopra ({attesa}): YAML la legge come "
+        f"seguito di quel testo. Allineare le chiavi della stessa mappa con lo stesso numero "
+        f"di spazi"
+    )
+    return YamlProblem(problem.kind, message, riga, colonna)
+
+
 @dataclass
 class Parsed:
     data: Any
@@ -166,8 +203,15 @@ def parse_yaml(text: str) -> Parsed:
         return Parsed(None, [_problem(exc.kind, exc.problem, exc.problem_mark)])
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "could not find expected ':'" in str(exc.problem) and exc.context_mark is not None:
+            # The scanner notices the missing colon on the next line: the key is where it began.
+            mark = exc.context_mark
         kind = "depth" if "maximum depth" in str(exc.problem) else "syntax"
-        return Parsed(None, [_problem(kind, _italian(str(exc.problem or exc.context)), mark)])
+        message = _italian(str(exc.problem or exc.context))
+        problem = _problem(kind, message, mark)
+        if "mapping values are not allowed here" in str(exc.problem):
+            problem = _rientro(text, problem) or problem
+        return Parsed(None, [problem])
     except (YAMLError, RecursionError, ValueError) as exc:  # pragma: no cover - defensive
         return Parsed(None, [YamlProblem("syntax", _italian(str(exc)), 0, 0)])
     constructor = getattr(yaml, "constructor", None)

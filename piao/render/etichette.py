@@ -56,6 +56,20 @@ _ETICHETTE = {
     "qualita": "Qualità",
     "pari_opportunita": "Pari opportunità",
     "economico_finanziaria": "Economico-finanziaria",
+    # Codes written without accents (issue 14): the document prints the Italian word.
+    "complessita_normativa": "Complessità normativa",
+    "esclusivita_responsabilita": "Esclusività della responsabilità",
+    "scarsa_cultura_legalita": "Scarsa cultura della legalità",
+    "inconferibilita_incompatibilita": "Inconferibilità e incompatibilità",
+    "patti_integrita": "Patti di integrità",
+    "etica_trasparenza_integrita": "Etica, trasparenza e integrità",
+    "parita_retributiva": "Parità retributiva",
+    "persone_con_disabilita": "Persone con disabilità",
+    "societa_partecipata": "Società partecipata",
+    "emilia_romagna": "Emilia-Romagna",
+    "friuli_venezia_giulia": "Friuli Venezia Giulia",
+    "trentino_alto_adige": "Trentino-Alto Adige",
+    "valle_d_aosta": "Valle d'Aosta",
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from piao.forme import vecchia_categoria
 from piao.lingua import elenco
 from piao.model.fabbisogni_personale import FabbisogniPersonale
 from piao.model.regime import ORDINARIO, SEMPLIFICATO
@@ -46,11 +47,19 @@ def aree(ctx: Contesto) -> Iterator[Rilievo]:
             continue  # a total the plan does not split by area
         voce = ctx.ref.aree_ccnl.get(area)
         if voce is not None and voce.legacy:
+            trovata = vecchia_categoria(area)
+            nuova = ctx.ref.aree_ccnl[trovata[1]] if trovata else None
+            usare = (
+                f"usare «{nuova.codice}» ({nuova.denominazione}, trasposizione automatica "
+                "del CCNL), dopo aver verificato l'inquadramento"
+                if nuova
+                else "usare l'area corrispondente (operatori, operatori_esperti, istruttori, "
+                "funzionari_eq)"
+            )
             yield Rilievo(
                 F,
                 path,
-                f"«{area}» è una categoria del sistema precedente al 01/04/2023: usare l'area corrispondente "
-                "(operatori, operatori_esperti, istruttori, funzionari_eq).",
+                f"«{area}» è una categoria del sistema precedente al 01/04/2023: {usare}.",
             )
 
 
