@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from piao.fsutil import atomic_write_text
+from piao.lingua import dell_ente
 from piao.loading.roundtrip import CommentedMap, CommentedSeq, dump_text, house_style
 from piao.model import SEZIONI
 from piao.model.base import PLACEHOLDERS
@@ -291,7 +292,8 @@ def files_for(ente: Ente, regime: str) -> dict[str, str]:
             _anagrafica(data, ente, regime)
         header = (
             f"# yaml-language-server: $schema=../../../schemas/{sezione.key}.schema.json\n"
-            f"# PIAO {ente.da}-{ente.da + 2} di {ente.denominazione} — {sezione.numero} {sezione.titolo}.\n"
+            f"# PIAO {ente.da}-{ente.da + 2} {dell_ente(ente.denominazione)} — {sezione.numero} "
+            f"{sezione.titolo}\n"
             "# Creato con `piao init`: sostituire ogni «da compilare» e «da definire», poi `piao check`.\n\n"
         )
         out[sezione.file] = header + dump_text(house_style(data))

@@ -7,6 +7,7 @@ import datetime
 import json
 from typing import Any
 
+from piao.lingua import dell_ente
 from piao.model import Piano
 from piao.model.rischi_corruttivi import (
     FaseProcesso,
@@ -331,7 +332,7 @@ def metadati(
         "dct:identifier": f"{ente.codice_ipa or ente.denominazione}:piao:{piano.anagrafica.triennio.da}-{piano.anagrafica.triennio.a}",
         "dct:title": titolo,
         "dct:description": f"Piano Integrato di Attività e Organizzazione {piano.anagrafica.triennio.da}-{piano.anagrafica.triennio.a} "
-        f"di {ente.denominazione} (art. 6 DL 80/2021, DM 132/2022): obiettivi, indicatori, rischi, misure, "
+        f"{dell_ente(ente.denominazione)} (art. 6 DL 80/2021, DM 132/2022): obiettivi, indicatori, rischi, misure, "
         "obblighi di trasparenza, assunzioni, cessazioni, spesa di personale e formazione.",
         "dct:publisher": editore,
         "dct:rightsHolder": editore,

@@ -10,6 +10,7 @@ from pathlib import Path
 from piao import __version__
 from piao.clock import today
 from piao.fsutil import atomic_write_text
+from piao.lingua import dell_ente
 from piao.model import SEZIONI_PER_CHIAVE, Piano
 from piao.publish.opendata import metadati, piano_json, tabelle
 from piao.reference import riferimenti
@@ -160,7 +161,7 @@ def publish_plan(
         pec=a.ente.pec,
         sito=a.ente.sito,
         titolo=f"Piano Integrato di Attività e Organizzazione {doc.triennio}",
-        descrizione=f"PIAO {doc.triennio} di {a.ente.denominazione}: obiettivi, rischi corruttivi, trasparenza, organizzazione, personale e formazione.",
+        descrizione=f"PIAO {doc.triennio} {dell_ente(a.ente.denominazione)}: obiettivi, rischi corruttivi, trasparenza, organizzazione, personale e formazione.",
         triennio=doc.triennio,
         adozione=doc.adozione,
         aggiornamento=data(oggi),

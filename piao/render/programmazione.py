@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from piao.lingua import quanti
 from piao.model.performance import ObiettivoPerformance
 from piao.model.valore_pubblico import (
     ArchitetturaProgrammatica,
@@ -329,8 +330,11 @@ def albero(ctx: Contesto) -> list[Blocco]:
             Figura(
                 titolo,
                 albero_performance(tuple(gruppo), titolo),
-                f"Schema ad albero: {len(gruppo)} obiettivi di valore pubblico collegati a {n_pf} obiettivi di "
-                "performance e ai loro indicatori o fasi.",
+                f"Schema ad albero: "
+                f"{quanti(len(gruppo), 'obiettivo di valore pubblico', 'obiettivi di valore pubblico')}"
+                f" {'collegato' if len(gruppo) == 1 else 'collegati'} a "
+                f"{quanti(n_pf, 'obiettivo di performance', 'obiettivi di performance')}"
+                " e ai loro indicatori o fasi.",
             )
         )
     if len(gruppi) > ALBERO_MAX_FIGURE:

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from piao.catalogue import Catalogue
 from piao.findings import Finding, Report, Severity, StatoRegola
+from piao.lingua import quanti
 
 LAYER = "struttura"
 
@@ -51,7 +52,10 @@ def _suite(report: Report, catalogue: Catalogue) -> ET.Element:
             failures += 1
             worst = max(blocking, key=lambda f: f.severity.rank)
             failure = ET.SubElement(
-                case, "failure", message=f"{len(blocking)} rilievi", type=worst.severity.value
+                case,
+                "failure",
+                message=quanti(len(blocking), "rilievo", "rilievi"),
+                type=worst.severity.value,
             )
             failure.text = "\n".join(
                 f"{f.location}: {f.severity.label}: {f.message}" for f in blocking

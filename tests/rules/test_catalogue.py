@@ -12,6 +12,7 @@ import pytest
 from piao import Severity, check_plan
 from piao.reference import riferimenti
 from piao.rules import REGISTRY
+from tests.lingua_controllo import difetti
 from tests.rules.patching import CASI, Caso, Trovato, build, expected, load_cases, paths_of
 from tests.rules.paths import model_error, written
 
@@ -129,6 +130,8 @@ def _check(caso: Caso, tmp_path: Path) -> tuple[set[Trovato], set[Trovato], bool
         return "\n  ".join(f"- [{c}, {place!r}]" for c, place in places) or "nothing"
 
     message = f"{caso.id}: {caso.descrizione}\nexpected:\n  {show(want)}\nfound:\n  {show(actual)}"
+    parole = [d for f in report.findings for d in difetti(f"{f.message}\n{f.hint or ''}")]
+    assert not parole, f"{caso.id}: " + "\n".join(parole)
     return want, actual, report.success, message
 
 
