@@ -143,19 +143,22 @@ def _scelto(code: str, select: Collection[str], ignore: Collection[str]) -> bool
     return not any(code.startswith(i.upper()) for i in ignore)
 
 
-SELEZIONABILI = frozenset({"SC007"})
+SELEZIONABILI = frozenset({"SC007", "SC010"})
 """Structure checks that --select / --ignore may leave out: a value still to fill in is
 the one an office may set aside while it works on its own file; every other syntax or
 structure error means the file was not read and is always shown."""
 
 
-def _da_completare(findings: list[Finding]) -> tuple[tuple[str, int, int], ...]:
+def _da_completare(findings: list[Finding]) -> tuple[tuple[str, int, int, int], ...]:
+    """Per file: values to fill in, other syntax or structure errors, values carried over
+    from the previous cycle still to re-verify."""
     per_file: dict[str, list[int]] = {}
+    colonna = {"SC007": 0, "SC010": 2}
     for f in findings:
         if f.code[:2] in ("YM", "SC") and f.severity is Severity.ERROR:
-            counts = per_file.setdefault(f.location.file, [0, 0])
-            counts[0 if f.code == "SC007" else 1] += 1
-    return tuple((file, n[0], n[1]) for file, n in sorted(per_file.items()))
+            counts = per_file.setdefault(f.location.file, [0, 0, 0])
+            counts[colonna.get(f.code, 1)] += 1
+    return tuple((file, n[0], n[1], n[2]) for file, n in sorted(per_file.items()))
 
 
 def check_plan(

@@ -143,12 +143,13 @@ class Report:
     """Sections the regime does not require and the plan does not contain."""
     regole: tuple[tuple[str, StatoRegola], ...] = ()
     """Every rule of the catalogue and what happened to it in this check."""
-    da_completare: tuple[tuple[str, int, int], ...] = ()
-    """Per file: values still to fill in, other syntax or structure errors."""
+    da_completare: tuple[tuple[str, int, int, int], ...] = ()
+    """Per file: values still to fill in, other syntax or structure errors, values carried
+    over by `piao rollover` still to re-verify."""
     limitato_a: tuple[str, ...] = ()
     """Files the report is limited to (`--file`); empty for the whole plan."""
     controlli_esclusi: tuple[str, ...] = ()
-    """Syntax or structure checks left out on request (only SC007 can be)."""
+    """Syntax or structure checks left out on request (only SC007 and SC010 can be)."""
 
     def rules_with(self, *stati: StatoRegola) -> list[str]:
         return [code for code, stato in self.regole if stato in stati]

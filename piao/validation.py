@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from piao.forme import normalizza, suggerimento_area, superati
 from piao.loading import LoadedPlan, SourceMap, plain
 from piao.loading.normale import forma_normale
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
-from piao.model.base import PLACEHOLDERS
+from piao.model.base import PLACEHOLDERS, da_verificare
 from piao.model.introspect import members
 
 SCHEMA_CHECKS: dict[str, Controllo] = {
@@ -49,6 +50,11 @@ SCHEMA_CHECKS: dict[str, Controllo] = {
     ),
     "placeholder": Controllo(
         "SC007", "schema.da-compilare", "Nessun valore è ancora «da compilare» o «da definire»."
+    ),
+    "to_verify": Controllo(
+        "SC010",
+        "schema.da-verificare",
+        "Nessun valore portato dal piano precedente è ancora «da verificare».",
     ),
     "italian_number": CIFRE,
     "cut_text": COMMENTO,
@@ -98,7 +104,7 @@ class Validated:
 
 def _placeholder_paths(node: Any, path: YamlPath = ()) -> list[YamlPath]:
     if isinstance(node, str):
-        return [path] if node.strip().lower() in PLACEHOLDERS else []
+        return [path] if node.strip().lower() in PLACEHOLDERS or da_verificare(node) else []
     out: list[YamlPath] = []
     if isinstance(node, dict):
         for key, value in node.items():
@@ -139,6 +145,19 @@ def _validate_section(
     placeholders = _placeholder_paths(data)
     findings = [
         finding(
+            "to_verify",
+            f"Valore da verificare, portato dal piano precedente: «{_riportato(_value_at(data, p))}».",
+            sources.locate(sezione.file, p),
+            hint="Confermarlo togliendo «da verificare —» davanti al valore, o scrivere il "
+            "valore aggiornato."
+            + (
+                f" Campo: {d}."
+                if p and (d := _description(_type_at(sezione.model, p[:-1]), str(p[-1])))
+                else ""
+            ),
+        )
+        if da_verificare(_value_at(data, p))
+        else finding(
             "placeholder",
             f"Valore ancora da compilare: «{_value_at(data, p)}».",
             sources.locate(sezione.file, p),
@@ -152,6 +171,7 @@ def _validate_section(
         )
         for p in placeholders
     ]
+    data = _riportati(data, [p for p in placeholders if da_verificare(_value_at(data, p))])
     try:
         return sezione.model.model_validate(data), findings, placeholders
     except ValidationError as exc:
@@ -171,6 +191,42 @@ def _validate_section(
                 if f.location.path not in rejected
             ]
             return None, findings + rest, placeholders
+
+
+_SCALARE = re.compile(r"-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}|true|false")
+
+
+def _scalare(testo: str) -> Any:
+    """The value a carried-over text stands for: a number, a date, true/false, or the text."""
+    if not _SCALARE.fullmatch(testo):
+        return testo
+    if testo in ("true", "false"):
+        return testo == "true"
+    if "-" in testo[1:]:
+        return datetime.date.fromisoformat(testo)
+    return float(testo) if "." in testo else int(testo)
+
+
+def _riportati(data: Any, paths: list[YamlPath]) -> Any:
+    """A copy of `data` where each «da verificare — <valore>» stands for its value: the
+    structure stays valid (the rules run on the other facts) while SC010 keeps the plan
+    from being «conforme» until the office confirms or updates it."""
+    if not paths:
+        return data
+    if any(len(p) == 0 for p in paths):
+        return _scalare(_riportato(data))
+    if isinstance(data, dict):
+        return {k: _riportati(v, [p[1:] for p in paths if p[0] == k]) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_riportati(v, [p[1:] for p in paths if p[0] == i]) for i, v in enumerate(data)]
+    return data
+
+
+def _riportato(value: Any) -> str:
+    """The value kept after «da verificare —» (the marker itself when nothing follows)."""
+    testo = str(value).strip()
+    resto = testo[len("da verificare") :].lstrip(" —-:").strip()
+    return resto or testo
 
 
 def finding(

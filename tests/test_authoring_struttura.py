@@ -29,9 +29,9 @@ def test_rollover_drops_the_cycle_data_and_keeps_the_entity_data(tmp_path: Path)
     out = tmp_path / "2027-2029"
     assert run_cli("rollover", str(plan), "--out", str(out)).exit_code == 0
     anagrafica = _yaml(out / "anagrafica.yaml")
-    # The consultations and the portal version belong to the plan of the old cycle.
-    assert "consultazioni" not in anagrafica
-    assert "versione" not in anagrafica
+    # The consultations stay, their dates to re-verify; the portal version starts again.
+    assert anagrafica["consultazioni"][0]["al"] == "da verificare — 2026-01-31"  # type: ignore[index]
+    assert anagrafica["versione"] == 1
     assert anagrafica["regime_finanziario"] == {
         "stato": "riequilibrio_pluriennale",
         "vincoli_assunzioni": "Controllo dell'art. 243 c.1 TUEL.",

@@ -106,3 +106,23 @@ def test_event_ratings_phases_and_subjects_change_item_by_item(in_tmp: Path) -> 
     assert righe[evento + 1] == "      valutazione.giudizio: alto → medio"
     assert "      fasi[2].nessun_rischio: — → sì" in righe
     assert "      fasi[1].scadenza: per_ogni_procedura → per_ogni_atto" in righe
+
+
+def test_across_a_rollover_the_year_shift_is_apart_from_real_changes(in_tmp: Path) -> None:
+    shutil.copytree(EXAMPLE, in_tmp / "2026-2028")
+    assert run_cli("rollover", "2026-2028", "--out", "2027-2029").exit_code == 0
+    # A real change made while drafting the new plan: the 2028 target of one indicator.
+    edit(
+        in_tmp / "2027-2029" / "performance.yaml",
+        "target: {2027: 20, 2028: 25, 2029: da definire}",
+        "target: {2027: 20, 2028: 30, 2029: da definire}",
+    )
+    output = run_cli("diff", "2026-2028", "2027-2029").output
+    righe = output.splitlines()
+    modificati = [r for r in righe if r.startswith("  ~ indicatore")]
+    # Only the indicator really changed is listed, with its change; the others moved a year.
+    assert len(modificati) <= 2, modificati
+    assert "      target.2028: 25 → 30" in righe
+    assert "target.2026" not in output
+    assert "solo spostati di un anno" in output
+    assert "Spostamento d'anno:" in righe[-1]

@@ -1,8 +1,10 @@
-"""`piao rollover`: the next triennio keeps comments and codes; its only findings are the
-expected placeholders (and the reminder that the new plan is not adopted yet)."""
+"""`piao rollover`: the next triennio keeps comments, codes and phase texts; its only
+findings are the expected placeholders, the facts of the old cycle to re-verify (SC010)
+and the reminder that the new plan is not adopted yet."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -23,10 +25,125 @@ def test_rollover_of_each_example_leaves_only_the_expected_findings(
     report = check_plan(out).report
     assert report.rules_run
     codes = {f.code for f in report.findings}
-    assert codes == {"SC007", "AN007"}
+    assert codes == {"SC007", "SC010", "AN007"}
     for f in report.findings:
         if f.code == "SC007":
             assert "da definire" in f.message or "da compilare" in f.message
+    assert report.verdetto == "non_conforme"
+    # Setting the re-verification aside never gives «conforme».
+    assert check_plan(out, ignore=("SC010",)).report.verdetto != "conforme"
+
+
+def _shift(line: str) -> set[str]:
+    """The line with the triennio moved, or every year moved (a yearly map, a phase)."""
+    return {
+        line.replace("2026-2028", "2027-2029"),
+        re.sub(r"\b20\d\d\b", lambda m: str(int(m.group()) + 1), line),
+        re.sub(r"\{2026: [^,}]+, ", "{", line),
+    }
+
+
+@pytest.mark.parametrize("plan", [EXAMPLE, SMALL], ids=lambda p: p.parent.name)
+def test_every_file_is_byte_identical_outside_the_changed_values(
+    plan: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "nuovo"
+    assert run_cli("rollover", str(plan), "--out", str(out)).exit_code == 0
+    for old_file in sorted(plan.glob("*.yaml")):
+        old = old_file.read_text(encoding="utf-8").splitlines()
+        new = (out / old_file.name).read_text(encoding="utf-8").splitlines()
+        shifted = set().union(*(_shift(line) for line in old))
+        for line in new:
+            # A new line is an old one, the same with the years moved, or a changed value.
+            assert (
+                line in old
+                or line in shifted
+                or "da verificare — " in line
+                or "da definire" in line
+            ), (old_file.name, line)
+        new_comments = {line.strip() for line in new if line.lstrip().startswith("#")}
+        for j, line in enumerate(old):
+            if not line.lstrip().startswith("#"):
+                continue
+            # A comment goes only with the value it introduces, when that value was dropped
+            # (a hire of the year that left the triennio, the old adoption).
+            seguito = next(
+                (s for s in old[j + 1 :] if s.strip() and not s.lstrip().startswith("#")), ""
+            )
+            if seguito and not ({seguito} | _shift(seguito)) & set(new):
+                continue
+            assert {x.strip() for x in {line} | _shift(line)} & new_comments, (
+                old_file.name,
+                line,
+            )
+        # Every end-of-line comment is kept too.
+        for line in old:
+            if " # " in line and not line.lstrip().startswith("#"):
+                commento = line[line.index(" # ") :]
+                assert any(n.endswith(commento) for n in new), (old_file.name, line)
+
+
+def test_every_fact_of_the_old_cycle_is_listed_for_re_verification(tmp_path: Path) -> None:
+    out = tmp_path / "2027-2029"
+    result = run_cli("rollover", str(EXAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    report = check_plan(out).report
+    da_verificare = {
+        (f.location.file, ".".join(str(p) for p in f.location.path))
+        for f in report.findings
+        if f.code == "SC010"
+    }
+    attesi = {
+        # DUP, its update, bilancio and PEG of the old cycle
+        ("anagrafica.yaml", "programmazione_finanziaria.dup.data"),
+        ("anagrafica.yaml", "programmazione_finanziaria.nota_aggiornamento_dup.atto"),
+        ("anagrafica.yaml", "programmazione_finanziaria.bilancio.atto"),
+        ("anagrafica.yaml", "programmazione_finanziaria.peg.data"),
+        # staff counts dated the old 31/12, never re-dated silently
+        ("anagrafica.yaml", "ente.dipendenti.al"),
+        ("fabbisogni_personale.yaml", "consistenza.al"),
+        ("pari_opportunita.yaml", "personale_per_genere.al"),
+        # rendiconto years of the hiring capacity and the revisori's opinion
+        ("fabbisogni_personale.yaml", "capacita_assunzionale.spesa_personale.rendiconto"),
+        ("fabbisogni_personale.yaml", "capacita_assunzionale.entrate_correnti.2022"),
+        ("fabbisogni_personale.yaml", "capacita_assunzionale.fcde.anno"),
+        ("fabbisogni_personale.yaml", "capacita_assunzionale.asseverazione_revisori"),
+        # consultations and the CUG opinion
+        ("rischi_corruttivi.yaml", "consultazione_pubblica.al"),
+        ("pari_opportunita.yaml", "consultazioni.0.data"),
+        ("pari_opportunita.yaml", "cug.parere"),
+        # past deadlines
+        ("pari_opportunita.yaml", "azioni.0.scadenza"),
+        ("organizzazione.yaml", "interventi.0.scadenza"),
+        ("performance.yaml", "obiettivi.24.scadenza"),
+    }
+    assert attesi <= da_verificare, attesi - da_verificare
+    testo = (out / "anagrafica.yaml").read_text(encoding="utf-8")
+    # The old value is kept after the marker: confirming it is deleting the words before.
+    assert "dipendenti: {valore: 152, al: da verificare — 2025-12-31}" in testo
+    # The summary says what was dropped and why, and what to re-verify.
+    assert "Tolti dal nuovo piano, e perché:" in result.output
+    assert (
+        "assunzioni[0] (ASS-01, 1 Funzionario informatico): prevista per il 2026" in result.output
+    )
+    assert "termine_bilancio_differito: il differimento del termine" in result.output
+    assert f"Da verificare ({len(da_verificare)} valori del ciclo precedente" in result.output
+    # The text report counts them per file, next to the placeholders.
+    righe = run_cli("check", str(out)).output.splitlines()
+    assert any(r.startswith("  anagrafica.yaml: ") and "valori da verificare" in r for r in righe)
+
+
+def test_a_confirmed_value_is_accepted_and_a_marked_one_stays_valid(tmp_path: Path) -> None:
+    out = tmp_path / "2027-2029"
+    run_cli("rollover", str(SMALL), "--out", str(out))
+    # The marked plan is structurally valid: the rules run on the other facts.
+    assert check_plan(out).report.rules_run
+    edit(out / "anagrafica.yaml", "al: da verificare — 2025-12-31}", "al: 2026-12-31}")
+    report = check_plan(out).report
+    assert not any(
+        f.code == "SC010" and f.location.path == ("ente", "dipendenti", "al")
+        for f in report.findings
+    )
 
 
 def test_comments_codes_and_targets(tmp_path: Path) -> None:
@@ -45,6 +162,8 @@ def test_comments_codes_and_targets(tmp_path: Path) -> None:
     ]
     anagrafica = load_text((out / "anagrafica.yaml").read_text(encoding="utf-8"))
     assert (anagrafica["triennio"]["da"], anagrafica["triennio"]["a"]) == (2027, 2029)
+    # The staff count is not re-dated to the new 31/12: it is to be re-verified.
+    assert anagrafica["ente"]["dipendenti"]["al"] == "da verificare — 2025-12-31"
     assert "adozione" not in anagrafica
     assert "pubblicazione" not in anagrafica
     assert (
@@ -55,7 +174,7 @@ def test_comments_codes_and_targets(tmp_path: Path) -> None:
         )
     )
     fp = load_text((out / "fabbisogni_personale.yaml").read_text(encoding="utf-8"))
-    assert all(a["anno"] >= 2027 for a in fp["assunzioni"])
+    assert all(a["anno"] == "triennio" or a["anno"] >= 2027 for a in fp["assunzioni"])
 
 
 def test_measured_values_become_baselines(tmp_path: Path) -> None:
@@ -88,9 +207,23 @@ def test_undated_phases_event_ratings_and_subjects_carry_over(tmp_path: Path) ->
     old = load_text((EXAMPLE / "rischi_corruttivi.yaml").read_text(encoding="utf-8"))
     new = load_text((out / "rischi_corruttivi.yaml").read_text(encoding="utf-8"))
     misure = {m["codice"]: m for m in new["misure"]}
-    # A phase without a date continues; the dated phases of 2026 end with their year.
-    assert [f["scadenza"] for f in misure["MIS-02"]["fasi"]] == ["per_ogni_procedura"]
-    assert [str(f["scadenza"]) for f in misure["MIS-11"]["fasi"]] == ["continuativa", "2027-01-31"]
+    vecchie = {m["codice"]: m for m in old["misure"]}
+    # A phase without a date continues; a phase due in 2026 keeps its text, its deadline
+    # moved one year and to be confirmed; a deadline inside the new triennio stays.
+    scadenze = [str(f["scadenza"]) for f in misure["MIS-02"]["fasi"]]
+    assert scadenze[:2] == ["da verificare — 2027-03-31", "per_ogni_procedura"]
+    assert [str(f["scadenza"]) for f in misure["MIS-11"]["fasi"]] == [
+        "continuativa",
+        "da verificare — 2027-07-31",
+        "2027-01-31",
+    ]
+    assert [f["descrizione"] for f in misure["MIS-11"]["fasi"]] == [
+        f["descrizione"] for f in vecchie["MIS-11"]["fasi"]
+    ]
+    assert [str(f["scadenza"]) for f in misure["MIS-12"]["fasi"]] == [
+        "da verificare — 2027-03-31",
+        "da verificare — 2027-12-31",
+    ]
     assert misure["MIS-02"]["responsabile"] == ["tutti_i_responsabili", "UO-SEG"]
     assert new["soggetti"] == old["soggetti"]
     assert new["metodo_valutazione"] == old["metodo_valutazione"]
@@ -107,8 +240,7 @@ def test_triennio_totals_are_flagged_for_review_and_yearly_spending_maps_shift(
     testo = (out / "fabbisogni_personale.yaml").read_text(encoding="utf-8")
     fp = load_text(testo)
     triennio = [a for a in (*fp["assunzioni"], *fp["cessazioni"]) if a["anno"] == "triennio"]
-    assert [a["numero"] for a in triennio] == [1, 1]
-    assert testo.count("# totale del triennio 2026-2028: da rivedere") == 2
+    assert [a["numero"] for a in triennio] == ["da verificare — 1", "da verificare — 1"]
     assert dict(fp["limite_spesa"]["spesa_prevista"]) == {
         2027: 717200.00,
         2028: 717600.00,
@@ -145,9 +277,17 @@ def test_measured_values_join_the_history_and_triennial_targets_are_asked_again(
     immobili = next(o for o in pf["obiettivi"] if o["codice"] == "OBP-24")
     assert immobili["indicatori"][0]["target_triennio"] == "da definire"
     sito = next(o for o in pf["obiettivi"] if o["codice"] == "OBP-25")
-    assert [dict(f) for f in sito["fasi"]] == [{"titolo": "da definire"}]
-    # Its deadline (31/12/2026) passed: the next plan sets a new one, none is invented.
-    assert "scadenza" not in sito
+    # The phases keep their titles, dates one year later, the end to be confirmed.
+    assert [(f["titolo"], str(f["inizio"]), f["fine"]) for f in sito["fasi"]] == [
+        (
+            "Migrazione dei contenuti",
+            "2027-01-15",
+            "da verificare — 2027-10-31",
+        ),
+        ("Pubblicazione del nuovo sito", "2027-11-01", "da verificare — 2027-12-31"),
+    ]
+    # Its deadline (31/12/2026) passed: kept, to be re-verified, none is invented.
+    assert sito["scadenza"] == "da verificare — 2026-12-31"
 
 
 def test_a_first_measured_value_starts_the_history_after_the_baseline(tmp_path: Path) -> None:

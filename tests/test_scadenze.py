@@ -369,7 +369,7 @@ def test_rollover_leaves_the_updates_with_the_old_cycle(
     out = tmp_path / "2027-2029"
     assert run_cli("rollover", str(plan), "--out", str(out)).exit_code == 0
     assert "aggiornamenti" not in (out / ANAGRAFICA).read_text(encoding="utf-8")
-    assert {f.code for f in check_plan(out).report.findings} == {"SC007", "AN007"}
+    assert {f.code for f in check_plan(out).report.findings} == {"SC007", "SC010", "AN007"}
 
 
 # --- the reference table ----------------------------------------------------------------

@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from piao.loading import load_folder, plain
 from piao.model import SEZIONI
+from piao.model.base import da_verificare
 
 TIPI = {
     "obiettivi": "obiettivo",
@@ -76,9 +78,12 @@ class Cambio:
     file: str
     tipo: str
     codice: str
-    stato: str  # aggiunto | rimosso | modificato
+    stato: str  # aggiunto | rimosso | modificato | spostato
     titolo: str
     modifiche: tuple[Modifica, ...] = ()
+    spostamenti: tuple[Modifica, ...] = ()
+    """Changes due only to the year shift (the year leaving the triennio, the new last
+    year); an object with nothing else is «spostato», not «modificato»."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,10 @@ class Differenze:
                     )
                 )
         return out
+
+    def spostati(self, file: str | None = None) -> int:
+        """Objects changed only by the year shift (in one file, or in all)."""
+        return sum(c.stato == "spostato" and file in (None, c.file) for c in self.cambi)
 
 
 def _oggetti(
@@ -184,6 +193,42 @@ def _ordine(pa: dict[str, Any], pb: dict[str, Any]) -> Any:
     return chiavi.index
 
 
+def _anno_spostato(m: Modifica, triennio: tuple[int, int] | None) -> bool:
+    """A yearly value that only reflects the shift of the triennio: the year that left
+    it (dropped) or the year that joined it (added), when the triennio moved forward."""
+    if triennio is None:
+        return False
+    vecchio, nuovo = triennio
+    dopo = m.dopo
+    if isinstance(dopo, str) and da_verificare(dopo):
+        dopo = dopo.split("—", 1)[-1].strip()
+        with suppress(ValueError):
+            dopo = datetime.date.fromisoformat(dopo)
+    if isinstance(m.prima, datetime.date) and isinstance(dopo, datetime.date):
+        # A recurring phase moved by the years the triennio moved.
+        return nuovo > vecchio and dopo == _anni_dopo(m.prima, nuovo - vecchio)
+    anno = m.campo.rsplit(".", 1)[-1]
+    if not anno.isdigit() or nuovo <= vecchio:
+        return False
+    return (m.dopo is None and vecchio <= int(anno) < nuovo) or (
+        m.prima is None and vecchio + 2 < int(anno) <= nuovo + 2
+    )
+
+
+def _anni_dopo(d: datetime.date, anni: int) -> datetime.date:
+    try:
+        return d.replace(year=d.year + anni)
+    except ValueError:
+        return d.replace(year=d.year + anni, day=28)
+
+
+def _triennio(dati: dict[str, Any]) -> int | None:
+    anagrafica = dati.get("anagrafica.yaml")
+    triennio = anagrafica.get("triennio") if isinstance(anagrafica, dict) else None
+    da = triennio.get("da") if isinstance(triennio, dict) else None
+    return da if isinstance(da, int) else None
+
+
 def _titolo(campi: dict[str, Any]) -> str:
     for key in TITOLI:
         if isinstance(campi.get(key), str):
@@ -198,6 +243,8 @@ def _dati(folder: Path) -> dict[str, Any]:
 
 def diff_plans(prima: Path, dopo: Path) -> Differenze:
     da, a = _dati(prima), _dati(dopo)
+    anni = (_triennio(da), _triennio(a))
+    triennio = (anni[0], anni[1]) if anni[0] is not None and anni[1] is not None else None
     cambi: list[Cambio] = []
     campi: list[Cambio] = []
     for s in SEZIONI:
@@ -210,11 +257,16 @@ def diff_plans(prima: Path, dopo: Path) -> Differenze:
                 tipo, proprio = nuovi[codice]
                 cambi.append(Cambio(s.file, tipo, codice, "aggiunto", _titolo(proprio)))
             else:
-                modifiche = _confronta(vecchi[codice][1], nuovi[codice][1])
-                if modifiche:
+                tutte = _confronta(vecchi[codice][1], nuovi[codice][1])
+                spostamenti = tuple(m for m in tutte if _anno_spostato(m, triennio))
+                modifiche = tuple(m for m in tutte if m not in spostamenti)
+                if tutte:
                     tipo, proprio = nuovi[codice]
+                    stato = "modificato" if modifiche else "spostato"
                     cambi.append(
-                        Cambio(s.file, tipo, codice, "modificato", _titolo(proprio), modifiche)
+                        Cambio(
+                            s.file, tipo, codice, stato, _titolo(proprio), modifiche, spostamenti
+                        )
                     )
         va, vb = da[s.file] or {}, a[s.file] or {}
         if s.key != "anagrafica" and isinstance(va, dict) and isinstance(vb, dict):
@@ -261,7 +313,7 @@ def _valore(v: Any) -> str:
     return str(v)
 
 
-SIMBOLI = {"aggiunto": "+", "rimosso": "-", "modificato": "~"}
+SIMBOLI = {"aggiunto": "+", "rimosso": "-", "modificato": "~", "spostato": ">"}
 
 
 def render_text(d: Differenze) -> str:
@@ -270,7 +322,11 @@ def render_text(d: Differenze) -> str:
         return righe[0] + "\nNessuna differenza.\n"
     for file, titolo, agg, rim, mod in d.conteggi():
         righe += ["", f"{file} — {titolo}: {agg} aggiunti, {rim} rimossi, {mod} modificati"]
+        if n := d.spostati(file):
+            righe[-1] += f"; {n} solo spostati di un anno"
         for c in (*[c for c in d.campi if c.file == file], *[c for c in d.cambi if c.file == file]):
+            if c.stato == "spostato":
+                continue
             righe.append(
                 f"  {SIMBOLI[c.stato]} {c.tipo} {c.codice}"
                 + (f" «{c.titolo}»" if c.titolo else "")
@@ -283,6 +339,14 @@ def render_text(d: Differenze) -> str:
         "",
         f"Totale: {sum(c.stato == 'aggiunto' for c in totale)} aggiunti, {sum(c.stato == 'rimosso' for c in totale)} rimossi, {sum(c.stato == 'modificato' for c in totale)} modificati.",
     ]
+    if n := d.spostati():
+        righe.append(
+            f"Spostamento d'anno: {n} oggetti cambiano solo perché il triennio è avanzato "
+            "(esce il primo anno, entra il nuovo ultimo anno); non sono elencati."
+            if n > 1
+            else "Spostamento d'anno: 1 oggetto cambia solo perché il triennio è avanzato "
+            "(esce il primo anno, entra il nuovo ultimo anno); non è elencato."
+        )
     return "\n".join(righe) + "\n"
 
 
@@ -301,11 +365,15 @@ def render_markdown(d: Differenze) -> str:
     for file, titolo, _, _, _ in d.conteggi():
         righe += ["", f"## {titolo}", "", "| Oggetto | Esito | Dettaglio |", "|---|---|---|"]
         for c in (*[c for c in d.campi if c.file == file], *[c for c in d.cambi if c.file == file]):
+            if c.stato == "spostato":
+                continue
             oggetto = f"{c.tipo} {c.codice}" + (f" — {c.titolo}" if c.titolo else "")
             dettaglio = "<br>".join(
                 f"{m.campo}: {_valore(m.prima)} → {_valore(m.dopo)}" for m in c.modifiche
             )
             righe.append(f"| {_md(oggetto)} | {c.stato} | {_md(dettaglio)} |")
+        if n := d.spostati(file):
+            righe += ["", f"Solo spostati di un anno (triennio avanzato): {n}."]
     return "\n".join(righe) + "\n"
 
 
@@ -315,7 +383,14 @@ def render_json(d: Differenze) -> str:
         "prima": d.prima,
         "dopo": d.dopo,
         "sezioni": [
-            {"file": f, "titolo": t, "aggiunti": a, "rimossi": r, "modificati": m}
+            {
+                "file": f,
+                "titolo": t,
+                "aggiunti": a,
+                "rimossi": r,
+                "modificati": m,
+                "spostati": d.spostati(f),
+            }
             for f, t, a, r, m in d.conteggi()
         ],
         "cambi": [
@@ -328,6 +403,10 @@ def render_json(d: Differenze) -> str:
                 "modifiche": [
                     {"campo": m.campo, "prima": _json(m.prima), "dopo": _json(m.dopo)}
                     for m in c.modifiche
+                ],
+                "spostamento_anno": [
+                    {"campo": m.campo, "prima": _json(m.prima), "dopo": _json(m.dopo)}
+                    for m in c.spostamenti
                 ],
             }
             for c in (*d.campi, *d.cambi)

@@ -4,9 +4,11 @@ order and formatting. Codes stay the same so objects can be followed year to yea
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from piao.authoring.verifica import Registro, date_vecchie, testo, un_anno_dopo
 from piao.fsutil import atomic_write_text
 from piao.loading.roundtrip import CommentedMap, CommentedSeq, dump_text, load_text
 from piao.model import SEZIONI
@@ -87,109 +89,211 @@ def _walk(node: Any, vecchio: int, nuovo: int) -> None:
             _walk(item, vecchio, nuovo)
 
 
-def _anagrafica(data: CommentedMap, da: int) -> None:
+ADOZIONE = {
+    "adozione": "l'adozione è un atto del nuovo piano",
+    "aggiornamenti": "gli aggiornamenti in corso d'anno riguardano il piano precedente",
+    "pubblicazione": "la pubblicazione è quella del piano precedente",
+}
+"""Blocks of the scheda anagrafica that belong to the old plan, and why they leave."""
+CAPACITA = (
+    ("spesa_personale", "rendiconto"),
+    ("fcde", "anno"),
+    ("dichiarata", "anno"),
+    ("dichiarata", "rendiconto"),
+)
+"""Years of the hiring capacity: the last three approved rendiconti move by one year only
+once the new one is approved, which the rollover cannot know."""
+
+
+def _anagrafica(data: CommentedMap, da: int, r: Registro) -> None:
+    f = "anagrafica.yaml"
     data["triennio"]["da"] = da
     data["triennio"]["a"] = da + 2
-    ente = data.get("ente", {})
-    if isinstance(ente.get("dipendenti"), dict):
-        ente["dipendenti"]["al"] = datetime.date(da - 1, 12, 31)
-    # The updates of the year belong to the old cycle, like its adoption, the consultations
-    # that preceded it and the version of its record on the Portale PIAO. The financial
-    # regime (a rebalancing plan lasts years) and the political organs stay.
-    for key in ("adozione", "aggiornamenti", "pubblicazione", "consultazioni", "versione"):
+    r.spostato(f, "triennio", f"{da}-{da + 2}", "il triennio successivo")
+    # The updates of the year belong to the old cycle, like its adoption and publication.
+    # The consultations stay, their dates to re-verify (the next plan often repeats them);
+    # the financial regime (a rebalancing plan lasts years) and the political organs stay.
+    for key, motivo in ADOZIONE.items():
         if key in data:
             del data[key]
+            r.rimosso(f, key, "", motivo)
+    if "versione" in data:
+        # Each plan starts again from version 1 on the Portale PIAO.
+        data["versione"] = 1
+        r.spostato(f, "versione", "1", "ogni nuovo piano è la versione 1 sul Portale PIAO")
+    if isinstance(data.get("motivazione_regime"), str):
+        r.marca(
+            data,
+            "motivazione_regime",
+            f,
+            "motivazione_regime",
+            "si basa sui dipendenti dell'anno precedente",
+        )
     finanza = data.get("programmazione_finanziaria")
-    if isinstance(finanza, dict) and "termine_bilancio_differito" in finanza:
-        del finanza["termine_bilancio_differito"]
-    if isinstance(data.get("deroghe"), list):
+    if isinstance(finanza, dict):
+        if "termine_bilancio_differito" in finanza:
+            del finanza["termine_bilancio_differito"]
+            r.rimosso(
+                f,
+                "programmazione_finanziaria.termine_bilancio_differito",
+                "",
+                "il differimento del termine del bilancio vale per un solo esercizio",
+            )
+        # DUP, its update, bilancio, PEG: the acts of the new cycle are new acts.
+        for nome, atto in finanza.items():
+            if isinstance(atto, dict):
+                for key in list(atto):
+                    r.marca(
+                        atto,
+                        key,
+                        f,
+                        f"programmazione_finanziaria.{nome}.{key}",
+                        "atto di programmazione del ciclo precedente",
+                    )
+    if isinstance(data.get("deroghe"), list) and data["deroghe"]:
+        for deroga in data["deroghe"]:
+            regola = deroga.get("regola", "") if isinstance(deroga, dict) else ""
+            r.rimosso(
+                f, "deroghe", str(regola), "una deroga motivata vale per il piano che la dichiara"
+            )
         data["deroghe"] = CommentedSeq()
         data["deroghe"].fa.set_flow_style()
 
 
-def _promemoria(item: CommentedMap, chiave: str, testo: str) -> None:
-    """An end-of-line comment after `chiave` (a flow mapping is written as a block first)."""
-    if item.fa.flow_style():
-        item.fa.set_block_style()
-    item.yaml_add_eol_comment(testo, chiave)
-
-
-def _fabbisogni(data: CommentedMap, vecchio: int, da: int) -> None:
+def _fabbisogni(data: CommentedMap, vecchio: int, r: Registro) -> None:
+    f = "fabbisogni_personale.yaml"
     for key in ("cessazioni", "assunzioni"):
         items = data.get(key)
+        tolti = len(r.rimossi)
         if isinstance(items, list):
             for i in reversed(range(len(items))):
                 if not isinstance(items[i], dict):
                     continue
                 if items[i].get("anno") == vecchio:
-                    del items[i]
-                elif items[i].get("anno") == "triennio" and isinstance(items[i], CommentedMap):
-                    # A total over the old triennio: kept, with a reminder to restate it.
-                    if isinstance(items, CommentedSeq) and items.fa.flow_style():
-                        items.fa.set_block_style()
-                    _promemoria(
-                        items[i],
-                        "anno",
-                        f"totale del triennio {vecchio}-{vecchio + 2}: da rivedere",
+                    voce = items[i]
+                    descrizione = " ".join(
+                        testo(voce[k]) + ("," if k == "codice" else "")
+                        for k in ("codice", "numero", "profilo")
+                        if voce.get(k) is not None
                     )
-    consistenza = data.get("consistenza")
-    if isinstance(consistenza, dict) and "al" in consistenza:
-        consistenza["al"] = datetime.date(da - 1, 12, 31)
+                    del items[i]
+                    r.rimosso(
+                        f,
+                        f"{key}[{i}]",
+                        descrizione,
+                        f"prevista per il {vecchio}, anno che esce dal triennio: se non è "
+                        "avvenuta, riportarla in un anno del nuovo triennio",
+                    )
+                elif items[i].get("anno") == "triennio" and "numero" in items[i]:
+                    # A total over the old triennio: kept, to be restated.
+                    r.marca(
+                        items[i],
+                        "numero",
+                        f,
+                        f"{key}[{i}].numero",
+                        f"totale del triennio {vecchio}-{vecchio + 2}",
+                    )
+        r.rimossi[tolti:] = reversed(r.rimossi[tolti:])
+    capacita = data.get("capacita_assunzionale")
+    if isinstance(capacita, dict):
+        for blocco, key in CAPACITA:
+            nodo = capacita.get(blocco)
+            if isinstance(nodo, dict) and key in nodo:
+                r.marca(
+                    nodo,
+                    key,
+                    f,
+                    f"capacita_assunzionale.{blocco}.{key}",
+                    "anno di rendiconto: si sposta solo quando il nuovo rendiconto è approvato",
+                )
+        entrate = capacita.get("entrate_correnti")
+        if isinstance(entrate, dict):
+            for anno in list(entrate):
+                r.marca(
+                    entrate,
+                    anno,
+                    f,
+                    f"capacita_assunzionale.entrate_correnti.{anno}",
+                    "entrate degli ultimi tre rendiconti approvati: anni e importi da aggiornare",
+                )
+        for key in ("asseverazione_revisori", "note"):
+            if key in capacita:
+                r.marca(
+                    capacita,
+                    key,
+                    f,
+                    f"capacita_assunzionale.{key}",
+                    "parere o calcolo del ciclo precedente",
+                )
 
 
-def _misure(data: CommentedMap, da: int) -> None:
-    inizio = datetime.date(da, 1, 1)
+def _fasi_spostate(
+    fasi: list[Any], chiave: str, f: str, path: str, r: Registro, *, inizio: str | None = None
+) -> None:
+    """Phases due before the new triennio are kept (recurring work is the rule) with their
+    dates one year later; the moved deadline is «da verificare» (a phase that will not
+    recur is deleted by the office)."""
+    for i, fase in enumerate(fasi):
+        fine = fase.get(chiave) if isinstance(fase, dict) else None
+        if isinstance(fine, datetime.date) and fine < r.inizio:
+            if inizio and isinstance(fase.get(inizio), datetime.date):
+                fase[inizio] = un_anno_dopo(fase[inizio])
+            r.marca(
+                fase,
+                chiave,
+                f,
+                f"{path}.fasi[{i}].{chiave}",
+                "fase del ciclo precedente, riproposta un anno dopo: confermare se si ripete",
+                proposta=un_anno_dopo(fine),
+            )
+
+
+def _misure(data: CommentedMap, r: Registro) -> None:
     for misura in data.get("misure") or []:
         fasi = misura.get("fasi") if isinstance(misura, dict) else None
-        if not isinstance(fasi, list):
-            continue
-        for i in reversed(range(len(fasi))):
-            scadenza = fasi[i].get("scadenza") if isinstance(fasi[i], dict) else None
-            if isinstance(scadenza, datetime.date) and scadenza < inizio:
-                del fasi[i]
-        if not fasi:
-            fase = CommentedMap(
-                [("descrizione", DA_DEFINIRE), ("scadenza", datetime.date(da, 12, 31))]
-            )
-            fase.fa.set_flow_style()
-            fasi.append(fase)
+        if isinstance(fasi, list):
+            path = f"misure[{misura.get('codice', '')}]"
+            _fasi_spostate(fasi, "scadenza", "rischi_corruttivi.yaml", path, r)
 
 
-def _fasi(data: CommentedMap, da: int) -> None:
-    """Phases of performance objectives that ended before the new triennio are done: they
-    leave the plan, and an objective left without phases gets one to define. A deadline
-    that passed before the new triennio leaves too: the next plan sets its own (none is
-    invented)."""
-    inizio = datetime.date(da, 1, 1)
+def _fasi(data: CommentedMap, r: Registro) -> None:
     for obiettivo in data.get("obiettivi") or []:
-        if not isinstance(obiettivo, dict):
-            continue
-        scadenza = obiettivo.get("scadenza")
-        if isinstance(scadenza, datetime.date) and scadenza < inizio:
-            del obiettivo["scadenza"]
-        fasi = obiettivo.get("fasi")
-        if not isinstance(fasi, list) or not fasi:
-            continue
-        for i in reversed(range(len(fasi))):
-            fine = fasi[i].get("fine") if isinstance(fasi[i], dict) else None
-            if isinstance(fine, datetime.date) and fine < inizio:
-                del fasi[i]
-        if not fasi:
-            fase = CommentedMap([("titolo", DA_DEFINIRE)])
-            fase.fa.set_flow_style()
-            fasi.append(fase)
+        fasi = obiettivo.get("fasi") if isinstance(obiettivo, dict) else None
+        if isinstance(fasi, list):
+            path = f"obiettivi[{obiettivo.get('codice', '')}]"
+            _fasi_spostate(fasi, "fine", "performance.yaml", path, r, inizio="inizio")
 
 
-def _valore_pubblico(data: CommentedMap, da: int) -> None:
+def _valore_pubblico(data: CommentedMap, da: int, r: Registro) -> None:
     agid = data.get("obiettivi_accessibilita_agid")
     if isinstance(agid, dict):
         agid["anno"] = da
+        r.spostato(
+            "valore_pubblico.yaml",
+            "obiettivi_accessibilita_agid.anno",
+            str(da),
+            "obiettivi dell'anno nuovo",
+        )
         for key in ("data_pubblicazione", "url"):
             if key in agid:
                 del agid[key]
+                r.rimosso(
+                    "valore_pubblico.yaml",
+                    f"obiettivi_accessibilita_agid.{key}",
+                    "",
+                    "gli obiettivi di accessibilità si pubblicano ogni anno",
+                )
 
 
-def rollover(src: Path, dst: Path) -> list[Path]:
+@dataclass
+class Esito:
+    """The files written and what the rollover moved, marked and dropped."""
+
+    scritti: list[Path]
+    registro: Registro
+
+
+def rollover(src: Path, dst: Path) -> Esito:
     """Write the plan for the next triennio into `dst`, which must not exist."""
     if dst.exists():
         raise RolloverError(
@@ -209,20 +313,22 @@ def rollover(src: Path, dst: Path) -> list[Path]:
         raise RolloverError("anagrafica.yaml non indica il triennio (triennio: {da: ..., a: ...})")
     vecchio = triennio["da"]
     da = vecchio + 1
+    registro = Registro(vecchio)
     for nome, data in dati.items():
         if not isinstance(data, CommentedMap):
             continue
         _walk(data, vecchio, da + 2)
         if nome == "anagrafica.yaml":
-            _anagrafica(data, da)
+            _anagrafica(data, da, registro)
         elif nome == "fabbisogni_personale.yaml":
-            _fabbisogni(data, vecchio, da)
+            _fabbisogni(data, vecchio, registro)
         elif nome == "rischi_corruttivi.yaml":
-            _misure(data, da)
+            _misure(data, registro)
         elif nome == "valore_pubblico.yaml":
-            _valore_pubblico(data, da)
+            _valore_pubblico(data, da, registro)
         elif nome == "performance.yaml":
-            _fasi(data, da)
+            _fasi(data, registro)
+        date_vecchie(data, registro, nome)
     written = []
     for nome, data in dati.items():
         testo = dump_text(data)
@@ -235,4 +341,4 @@ def rollover(src: Path, dst: Path) -> list[Path]:
             righe[i] = riga.replace(vecchio_triennio, nuovo_triennio)
         atomic_write_text(dst / nome, "\n".join(righe))
         written.append(dst / nome)
-    return written
+    return Esito(written, registro)

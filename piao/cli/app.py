@@ -20,6 +20,7 @@ from piao.audit import prepare_audit, write_prepared
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.authoring.init import da_compilare
+from piao.authoring.riepilogo import riepilogo
 from piao.batch import run_all
 from piao.catalogue import catalogue
 from piao.engine import check_report
@@ -180,17 +181,18 @@ def rollover_command(
 ) -> None:
     """Prepara il piano del triennio successivo: stessi codici, commenti e formattazione;
     target spostati di un anno (il nuovo ultimo anno «da definire»), valori misurati come
-    nuovi valori di partenza, dati di adozione azzerati."""
+    nuovi valori di partenza, dati di adozione tolti; atti, pareri, consultazioni, anni
+    dei rendiconti, conteggi del personale e date del ciclo precedente «da verificare»."""
     require_plan_dirs(plan_dir)
     try:
-        written = rollover(plan_dir, out)
+        esito = rollover(plan_dir, out)
     except RolloverError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
-    for path in written:
+    for path in esito.scritti:
         typer.echo(f"scritto {path}")
-    typer.echo(f"Completare i valori «da definire» e «da compilare», poi: piao check {out}")
+    typer.echo(riepilogo(esito.registro, out))
 
 
 @app.command()

@@ -10,8 +10,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import ScalarString
 
-__all__ = ["CommentedMap", "CommentedSeq", "dump_text", "house_style", "load_text"]
+__all__ = ["CommentedMap", "CommentedSeq", "ScalarString", "dump_text", "house_style", "load_text"]
 
 FLOW_MAX = 100
 """Longest flow collection kept on one line; longer ones are written in block style."""

@@ -16,6 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 PLACEHOLDERS = ("da compilare", "da definire")
 """Words that mark a value still to be written (`piao init`, `piao rollover`)."""
+DA_VERIFICARE = "da verificare"
+"""Start of a value carried from the previous cycle that must be re-verified (`piao
+rollover`): «da verificare — <valore>», the value kept after the dash (SC010)."""
+
+
+def da_verificare(value: object) -> bool:
+    """A value `piao rollover` carried over and marked as still to be re-verified."""
+    return isinstance(value, str) and value.strip().lower().startswith(DA_VERIFICARE)
 
 
 class Modello(BaseModel):

@@ -50,8 +50,13 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "limited_to": list(report.limitato_a),
         "checks_left_out": list(report.controlli_esclusi),
         "to_complete": [
-            {"file": file, "placeholders": da_compilare, "errors": errori}
-            for file, da_compilare, errori in report.da_completare
+            {
+                "file": file,
+                "placeholders": da_compilare,
+                "errors": errori,
+                "to_verify": da_verificare,
+            }
+            for file, da_compilare, errori, da_verificare in report.da_completare
         ],
         "summary": {s.value: n for s, n in report.counts().items()},
         "findings": [finding_to_dict(f) for f in report.findings],

@@ -58,10 +58,12 @@ def _da_completare(report: Report) -> list[str]:
     if not report.da_completare:
         return []
     lines = ["", "Da completare:"]
-    for file, da_compilare, errori in report.da_completare:
+    for file, da_compilare, errori, da_verificare in report.da_completare:
         parts = []
         if da_compilare:
             parts.append(_plural(da_compilare, "valore da compilare", "valori da compilare"))
+        if da_verificare:
+            parts.append(_plural(da_verificare, "valore da verificare", "valori da verificare"))
         if errori:
             parts.append(_plural(errori, "errore di struttura", "errori di struttura"))
         lines.append(f"  {file}: {', '.join(parts)}")

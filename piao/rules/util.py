@@ -6,7 +6,7 @@ import datetime
 import unicodedata
 
 from piao.lingua import elenco
-from piao.model.base import PLACEHOLDERS
+from piao.model.base import PLACEHOLDERS, da_verificare
 
 
 def vuoto(value: object) -> bool:
@@ -21,8 +21,11 @@ def vuoto(value: object) -> bool:
 
 
 def segnaposto(value: object) -> bool:
-    """A value still to be written: «da compilare», «da definire»."""
-    return isinstance(value, str) and value.strip().lower() in PLACEHOLDERS
+    """A value still to be written: «da compilare», «da definire», or carried over from
+    the previous cycle and still «da verificare»."""
+    return isinstance(value, str) and (
+        value.strip().lower() in PLACEHOLDERS or da_verificare(value)
+    )
 
 
 def data_it(value: datetime.date) -> str:
