@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from piao.lingua import quanti
 from piao.loading import load_folder, plain
 from piao.model import SEZIONI
 from piao.model.base import da_verificare
@@ -316,14 +317,26 @@ def _valore(v: Any) -> str:
 SIMBOLI = {"aggiunto": "+", "rimosso": "-", "modificato": "~", "spostato": ">"}
 
 
+def _esiti(aggiunti: int, rimossi: int, modificati: int) -> str:
+    """«1 aggiunto, 0 rimossi, 2 modificati»."""
+    return ", ".join(
+        quanti(n, singolare, plurale)
+        for n, singolare, plurale in (
+            (aggiunti, "aggiunto", "aggiunti"),
+            (rimossi, "rimosso", "rimossi"),
+            (modificati, "modificato", "modificati"),
+        )
+    )
+
+
 def render_text(d: Differenze) -> str:
     righe = [f"Differenze tra {d.prima} e {d.dopo}"]
     if not d.cambi and not d.campi:
         return righe[0] + "\nNessuna differenza.\n"
     for file, titolo, agg, rim, mod in d.conteggi():
-        righe += ["", f"{file} — {titolo}: {agg} aggiunti, {rim} rimossi, {mod} modificati"]
+        righe += ["", f"{file} — {titolo}: {_esiti(agg, rim, mod)}"]
         if n := d.spostati(file):
-            righe[-1] += f"; {n} solo spostati di un anno"
+            righe[-1] += f"; {n} solo {'spostato' if n == 1 else 'spostati'} di un anno"
         for c in (*[c for c in d.campi if c.file == file], *[c for c in d.cambi if c.file == file]):
             if c.stato == "spostato":
                 continue
@@ -337,7 +350,11 @@ def render_text(d: Differenze) -> str:
     totale = [*d.campi, *d.cambi]
     righe += [
         "",
-        f"Totale: {sum(c.stato == 'aggiunto' for c in totale)} aggiunti, {sum(c.stato == 'rimosso' for c in totale)} rimossi, {sum(c.stato == 'modificato' for c in totale)} modificati.",
+        "Totale: "
+        + _esiti(
+            *(sum(c.stato == s for c in totale) for s in ("aggiunto", "rimosso", "modificato"))
+        )
+        + ".",
     ]
     if n := d.spostati():
         righe.append(
@@ -373,7 +390,7 @@ def render_markdown(d: Differenze) -> str:
             )
             righe.append(f"| {_md(oggetto)} | {c.stato} | {_md(dettaglio)} |")
         if n := d.spostati(file):
-            righe += ["", f"Solo spostati di un anno (triennio avanzato): {n}."]
+            righe += ["", f"Oggetti solo spostati di un anno (triennio avanzato): {n}."]
     return "\n".join(righe) + "\n"
 
 
