@@ -438,7 +438,7 @@ def _explain(
         if isinstance(value, list | dict):
             return (
                 "type",
-                f"Qui va un solo valore tra: {listed}; trovato {_kind(value)}.",
+                f"Qui va un solo valore tra: {listed}; {_trovato(value)}.",
                 "Scegliere uno solo dei valori ammessi, scritto dopo i due punti "
                 "(senza trattino né parentesi quadre).",
             )
@@ -521,7 +521,14 @@ def _explain_type(
             + ", ".join(keys)
             + "."
         )
-    return "type", f"Qui va {expected}; trovato {_kind(value)} {shown}.".replace(" .", "."), hint
+    return "type", f"Qui va {expected}; {_trovato(value)} {shown}.".replace(" .", "."), hint
+
+
+def _trovato(value: Any) -> str:
+    """«trovato il numero», «trovata la data»: the participle agrees with what was found."""
+    cosa = _kind(value)
+    femminile = cosa.startswith(("la ", "una "))
+    return f"{'trovata' if femminile else 'trovato'} {cosa}"
 
 
 def _kind(value: Any) -> str:

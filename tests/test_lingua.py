@@ -3,12 +3,13 @@ X», no space before punctuation — in reports, documents, diffs and the author
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from piao.lingua import dell_ente, quanti
-from tests.conftest import run_cli
+from tests.conftest import SMALL, edit, run_cli
 from tests.lingua_controllo import difetti
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ def test_the_checker_catches_the_mistakes_of_the_first_version() -> None:
         "Mancano misure generali : codice",
         "manca i fattori abilitanti",
         "in ritardo di 1 giorni",
+        "Qui va un testo; trovato la data «2026-01-01».",
     ):
         assert difetti(sbagliato), sbagliato
     assert not difetti("1 avviso, 2 avvisi, 1 analisi del contesto, 1.500 giorni")
@@ -93,4 +95,12 @@ def test_init_and_rollover_agree(tmp_path: Path) -> None:
         "--out",
         str(tmp_path / "r"),
     )
+    assert not difetti(result.output)
+
+
+def test_schema_messages_agree(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(SMALL)
+    edit(plan / "anagrafica.yaml", 'codice_fiscale: "80098760456"', "codice_fiscale: 2026-01-01")
+    result = run_cli("check", str(plan))
+    assert "Qui va un testo; trovata la data «2026-01-01»." in result.output
     assert not difetti(result.output)
