@@ -243,7 +243,9 @@ def finding(
 def validate_plan(loaded: LoadedPlan) -> Validated:
     """Check files present, validate each against its model, build the `Piano`."""
     findings = list(loaded.findings)
-    regime = _declared_regime(loaded.sources)
+    dichiarato = _declared_regime(loaded.sources)
+    # Without a readable choice every section is required: the safer assumption.
+    regime = dichiarato or "ordinario"
     sections: dict[str, BaseModel] = {}
     placeholders: dict[str, list[YamlPath]] = {}
 
@@ -263,7 +265,7 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
         source = loaded.sources.files.get(sezione.file)
         if source is None:
             if regime in sezione.richiesta:
-                findings.append(_missing_file(sezione, regime))
+                findings.append(_missing_file(sezione, dichiarato))
             continue
         if source.data is None:
             continue  # the loader already reported why
@@ -290,17 +292,22 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
     return Validated(piano, findings, sections, placeholders, parziale, invalid)
 
 
-def _declared_regime(sources: SourceMap) -> str:
+def _declared_regime(sources: SourceMap) -> str | None:
+    """The regime the scheda anagrafica declares, None when it declares none readable."""
     data = sources.data("anagrafica.yaml")
     regime = data.get("regime") if isinstance(data, dict) else None
     regime = forma_normale(regime) if isinstance(regime, str) else regime
-    # Without a readable choice every section is required: the safer assumption.
-    return regime if regime in ("ordinario", "semplificato") else "ordinario"
+    return regime if regime in ("ordinario", "semplificato") else None
 
 
-def _missing_file(sezione: Sezione, regime: str) -> Finding:
+def _missing_file(sezione: Sezione, dichiarato: str | None) -> Finding:
     if sezione.richiesta == frozenset({"ordinario"}):
-        why = f"obbligatoria nel regime ordinario (regime dichiarato: {regime})"
+        regime = (
+            f"regime dichiarato: {dichiarato}"
+            if dichiarato
+            else "nessun regime dichiarato nella scheda anagrafica: si applica l'ordinario"
+        )
+        why = f"obbligatoria nel regime ordinario ({regime})"
     else:
         why = "obbligatoria in entrambi i regimi"
     return finding(

@@ -27,7 +27,7 @@ from piao.engine import check_report
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.lingua import quanti
-from piao.loading import PlanFolderError
+from piao.loading import PlanFolderError, cartella_ente, trienni_in
 from piao.model import SEZIONI_PER_FILE
 from piao.model.regime import sopra_soglia
 from piao.publish import publish_plan
@@ -90,7 +90,14 @@ def require_plan_dirs(*paths: Path) -> None:
     for path in missing:
         what = "non esiste" if not path.exists() else "non è una cartella"
         typer.echo(f"piao: errore: la cartella del piano «{path}» {what}", err=True)
-    if missing:
+    enti = [
+        (p, trienni)
+        for p in paths
+        if p.is_dir() and not any(p.glob("*.y*ml")) and (trienni := trienni_in(p))
+    ]
+    for path, trienni in enti:
+        typer.echo(f"piao: errore: {cartella_ente(path, trienni)}", err=True)
+    if missing or enti:
         raise typer.Exit(EXIT_USAGE)
 
 

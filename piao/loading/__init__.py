@@ -6,7 +6,9 @@ from piao.loading.plan import (
     PlanFolderError,
     SourceFile,
     SourceMap,
+    cartella_ente,
     load_folder,
+    trienni_in,
 )
 from piao.loading.yamlio import plain
 
@@ -16,6 +18,8 @@ __all__ = [
     "PlanFolderError",
     "SourceFile",
     "SourceMap",
+    "cartella_ente",
     "load_folder",
     "plain",
+    "trienni_in",
 ]

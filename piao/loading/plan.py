@@ -166,6 +166,31 @@ class LoadedPlan:
         return sorted(self.sources.files)
 
 
+_TRIENNIO = re.compile(r"\d{4}-\d{4}")
+
+
+def trienni_in(folder: Path) -> list[str]:
+    """The triennio sub-folders holding YAML files (`folder` is then an entity's folder)."""
+    try:
+        return sorted(
+            d.name
+            for d in folder.iterdir()
+            if d.is_dir()
+            and _TRIENNIO.fullmatch(d.name)
+            and any(p.suffix in YAML_SUFFIXES for p in d.iterdir())
+        )
+    except OSError:
+        return []
+
+
+def cartella_ente(folder: Path, trienni: list[str]) -> str:
+    """The message for an entity's folder given where a triennio's folder is expected."""
+    return (
+        f"«{folder}» è la cartella dell'ente, con i piani {', '.join(trienni)}: indicare la "
+        f"cartella di un triennio, per esempio «{folder / trienni[-1]}»"
+    )
+
+
 def load_folder(folder: Path, *, max_bytes: int | None = None) -> LoadedPlan:
     """Read every YAML file directly inside `folder`."""
     if not folder.exists():
@@ -178,6 +203,8 @@ def load_folder(folder: Path, *, max_bytes: int | None = None) -> LoadedPlan:
         raise PlanFolderError(
             f"impossibile leggere la cartella «{folder}»: {exc.strerror}"
         ) from exc
+    if not paths and (trienni := trienni_in(folder)):
+        raise PlanFolderError(cartella_ente(folder, trienni))
 
     sources = SourceMap()
     findings: list[Finding] = []
