@@ -24,6 +24,7 @@ _CONTROLLI: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("spazio prima della punteggiatura", re.compile(r"[\wàèéìòù)] [:;,.](?=\s|$)")),
     ("parentesi vuote", re.compile(r"\(\s*\)")),
+    ("parentesi dentro parentesi", re.compile(r"\([^()]*\([^()]*\)[^()]*\)")),
     ("manca con un plurale", re.compile(r"\b[Mm]anca (?:i|gli|le) ")),
     ("participio non accordato", re.compile(r"\btrovato (?:la|una) ")),
 )

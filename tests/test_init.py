@@ -223,8 +223,8 @@ def test_init_says_how_many_values_to_write_and_that_optional_ones_are_marked(
     facoltativi = sum(da_compilare(p.read_text(encoding="utf-8"))[1] for p in plan.iterdir())
     assert facoltativi > 0
     assert (
-        f"Da compilare: {placeholders} valori, di cui {facoltativi} facoltativi "
-        "(il commento sopra dice «(facoltativo)»" in result.output
+        f"Da compilare: {placeholders} valori, di cui {facoltativi} facoltativi: il loro "
+        "commento lo dice" in result.output
     )
     text = (plan / "anagrafica.yaml").read_text(encoding="utf-8")
     assert "# Indirizzo web dove l'atto è pubblicato (facoltativo).\n" in text

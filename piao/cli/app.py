@@ -173,8 +173,9 @@ def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         n, f = da_compilare(path.read_text(encoding="utf-8"))
         totale, facoltativi = totale + n, facoltativi + f
     typer.echo(
-        f"Da compilare: {quanti(totale, 'valore', 'valori')}, di cui {facoltativi} "
-        "facoltativi (il commento sopra dice «(facoltativo)»: se non servono, cancellare la riga)."
+        f"Da compilare: {quanti(totale, 'valore', 'valori')}, di cui "
+        f"{quanti(facoltativi, 'facoltativo', 'facoltativi')}: il loro commento lo dice; se non "
+        "servono, cancellare la riga."
     )
     typer.echo(f"Compilare i file, poi: piao check {plan_dir}")
 

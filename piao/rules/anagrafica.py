@@ -198,8 +198,8 @@ def _regione_mancante(ctx: Contesto, letture: Letture, adottato: datetime.date |
             else ""
         )
         frasi.append(
-            f"{t.ambito} il termine è il {data_it(t.data)} ({t.base(data_it, ambito=False)}; "
-            f"termine {GRADO[t.confidenza]}){esito}{indicato}"
+            f"{t.ambito} il termine è il {data_it(t.data)} — {t.base(data_it, ambito=False)}, "
+            f"termine {GRADO[t.confidenza]} —{esito}{indicato}"
         )
     if not frasi:
         return ""
@@ -349,7 +349,7 @@ def non_adottato(ctx: Contesto) -> Iterator[Rilievo]:
     yield Rilievo(
         F,
         ("adozione",) if adozione is not None else (),
-        f"Piano non ancora adottato: termine {data_it(t.data)} ({t.spiegazione(data_it)}). "
+        f"Piano non ancora adottato. Termine: {data_it(t.data)}, {t.spiegazione(data_it)}. "
         + (f"{regione} " if regione else "")
         + f"In caso di mancata adozione, {SANZIONI}. La Cassazione distingue il mancato "
         "aggiornamento annuale dalla mancata adozione, ma ANAC può trattare come non adottato un "
