@@ -137,3 +137,41 @@ def test_a_section_file_that_cannot_be_read_is_not_taken_as_absent(
 
 def test_every_rule_prefix_names_a_section_or_the_links_between_them() -> None:
     assert {code[:2] for code in REGISTRY} <= {*SEZIONI_PER_PREFISSO, "CO"}
+
+
+def test_a_plan_from_init_filled_office_by_office_shows_each_office_its_findings(
+    tmp_path: Path,
+) -> None:
+    """The secretariat and the RPCT have finished (their files as in the example plan, the
+    RPCT's with one defect); every other office still has the skeleton of `piao init`."""
+    plan = tmp_path / "2026-2028"
+    result = run_cli(
+        "init",
+        str(plan),
+        "--ente",
+        "Comune di Esempio",
+        "--triennio",
+        "2026-2028",
+        "--dipendenti",
+        "152",
+        "--popolazione",
+        "28450",
+    )
+    assert result.exit_code == 0
+    for name in ("anagrafica.yaml", "organizzazione.yaml", "rischi_corruttivi.yaml"):
+        (plan / name).write_text((EXAMPLE / name).read_text(encoding="utf-8"), encoding="utf-8")
+    edit(
+        plan / "rischi_corruttivi.yaml",
+        "affidamenti diretti.\n    responsabile: UO-GARE",
+        "affidamenti diretti.\n    responsabile: UO-NONCE",
+    )
+    report = check_plan(plan).report
+    assert report.rules_run
+    waiting = set(report.rules_with(StatoRegola.IN_ATTESA))
+    assert {"FP001", "LA001", "PF001"} <= waiting
+    assert not any(code.startswith("RC") for code in waiting)
+    rpct = [f for f in report.findings if f.location.file == "rischi_corruttivi.yaml"]
+    assert [f.code for f in rpct] == ["CO003"]
+    left = {file for file, *_ in report.da_completare}
+    assert "rischi_corruttivi.yaml" not in left
+    assert {"fabbisogni_personale.yaml", "lavoro_agile.yaml", "performance.yaml"} <= left
