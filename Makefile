@@ -62,8 +62,9 @@ lint:
 typecheck:
 	$(BIN)/mypy
 
+# Two workers: the machines have 2 cores (each worker has its own temporary folders).
 unit:
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 ## schemas: regenerate the JSON Schemas of the plan files (committed)
 schemas: install

@@ -167,7 +167,7 @@ def test_a_draft_without_a_region_names_both_terms(plan_copy: Callable[[Path], P
     start, end = text.index("adozione:\n"), text.index("pubblicazione:\n")
     (plan / ANAGRAFICA).write_text(text[:start] + text[end:], encoding="utf-8")
     f = _only(plan, "AN007")
-    assert "termine 30/03/2026" in f.message
+    assert "Termine: 30/03/2026" in f.message
     assert "il termine è il 30/04/2026" in f.message
     assert "«ente.regione»" in f.message
 
