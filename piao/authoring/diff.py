@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from piao.lingua import quanti
-from piao.loading import load_folder, plain
+from piao.loading import plain, readable_folder
 from piao.model import SEZIONI
 from piao.model.base import da_verificare
 
@@ -238,7 +238,7 @@ def _titolo(campi: dict[str, Any]) -> str:
 
 
 def _dati(folder: Path) -> dict[str, Any]:
-    loaded = load_folder(folder)
+    loaded = readable_folder(folder)
     return {s.file: plain(loaded.sources.data(s.file)) for s in SEZIONI}
 
 

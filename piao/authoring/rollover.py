@@ -10,7 +10,9 @@ from typing import Any
 
 from piao.authoring.verifica import Registro, date_vecchie, testo, un_anno_dopo
 from piao.fsutil import atomic_write_text
+from piao.loading import PlanFolderError, plain, readable_folder
 from piao.loading.roundtrip import CommentedMap, CommentedSeq, dump_text, load_text
+from piao.loading.yamlio import parse_yaml
 from piao.model import SEZIONI
 from piao.model.base import PLACEHOLDERS
 
@@ -29,6 +31,15 @@ MAPPE_ANNUALI = {
     "spesa_nuove_assunzioni",
     "totali_annui",
 }
+
+
+def svuota(mappa: CommentedMap, key: str) -> None:
+    """An empty list in place of `mappa[key]`, written `[]` on the key's line: the comments
+    between the key and the items went with the items (kept, ruamel writes them before a
+    `[]` at column 0, which does not parse and glues the next key)."""
+    mappa[key] = CommentedSeq()
+    mappa[key].fa.set_flow_style()
+    mappa.ca.items.pop(key, None)
 
 
 class RolloverError(Exception):
@@ -156,8 +167,7 @@ def _anagrafica(data: CommentedMap, da: int, r: Registro) -> None:
             r.rimosso(
                 f, "deroghe", str(regola), "una deroga motivata vale per il piano che la dichiara"
             )
-        data["deroghe"] = CommentedSeq()
-        data["deroghe"].fa.set_flow_style()
+        svuota(data, "deroghe")
 
 
 def _fabbisogni(data: CommentedMap, vecchio: int, r: Registro) -> None:
@@ -194,6 +204,8 @@ def _fabbisogni(data: CommentedMap, vecchio: int, r: Registro) -> None:
                         f"totale del triennio {vecchio}-{vecchio + 2}",
                     )
         r.rimossi[tolti:] = reversed(r.rimossi[tolti:])
+        if isinstance(items, list) and not items:
+            svuota(data, key)
     capacita = data.get("capacita_assunzionale")
     if isinstance(capacita, dict):
         for blocco, key in CAPACITA:
@@ -285,6 +297,38 @@ def _valore_pubblico(data: CommentedMap, da: int, r: Registro) -> None:
                 )
 
 
+def _senza_commenti(node: Any) -> None:
+    """Drop every comment of a tree, in place (flow and block styles stay)."""
+    if isinstance(node, CommentedMap | CommentedSeq):
+        node.ca.comment = None
+        node.ca.items.clear()
+        node.ca.end = None
+        for child in node.values() if isinstance(node, CommentedMap) else node:
+            _senza_commenti(child)
+
+
+def _testo_sicuro(nome: str, data: CommentedMap, r: Registro) -> str:
+    """The file as written, proven to read back as the same data with piao's own loader.
+
+    ruamel may place a comment where it breaks the file (a key glued to a text); then the
+    file is written without its comments, and the summary says so: a plan that does not
+    parse, or that lost a key, is never written.
+    """
+    atteso = plain(data)
+    testo = dump_text(data)
+    letto = parse_yaml(testo)
+    if not letto.problems and plain(letto.data) == atteso:
+        return testo
+    _senza_commenti(data)
+    r.rimosso(
+        nome,
+        "commenti",
+        "",
+        "non riscrivibili senza alterare il file: copiarli a mano dal piano precedente",
+    )
+    return dump_text(data)
+
+
 @dataclass
 class Esito:
     """The files written and what the rollover moved, marked and dropped."""
@@ -299,10 +343,16 @@ def rollover(src: Path, dst: Path) -> Esito:
         raise RolloverError(
             f"la cartella «{dst}» esiste già: piao rollover non scrive in una cartella esistente"
         )
+    try:
+        letto = readable_folder(src)
+    except PlanFolderError as exc:
+        raise RolloverError(str(exc)) from None
+    # The texts the safe loader accepted (no aliases, no tags, within the size limit).
     testi = {
-        s.file: (src / s.file).read_text(encoding="utf-8")
+        s.file: testo
         for s in SEZIONI
-        if (src / s.file).is_file()
+        if (sorgente := letto.sources.files.get(s.file)) is not None
+        and (testo := sorgente.text) is not None
     }
     if "anagrafica.yaml" not in testi:
         raise RolloverError(f"in «{src}» manca anagrafica.yaml: non si conosce il triennio")
@@ -331,7 +381,7 @@ def rollover(src: Path, dst: Path) -> Esito:
         date_vecchie(data, registro, nome)
     written = []
     for nome, data in dati.items():
-        testo = dump_text(data)
+        testo = _testo_sicuro(nome, data, registro)
         vecchio_triennio, nuovo_triennio = f"{vecchio}-{vecchio + 2}", f"{da}-{da + 2}"
         # Header comments name the triennio: keep them current.
         righe = testo.split("\n")

@@ -213,7 +213,10 @@ def diff(
     aggiunti, rimossi, modificati campo per campo, con i conteggi per sezione. Il formato
     markdown si allega alla deliberazione della Giunta."""
     require_plan_dirs(old_dir, new_dir)
-    differenze = diff_plans(old_dir, new_dir)
+    try:
+        differenze = diff_plans(old_dir, new_dir)
+    except PlanFolderError as exc:
+        raise fail(str(exc)) from None
     sys.stdout.write(DIFF_RENDERERS[output_format](differenze))
 
 

@@ -8,6 +8,7 @@ from piao.loading.plan import (
     SourceMap,
     cartella_ente,
     load_folder,
+    readable_folder,
     trienni_in,
 )
 from piao.loading.yamlio import plain
@@ -21,5 +22,6 @@ __all__ = [
     "cartella_ente",
     "load_folder",
     "plain",
+    "readable_folder",
     "trienni_in",
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from piao.findings import Controllo, Finding, Location, YamlPath
+from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading.normale import forma_normale
 from piao.loading.yamlio import (
     container_position,
@@ -198,7 +198,7 @@ def load_folder(folder: Path, *, max_bytes: int | None = None) -> LoadedPlan:
     if not folder.is_dir():
         raise PlanFolderError(f"«{folder}» non è una cartella")
     try:
-        paths = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
     except OSError as exc:
         raise PlanFolderError(
             f"impossibile leggere la cartella «{folder}»: {exc.strerror}"
@@ -210,10 +210,78 @@ def load_folder(folder: Path, *, max_bytes: int | None = None) -> LoadedPlan:
     findings: list[Finding] = []
     max_bytes = max_bytes or max_file_bytes()
     for path in paths:
+        refused = _refused(folder, path)
+        if refused is not None:
+            findings.append(refused)
+            continue
+        if not path.is_file():
+            continue
         source, file_findings = load_file(path, max_bytes=max_bytes)
         sources.files[source.name] = source
         findings.extend(file_findings)
     return LoadedPlan(folder, sources, findings)
+
+
+def shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 shown as «�»."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _refused(folder: Path, path: Path) -> Finding | None:
+    """The finding for a file the loader does not read: a name that is not UTF-8, a macOS
+    metadata file («._nome.yaml», a note), a link leading out of the plan folder."""
+    name = path.name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return yaml_finding(
+            "unreadable",
+            f"Il nome del file «{shown_name(name)}» non è in codifica UTF-8: rinominarlo "
+            "(ad esempio senza lettere accentate) perché sia letto.",
+            shown_name(name),
+            None,
+            None,
+        )
+    if name.startswith("._"):
+        return YAML_CHECKS["unreadable"].finding(
+            "File di metadati di macOS (AppleDouble), non una sezione: ignorato; "
+            "si può cancellare.",
+            Location(name),
+            severity=Severity.INFO,
+        )
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+            inside_folder = target.is_relative_to(folder.resolve(strict=True))
+        except (OSError, RuntimeError):
+            target, inside_folder = None, False
+        if not inside_folder:
+            where = f" («{target}»)" if target is not None else ""
+            return yaml_finding(
+                "unreadable",
+                f"Il file è un collegamento a un file fuori dalla cartella del piano{where}: "
+                "non viene letto. Copiare il file nella cartella.",
+                name,
+                None,
+                None,
+            )
+    return None
+
+
+def readable_folder(folder: Path) -> LoadedPlan:
+    """`load_folder` for the commands that rewrite or compare a plan (rollover, diff): a
+    file the loader cannot read stops them with its located findings (PlanFolderError)."""
+    loaded = load_folder(folder)
+    errors = [f for f in loaded.findings if f.severity is Severity.ERROR]
+    if errors:
+        righe = "\n".join(
+            f"  {folder / f.location.file}"
+            + (f":{f.location.line}:{f.location.column}" if f.location.line else "")
+            + f": {f.message}"
+            for f in errors
+        )
+        raise PlanFolderError(f"il piano «{folder}» contiene file illeggibili:\n{righe}")
+    return loaded
 
 
 def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFile, list[Finding]]:
