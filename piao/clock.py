@@ -1,14 +1,15 @@
 """The only place piao reads the clock: SOURCE_DATE_EPOCH when set (reproducible
-outputs), else today's date."""
+outputs; validated in piao.ambiente), else today's date."""
 
 from __future__ import annotations
 
 import datetime
-import os
+
+from piao.ambiente import source_date_epoch
 
 
 def today() -> datetime.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return datetime.datetime.fromtimestamp(epoch, tz=datetime.UTC).date()
     return datetime.date.today()

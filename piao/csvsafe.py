@@ -1,27 +1,38 @@
-"""CSV that a spreadsheet never runs: cells starting with =, +, -, @ (or a tab or carriage
-return) are prefixed with an apostrophe, the OWASP recommendation for CSV injection. A
-number is written as a number: a negative value stays «-4.52» and a whole value «790»."""
+"""CSV that a spreadsheet never runs, following OWASP (CSV injection): a cell whose first
+character is a tab or a carriage return, or whose first character after leading spaces, tabs
+and line breaks is =, +, -, @, is prefixed with an apostrophe. A number is written as a
+number: a negative value stays «-4.52», a whole value «790», a tiny one «-1e-05»; a value that
+is not finite (NaN, infinity) is an empty cell."""
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Sequence
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
+_FORMULA = re.compile(r"[\t\r]|[ \t\r\n]*[=+\-@]")
+"""OWASP: a leading tab or CR, or =, +, -, @ after any leading whitespace or line break."""
 
 _NUMERO = re.compile(r"-?\d+(\.\d+)?")
 
 
 def safe_cell(value: object) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)  # a real number stays a number, also «-1e-05»
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     text = "" if value is None else str(value)
     if _NUMERO.fullmatch(text):
         return text  # a plain number cannot be a formula
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if _FORMULA.match(text) else text
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

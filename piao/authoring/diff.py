@@ -5,7 +5,6 @@ files as written, so also on drafts that do not validate yet."""
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from piao.lingua import quanti
 from piao.loading import plain, readable_folder
 from piao.model import SEZIONI
 from piao.model.base import da_verificare
+from piao.sicuro import html_testo, json_stretto
 
 TIPI = {
     "obiettivi": "obiettivo",
@@ -368,7 +368,8 @@ def render_text(d: Differenze) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Plan text in a markdown table cell: never HTML, never a new row."""
+    return html_testo(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def render_markdown(d: Differenze) -> str:
@@ -386,9 +387,9 @@ def render_markdown(d: Differenze) -> str:
                 continue
             oggetto = f"{c.tipo} {c.codice}" + (f" — {c.titolo}" if c.titolo else "")
             dettaglio = "<br>".join(
-                f"{m.campo}: {_valore(m.prima)} → {_valore(m.dopo)}" for m in c.modifiche
+                _md(f"{m.campo}: {_valore(m.prima)} → {_valore(m.dopo)}") for m in c.modifiche
             )
-            righe.append(f"| {_md(oggetto)} | {c.stato} | {_md(dettaglio)} |")
+            righe.append(f"| {_md(oggetto)} | {c.stato} | {dettaglio} |")
         if n := d.spostati(file):
             righe += ["", f"Oggetti solo spostati di un anno (triennio avanzato): {n}."]
     return "\n".join(righe) + "\n"
@@ -429,7 +430,7 @@ def render_json(d: Differenze) -> str:
             for c in (*d.campi, *d.cambi)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_stretto(data)
 
 
 def _json(v: Any) -> Any:

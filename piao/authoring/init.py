@@ -20,6 +20,7 @@ from piao.model.base import PLACEHOLDERS
 from piao.model.introspect import members
 from piao.model.regime import SOGLIA_DIPENDENTI, regime_per_dipendenti
 from piao.model.walk import CampoRiferimento, campi_riferimento
+from piao.sicuro import ha_controlli, terminale
 
 DA_COMPILARE, DA_DEFINIRE = PLACEHOLDERS
 
@@ -154,6 +155,33 @@ class Ente:
     dipendenti: int
     popolazione: int | None
     da: int
+
+
+ANNI_AMMESSI = range(2000, 2098)
+"""First year of a triennio init writes: a window that keeps every derived date valid
+(a sanity bound for the command line, not a legal threshold)."""
+
+
+def verifica_ente(ente: Ente) -> None:
+    """Refuse command-line values that would break or inject into the files init writes."""
+    campi = (
+        ("--ente", ente.denominazione),
+        ("--ipa", ente.codice_ipa or ""),
+        ("--tipo", ente.tipologia),
+    )
+    for opzione, valore in campi:
+        if ha_controlli(valore):
+            raise InitError(
+                f"il valore di {opzione} «{terminale(valore)}» contiene caratteri di controllo "
+                "(a capo, tabulazioni o simili): scriverlo su una sola riga di testo semplice"
+            )
+    if not ente.denominazione.strip():
+        raise InitError("il valore di --ente è vuoto: scrivere la denominazione dell'ente")
+    if ente.da not in ANNI_AMMESSI:
+        raise InitError(
+            f"triennio {ente.da}-{ente.da + 2} non valido: scrivere tre anni consecutivi tra il "
+            f"{ANNI_AMMESSI.start} e il {ANNI_AMMESSI.stop + 1}, es. 2027-2029"
+        )
 
 
 def _allowed(tp: Any) -> list[str]:
@@ -292,7 +320,8 @@ def files_for(ente: Ente, regime: str) -> dict[str, str]:
             _anagrafica(data, ente, regime)
         header = (
             f"# yaml-language-server: $schema=../../../schemas/{sezione.key}.schema.json\n"
-            f"# PIAO {ente.da}-{ente.da + 2} {dell_ente(ente.denominazione)} — {sezione.numero} "
+            f"# PIAO {ente.da}-{ente.da + 2} {terminale(dell_ente(ente.denominazione))} — "
+            f"{sezione.numero} "
             f"{sezione.titolo}\n"
             "# Creato con `piao init`: sostituire ogni «da compilare» e «da definire», poi `piao check`.\n\n"
         )
@@ -343,6 +372,7 @@ def da_compilare(text: str) -> tuple[int, int]:
 
 def init_plan(folder: Path, ente: Ente, regime: str | None = None) -> list[Path]:
     """Write a new plan into `folder` (which must be missing or empty)."""
+    verifica_ente(ente)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise InitError(
             f"la cartella «{folder}» esiste e non è vuota: piao init non sovrascrive nulla"

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from piao import __version__
+from piao.ambiente import AmbienteNonValido, verifica_ambiente
 from piao.audit import prepare_audit, write_prepared
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
@@ -36,6 +37,7 @@ from piao.reporting import REPORTERS
 from piao.reporting.text import summary_line
 from piao.rules_doc import RULES_FORMATS, describe
 from piao.schemas import write_schemas
+from piao.sicuro import terminale
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -117,6 +119,10 @@ def _root(
     ] = False,
 ) -> None:
     """piao: il PIAO come dati."""
+    try:
+        verifica_ambiente()
+    except AmbienteNonValido as exc:
+        raise fail(str(exc)) from None
 
 
 @app.command()
@@ -148,10 +154,15 @@ def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
 ) -> None:
     """Crea un piano nuovo: tutti i file di sezione richiesti dal regime, con un commento di
     guida su ogni campo e «da compilare» dove scrivere. Non scrive in una cartella non vuota."""
-    parts = triennio.split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[1]) != int(parts[0]) + 2:
+    parts = triennio.strip().split("-")
+    if (
+        len(parts) != 2
+        or not all(len(p) == 4 and p.isascii() and p.isdigit() for p in parts)
+        or int(parts[1]) != int(parts[0]) + 2
+    ):
         raise fail(
-            f"triennio «{triennio}» non valido: scrivere tre anni consecutivi, es. 2027-2029"
+            f"triennio «{terminale(triennio)}» non valido: scrivere tre anni consecutivi, "
+            "es. 2027-2029"
         )
     if regime not in (None, "ordinario", "semplificato"):
         raise fail("il regime è «ordinario» o «semplificato»")

@@ -7,12 +7,12 @@ raises `PlanFolderError` only when there is no folder to read (a usage error, ex
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from piao.ambiente import max_file_mb
 from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading.normale import forma_normale
 from piao.loading.yamlio import (
@@ -25,15 +25,12 @@ from piao.loading.yamlio import (
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Default size limit of one section file; PIAO_MAX_FILE_MB overrides it."""
+"""Default size limit of one section file; PIAO_MAX_FILE_MB overrides it (piao.ambiente)."""
 
 
 def max_file_bytes() -> int:
-    value = os.environ.get("PIAO_MAX_FILE_MB", "")
-    try:
-        return int(float(value) * 1024 * 1024) if value else MAX_FILE_BYTES
-    except ValueError:
-        return MAX_FILE_BYTES
+    mb = max_file_mb()
+    return MAX_FILE_BYTES if mb is None else max(1, int(mb * 1024 * 1024))
 
 
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -4,7 +4,6 @@ one JSON with DCAT-AP_IT metadata and the whole plan."""
 from __future__ import annotations
 
 import datetime
-import json
 from typing import Any
 
 from piao.lingua import dell_ente
@@ -21,6 +20,7 @@ from piao.publish.fabbisogni import tabelle_fabbisogni
 from piao.publish.obiettivi import indicatori, tabelle_obiettivi
 from piao.publish.opendata_struttura import tavole
 from piao.publish.tabella import TabellaAperta
+from piao.sicuro import json_stretto
 
 LICENZA = "https://creativecommons.org/licenses/by/4.0/"
 LICENZA_NOME = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
@@ -356,4 +356,4 @@ def piano_json(meta: dict[str, Any], piano: Piano, tabelle_: list[TabellaAperta]
         },
         "piano": piano.model_dump(mode="json", exclude_none=True),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json_stretto(data)

@@ -29,6 +29,7 @@ from piao.render.document import (
 )
 from piao.render.figures import to_png
 from piao.resources import data_dir
+from piao.sicuro import xml_legale
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _STILI_PARAGRAFO = {"normale": "Normal", "nota": "Nota", "evidenza": "Evidenza"}
@@ -105,16 +106,17 @@ class _Scrittore:
     def _proprieta(self) -> None:
         cp = self.w.core_properties
         quando = datetime.datetime.combine(self.d.data, datetime.time())
-        cp.title = f"{self.d.titolo} — {self.d.ente}"
-        cp.author = self.d.ente
+        # Core properties are XML limited to 255 characters: never an illegal character.
+        cp.title = xml_legale(f"{self.d.titolo} — {self.d.ente}")[:255]
+        cp.author = xml_legale(self.d.ente)[:255]
         cp.subject = "Piano Integrato di Attività e Organizzazione (art. 6 DL 80/2021, DM 132/2022)"
-        cp.keywords = f"PIAO, {self.d.triennio}"
+        cp.keywords = xml_legale(f"PIAO, {self.d.triennio}")[:255]
         cp.language = "it-IT"
         cp.created = quando
         cp.modified = quando
         cp.last_modified_by = "piao"
         cp.revision = 1
-        cp.comments = self.d.adozione
+        cp.comments = xml_legale(self.d.adozione)
 
     def _intestazioni(self, section: Any, *, prima: bool = False) -> None:
         section.different_first_page_header_footer = prima

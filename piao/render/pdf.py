@@ -13,6 +13,7 @@ import pikepdf
 
 from piao.render.document import Documento
 from piao.resources import data_dir
+from piao.sicuro import xml_legale
 
 PDF_VARIANT = "pdf/a-3a"
 
@@ -37,7 +38,8 @@ def render_pdf(doc: Documento, html: str, sorgenti: list[tuple[str, bytes]]) -> 
     impronta = hashlib.sha256(html.encode("utf-8") + b"".join(c for _, c in sorgenti)).hexdigest()[
         :32
     ]
-    pdf: bytes = HTML(string=html, base_url=str(data_dir("templates"))).write_pdf(
+    # The XMP metadata (PDF/A) is XML: the title and every text reach it only XML-legal.
+    pdf: bytes = HTML(string=xml_legale(html), base_url=str(data_dir("templates"))).write_pdf(
         pdf_variant=PDF_VARIANT,
         pdf_tags=True,
         attachments=allegati,

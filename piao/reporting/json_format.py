@@ -6,11 +6,11 @@ One plan gives the contract object; several plans give
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from piao.catalogue import Catalogue
 from piao.findings import Finding, Report, StatoRegola, format_path
+from piao.sicuro import json_stretto
 
 SCHEMA_VERSION = 1
 
@@ -68,4 +68,4 @@ def render_json(reports: list[Report], catalogue: Catalogue, color: bool = False
         data: dict[str, Any] = report_to_dict(reports[0])
     else:
         data = {"schema_version": SCHEMA_VERSION, "reports": [report_to_dict(r) for r in reports]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_stretto(data)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from piao.catalogue import Catalogue
 from piao.findings import Finding, Report, Severity, StatoRegola
 from piao.lingua import quanti
+from piao.sicuro import xml_legale
 
 LAYER = "struttura"
 
@@ -78,4 +79,6 @@ def render_junit(reports: list[Report], catalogue: Catalogue, color: bool = Fals
     for key in ("tests", "failures", "errors", "skipped"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # ElementTree escapes markup but writes control characters as they are: never in XML.
+    testo = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_legale(testo) + "\n"

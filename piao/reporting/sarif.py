@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -10,6 +9,7 @@ from urllib.parse import quote
 from piao import __version__
 from piao.catalogue import Catalogue, citazione
 from piao.findings import Finding, Report, Severity
+from piao.sicuro import json_stretto
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -73,4 +73,4 @@ def render_sarif(reports: list[Report], catalogue: Catalogue, color: bool = Fals
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_stretto(log)

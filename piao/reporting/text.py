@@ -1,5 +1,7 @@
 """Human report: findings grouped by file, `file:line:col  livello  CODICE  messaggio`,
-a hint line where piao has a suggestion, and a verdict. Colour only on a terminal."""
+a hint line where piao has a suggestion, and a verdict. Colour only on a terminal. Whatever
+comes from the plan or the file system (paths, messages quoting plan values) is written
+through `terminale`: no control or bidi character reaches the terminal."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 from piao.catalogue import Catalogue
 from piao.findings import Finding, Report, Severity, StatoRegola
+from piao.sicuro import terminale
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -66,7 +69,7 @@ def _da_completare(report: Report) -> list[str]:
             parts.append(_plural(da_verificare, "valore da verificare", "valori da verificare"))
         if errori:
             parts.append(_plural(errori, "errore di struttura", "errori di struttura"))
-        lines.append(f"  {file}: {', '.join(parts)}")
+        lines.append(f"  {terminale(file)}: {', '.join(parts)}")
     return lines
 
 
@@ -74,35 +77,35 @@ def _render_one(report: Report, color: bool) -> list[str]:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    head = f"Piano: {report.plan}"
+    head = f"Piano: {terminale(report.plan)}"
     if report.regime:
-        head += f" (regime {report.regime})"
+        head += f" (regime {terminale(report.regime)})"
     lines = [paint(head, _BOLD)]
     lines += _da_completare(report)
     if report.limitato_a:
-        lines.append(f"Rilievi mostrati: solo quelli di {', '.join(report.limitato_a)}.")
+        lines.append(f"Rilievi mostrati: solo quelli di {terminale(', '.join(report.limitato_a))}.")
     by_file = sorted(report.findings, key=Finding.sort_key)
     for file, group in groupby(by_file, key=lambda f: f.location.file):
         lines.append("")
-        lines.append(paint(file, _BOLD))
+        lines.append(paint(terminale(file), _BOLD))
         for f in group:
-            where = str(Path(report.plan) / str(f.location))
+            where = terminale(Path(report.plan) / str(f.location))
             if f.suppressed is not None:
                 level = paint(f"{'derogato':<7}", _DIM)
             else:
                 level = paint(f"{f.severity.label:<7}", _COLORS[f.severity])
-            lines.append(f"  {where}  {level} {f.code}  {f.message}")
+            lines.append(f"  {where}  {level} {f.code}  {terminale(f.message)}")
             if f.hint:
-                lines.append(paint(f"      ↳ {f.hint}", _DIM))
+                lines.append(paint(f"      ↳ {terminale(f.hint)}", _DIM))
             if f.suppressed is not None:
-                lines.append(paint(f"      ↳ deroga: {f.suppressed}", _DIM))
+                lines.append(paint(f"      ↳ deroga: {terminale(f.suppressed)}", _DIM))
     if not report.findings:
         lines.append("Nessun rilievo.")
     if report.not_applicable:
         lines.append("")
         lines.append(
             "Sezioni non richieste nel regime semplificato (art. 6 DM 132/2022): "
-            + "; ".join(report.not_applicable)
+            + terminale("; ".join(report.not_applicable))
             + "."
         )
     esclusi = report.rules_with(StatoRegola.ESCLUSA)
