@@ -56,6 +56,11 @@ SCHEMA_CHECKS: dict[str, Controllo] = {
         "schema.da-verificare",
         "Nessun valore portato dal piano precedente è ancora «da verificare».",
     ),
+    "internal": Controllo(
+        "SC011",
+        "piano.errore-interno",
+        "Il controllo del piano si completa senza errori interni di piao.",
+    ),
     "italian_number": CIFRE,
     "cut_text": COMMENTO,
 }
