@@ -1,18 +1,49 @@
 """Many plans at once: the same work in N processes, results in the input order (identical
-to a serial run), and a progress bar on a terminal."""
+to a serial run), and a progress bar on a terminal.
+
+One plan's failure never aborts the batch: `run_all` turns an exception raised for one item
+into `Fallito` for that item (with `isola`), and the other items are processed and
+reported normally (issue 15)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Fallito:
+    """What went wrong with one item of a batch: the exception's type and text (picklable,
+    whatever the exception was)."""
+
+    motivo: str
+
+
+@dataclass(frozen=True)
+class _Isolato(Generic[T, R]):
+    """`fn` run on one item, its failure returned as `Fallito`; the exceptions in `lascia`
+    still propagate (a usage error stops the whole command, as in a serial run)."""
+
+    fn: Callable[[T], R]
+    lascia: tuple[type[BaseException], ...]
+
+    def __call__(self, item: T) -> R | Fallito:
+        try:
+            return self.fn(item)
+        except self.lascia:
+            raise
+        except Exception as exc:  # one plan's defect must not cost the others their report
+            return Fallito(f"{type(exc).__name__}: {exc}")
 
 
 def workers(jobs: int) -> int:
@@ -21,9 +52,19 @@ def workers(jobs: int) -> int:
 
 
 def run_all(
-    fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 1, label: str = "Piani"
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    jobs: int = 1,
+    label: str = "Piani",
+    isola: Callable[[T, Fallito], R] | None = None,
+    lascia: tuple[type[BaseException], ...] = (),
 ) -> list[R]:
-    """`[fn(x) for x in items]`, in `jobs` processes, with a progress bar on a terminal."""
+    """`[fn(x) for x in items]`, in `jobs` processes, with a progress bar on a terminal.
+
+    With `isola`, an item whose `fn` raises (or whose worker process dies) gets
+    `isola(item, Fallito(...))` as its result and the batch goes on; the exceptions in
+    `lascia` are never isolated."""
     n = workers(jobs)
     show = sys.stderr.isatty() and len(items) > 1
     progress = Progress(
@@ -34,17 +75,51 @@ def run_all(
         transient=True,
         disable=not show,
     )
+    call: Callable[[T], R | Fallito] = _Isolato(fn, lascia) if isola else fn
+
+    def esito(item: T, result: R | Fallito) -> R:
+        if isinstance(result, Fallito):
+            assert isola is not None
+            return isola(item, result)
+        return result
+
     with progress:
         task = progress.add_task(label, total=len(items))
+        out: list[R] = []
         if n == 1 or len(items) < 2:
-            out = []
             for item in items:
-                out.append(fn(item))
+                out.append(esito(item, call(item)))
                 progress.advance(task)
             return out
         with ProcessPoolExecutor(max_workers=min(n, len(items))) as pool:
-            results = []
-            for result in pool.map(fn, items, chunksize=max(1, len(items) // (n * 8))):
-                results.append(result)
+            futures: list[Future[R | Fallito]] = [pool.submit(call, item) for item in items]
+            for item, future in zip(items, futures, strict=True):
+                out.append(esito(item, _risultato(future, call, item, lascia, isola is not None)))
                 progress.advance(task)
-            return results
+            return out
+
+
+def _risultato(
+    future: Future[R | Fallito],
+    call: Callable[[T], R | Fallito],
+    item: T,
+    lascia: tuple[type[BaseException], ...],
+    isolato: bool,
+) -> R | Fallito:
+    """The item's result. A worker that dies (memory, a signal) breaks the whole pool: each
+    item left without a result runs again alone, so that only the item that kills its
+    worker is a failure."""
+    try:
+        return future.result()
+    except lascia:
+        raise
+    except BrokenProcessPool:
+        if not isolato:
+            raise
+        try:
+            with ProcessPoolExecutor(max_workers=1) as solo:
+                return solo.submit(call, item).result()
+        except lascia:
+            raise
+        except Exception as exc:
+            return Fallito(f"{type(exc).__name__}: {exc}")

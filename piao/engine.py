@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from piao.findings import Finding, Report, Severity, StatoRegola, YamlPath
+from piao.batch import Fallito
+from piao.findings import Finding, Location, Report, Severity, StatoRegola, YamlPath
 from piao.loading import LoadedPlan, SourceMap, load_folder
 from piao.model import SEZIONI, Piano
 from piao.model.anagrafica import Deroga
 from piao.model.piano import SEZIONI_PER_PREFISSO
 from piao.rules import REGISTRY, Contesto, Regola
-from piao.validation import validate_plan
+from piao.validation import finding, validate_plan
 
 
 @dataclass(frozen=True)
@@ -240,3 +241,25 @@ def check_report(
 ) -> Report:
     """Only the report (picklable: what batches send back from worker processes)."""
     return check_plan(folder, select=select, ignore=ignore, files=files).report
+
+
+ERRORE_INTERNO = "SC011"
+"""The code of a plan whose check failed inside piao (a batch reports the others normally)."""
+
+
+def report_fallito(folder: str | Path, motivo: Fallito) -> Report:
+    """The report of a plan whose check raised: one error naming the plan and the defect,
+    so that a batch still reports every other plan (issue 15)."""
+    return Report(
+        plan=str(folder),
+        findings=(
+            finding(
+                "internal",
+                f"Il controllo del piano «{folder}» si è interrotto per un errore interno di "
+                f"piao ({motivo.motivo}).",
+                Location(""),
+                hint="È un difetto di piao, non del piano: segnalarlo con il comando usato "
+                "(PIAO_DEBUG=1 mostra i dettagli); gli altri piani sono controllati normalmente.",
+            ),
+        ),
+    )

@@ -21,7 +21,7 @@ from piao.forme import normalizza, suggerimento_area, superati
 from piao.loading import LoadedPlan, SourceMap, plain
 from piao.loading.normale import forma_normale
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
-from piao.model.base import PLACEHOLDERS, da_verificare
+from piao.model.base import NON_STAMPABILI, PLACEHOLDERS, da_verificare, testo_pulito
 from piao.model.introspect import members
 
 SCHEMA_CHECKS: dict[str, Controllo] = {
@@ -55,6 +55,11 @@ SCHEMA_CHECKS: dict[str, Controllo] = {
         "SC010",
         "schema.da-verificare",
         "Nessun valore portato dal piano precedente è ancora «da verificare».",
+    ),
+    "internal": Controllo(
+        "SC011",
+        "piano.errore-interno",
+        "Il controllo del piano si completa senza errori interni di piao.",
     ),
     "italian_number": CIFRE,
     "cut_text": COMMENTO,
@@ -405,7 +410,7 @@ def _to_finding(
             )
         return finding(
             "unknown_key",
-            f"Chiave «{field_name}» non prevista qui.",
+            f"Chiave {_show(field_name)} non prevista qui.",
             location,
             hint=hint,
         )
@@ -463,6 +468,31 @@ def _explain(
         if hint is None and guess:
             hint = f"Forse intendevi «{guess}»?"
         return "value", f"Valore {shown} non ammesso. Valori ammessi: {listed}.", hint
+    if "string_unicode" in types_ and isinstance(value, str):
+        # pydantic refuses a lone surrogate before any validator sees the text.
+        try:
+            testo_pulito(value)
+        except ValueError as exc:
+            return "value", str(exc), None
+    if "string_unicode" in types_ and isinstance(value, dict):
+        for chiave in value:
+            if isinstance(chiave, str) and NON_STAMPABILI.search(chiave):
+                return (
+                    "value",
+                    f"La chiave {_show(chiave)} contiene un carattere non stampabile: "
+                    "toglierlo o riscrivere la chiave.",
+                    None,
+                )
+    if "value_error" in types_:
+        # The models' own checks (texts, triennio) raise a ValueError with an Italian message.
+        errore = (errors[types_.index("value_error")].get("ctx") or {}).get("error")
+        return "value", str(errore), None
+    if "finite_number" in types_:
+        return (
+            "value",
+            f"Il valore {shown} non è un numero finito: qui va un numero vero e proprio.",
+            "In YAML .nan, .inf e -.inf non sono numeri: scrivere il valore (es. 1250000.50).",
+        )
     if "string_pattern_mismatch" in types_:
         pattern = str(errors[types_.index("string_pattern_mismatch")]["ctx"]["pattern"])
         for prefix, text in _PATTERN_MESSAGES.items():
@@ -485,7 +515,21 @@ def _explain(
     ):
         if bound in types_:
             limit = next(iter(errors[types_.index(bound)]["ctx"].values()))
-            return "value", f"Il valore {shown} non è ammesso: deve essere {words} {limit}.", None
+            if isinstance(value, datetime.date):
+                limite = datetime.date.fromisoformat(str(limit))
+                return (
+                    "value",
+                    f"La data {shown} è fuori dall'intervallo plausibile: deve essere "
+                    f"{'dal' if bound.startswith('greater') else 'entro il'} "
+                    f"{limite.strftime('%d/%m/%Y')}.",
+                    "Controllare l'anno (es. 2026 e non 20260 o 1026).",
+                )
+            return (
+                "value",
+                f"Il valore {_show(_breve(value))} non è ammesso: deve essere {words} "
+                f"{_limite(limit)}.",
+                None,
+            )
     return _explain_type(types_, value, shown, written, expected)
 
 
@@ -531,6 +575,22 @@ def _explain_type(
     return "type", f"Qui va {expected}; {_trovato(value)} {shown}.".replace(" .", "."), hint
 
 
+def _limite(limit: Any) -> Any:
+    """A bound as a reader writes it: 1e13 is 10.000.000.000.000, 100.0 is 100."""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    if isinstance(limit, int) and abs(limit) >= 10_000:
+        return f"{limit:,}".replace(",", ".")
+    return limit
+
+
+def _breve(value: Any) -> Any:
+    """A number too long to read (26 digits) in scientific notation."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**16:
+        return f"{value:.3e}"
+    return value
+
+
 def _trovato(value: Any) -> str:
     """«trovato il numero», «trovata la data»: the participle agrees with what was found."""
     cosa = _kind(value)
@@ -562,6 +622,8 @@ def _show(value: Any) -> str:
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "…"
+    # A value quoted in a message never carries its control characters or lone surrogates.
+    text = NON_STAMPABILI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return f"«{text}»"
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from bench.generate import DIMENSIONI, genera, scrivi
+from piao.batch import run_all
+from piao.loading import LoadedPlan
+from piao.validation import Validated, validate_plan
 from tests.conftest import EXAMPLE, SMALL, edit, run_cli
 
 
@@ -49,3 +54,66 @@ def test_parallel_audit_equals_serial(batch: list[Path], tmp_path: Path) -> None
     assert names == sorted(p.name for p in (tmp_path / "b").iterdir())
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+# --- isolation: one plan's crash is that plan's error, the others are reported (issue 15) ---
+
+
+@pytest.fixture
+def guasto(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Three plans; validating the middle one raises, as a defect of piao would (the patch
+    reaches the worker processes, which are forked)."""
+    plans = []
+    for name in ("primo", "guasto", "terzo"):
+        folder = tmp_path / name / "2026-2028"
+        shutil.copytree(SMALL, folder)
+        plans.append(folder)
+    validate = validate_plan
+
+    def validate_or_raise(loaded: LoadedPlan) -> Validated:
+        if "guasto" in str(loaded.folder):
+            raise RuntimeError("guasto simulato")
+        return validate(loaded)
+
+    monkeypatch.setattr("piao.engine.validate_plan", validate_or_raise)
+    return plans
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_batch_isolates_a_crash(guasto: list[Path], jobs: str) -> None:
+    result = run_cli("check", *map(str, guasto), "--format", "json", "--jobs", jobs)
+    assert result.exit_code == 2  # the worst: an internal error
+    assert "errore interno controllando il piano" in result.stderr
+    assert str(guasto[1]) in result.stderr
+    piani = json.loads(result.stdout)
+    piani = piani["piani"] if isinstance(piani, dict) and "piani" in piani else piani
+    testo = json.dumps(piani, ensure_ascii=False)
+    assert "SC011" in testo
+    assert "guasto simulato" in testo
+    assert all(str(p) in testo for p in guasto)
+    text = run_cli("check", *map(str, guasto), "--jobs", jobs)
+    assert text.exit_code == 2
+    assert text.stdout.count("conforme") >= 2  # the good plans keep their verdict
+    assert f"Il controllo del piano «{guasto[1]}» si è interrotto" in text.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_audit_batch_isolates_a_crash(guasto: list[Path], tmp_path: Path, jobs: str) -> None:
+    out = tmp_path / "rapporti"
+    result = run_cli("audit", *map(str, guasto), "--out", str(out), "--no-pdf", "--jobs", jobs)
+    assert result.exit_code == 2
+    assert f"errore interno nel rapporto del piano «{guasto[1]}»" in result.stderr
+    html = sorted(p.name for p in out.glob("*.html"))
+    assert len(html) == 2, html  # the two good plans
+    assert (out / "audit-riepilogo.csv").exists()
+
+
+def test_a_dead_worker_is_that_plan_failure() -> None:
+    out = run_all(_muori_su_due, [1, 2, 3], jobs=2, isola=lambda x, f: -x)
+    assert out == [1, -2, 3]
+
+
+def _muori_su_due(x: int) -> int:
+    if x == 2:
+        os._exit(9)
+    return x

@@ -4,6 +4,7 @@ the same headings and tables, byte-identical renders, BOZZA, refusal of plans wi
 from __future__ import annotations
 
 import datetime
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -220,3 +221,39 @@ def test_targets_beyond_the_triennio_history_and_phases_reach_pdf_and_docx(
     )
     raccolta = next(r for r in indicatori.rows if r.cells[1].text == "VP-05-I1")
     assert [c.text for c in raccolta.cells][-4:] == ["72", "74", "76", "78"]
+
+
+UNIONE = (
+    "Unione dei Comuni della Valle del Piccolo Fiume tra i Comuni di Piccolavalle, Altavalle, "
+    "Bassavalle, Montevalle, Pianavalle, Rocca di Sopra, Rocca di Sotto, San Martino al Piano "
+    "e Santa Maria delle Grazie (BO)"
+)
+
+
+def test_a_long_entity_name_renders_and_publishes(tmp_path: Path) -> None:
+    """An Unione di comuni that lists its members (209 characters): DOCX core properties
+    hold 255 characters, so the composed title is cut at a space; the document keeps the
+    whole name (issue 15)."""
+    assert len(UNIONE) == 209
+    plan = tmp_path / "2026-2028"
+    shutil.copytree(SMALL, plan)
+    edit(
+        plan / "anagrafica.yaml",
+        "denominazione: Comune di Piccolavalle",
+        f"denominazione: {UNIONE}",
+    )
+    assert run_cli("check", str(plan)).exit_code == 0
+    out = tmp_path / "doc"
+    result = run_cli("render", str(plan), "--out", str(out), "--format", "docx,html")
+    assert result.exit_code == 0, result.output
+    (docx,) = out.glob("*.docx")
+    props = Document(str(docx)).core_properties
+    assert len(props.title) <= 255
+    assert props.title.endswith("…")
+    assert props.author == UNIONE
+    assert any(UNIONE in p.text for p in Document(str(docx)).paragraphs)
+    (html,) = out.glob("*.html")
+    assert UNIONE in html.read_text(encoding="utf-8")
+    published = run_cli("publish", str(plan), "--out", str(tmp_path / "sito"))
+    assert published.exit_code == 0, published.output
+    assert (tmp_path / "sito" / "index.html").exists()

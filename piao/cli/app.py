@@ -17,14 +17,14 @@ from rich.console import Console
 
 from piao import __version__
 from piao.ambiente import AmbienteNonValido, verifica_ambiente
-from piao.audit import prepare_audit, write_prepared
+from piao.audit import Audit, prepare_audit, write_prepared
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.authoring.init import da_compilare
 from piao.authoring.riepilogo import riepilogo
-from piao.batch import run_all
+from piao.batch import Fallito, run_all
 from piao.catalogue import catalogue
-from piao.engine import check_report
+from piao.engine import ERRORE_INTERNO, check_report, report_fallito
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.lingua import quanti
@@ -282,11 +282,20 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
             ),
             plan_dirs,
             jobs=jobs,
+            isola=report_fallito,
+            lascia=(PlanFolderError,),
         )
     except PlanFolderError as exc:
         raise fail(str(exc)) from None
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(REPORTERS[output_format](reports, catalogue(), color))
+    falliti = [r.plan for r in reports if any(f.code == ERRORE_INTERNO for f in r.findings)]
+    for plan in falliti:
+        typer.echo(
+            f"piao: errore interno controllando il piano «{plan}»: vedi il rapporto.", err=True
+        )
+    if falliti:
+        raise typer.Exit(EXIT_USAGE)  # the worst outcome: as for an internal error alone
     threshold = Severity(fail_on.value)
     if any(r.fails(threshold) or not r.success for r in reports):
         # No format ever exits 0 when errors exist, whatever --fail-on says.
@@ -330,7 +339,12 @@ def audit(
     require_plan_dirs(*plan_dirs)
     if any(inside(out, p) for p in plan_dirs):
         raise fail("la cartella di uscita non può essere dentro una cartella di piano")
-    prepared = run_all(partial(prepare_audit, pdf=pdf), plan_dirs, jobs=jobs, label="Rapporti")
+    esiti = run_all(
+        partial(prepare_audit, pdf=pdf), plan_dirs, jobs=jobs, label="Rapporti", isola=_fallito
+    )
+    prepared: list[tuple[Audit, str, bytes | None]] = [
+        e for e in esiti if not isinstance(e, Fallito)
+    ]
     audits = [a for a, _, _ in prepared]
     try:
         written = write_prepared(prepared, out)
@@ -344,6 +358,21 @@ def audit(
         )
     for path in written:
         typer.echo(f"scritto {path}")
+    falliti = [(p, e) for p, e in zip(plan_dirs, esiti, strict=True) if isinstance(e, Fallito)]
+    for plan, esito in falliti:
+        typer.echo(
+            f"piao: errore interno nel rapporto del piano «{plan}» ({esito.motivo}): rapporto "
+            "non prodotto; gli altri piani sono nel riepilogo. È un difetto di piao: segnalalo "
+            "con il comando usato (PIAO_DEBUG=1 mostra i dettagli).",
+            err=True,
+        )
+    if falliti:
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _fallito(_plan: Path, esito: Fallito) -> tuple[Audit, str, bytes | None] | Fallito:
+    """A plan whose audit raised stays a failure: the batch reports it apart."""
+    return esito
 
 
 @app.command()

@@ -12,10 +12,9 @@ its legal basis.
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import StringConstraints, model_validator
 
 from piao.model.base import (
     Anno,
@@ -23,12 +22,14 @@ from piao.model.base import (
     Codice,
     CodiceQualsiasi,
     CodiceUnita,
+    Data,
     Email,
     Modello,
     NomePersona,
     NonNegativo,
     NumeroAtto,
     Persona,
+    Positivo,
     Testo,
     Url,
     riferimento,
@@ -77,9 +78,7 @@ NumeroSezione = Literal["1", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4", "PAP
 """The numbers of the sections of the plan (`Sezione.numero` in piao/model/piano.py, which
 imports this module: a test keeps the two equal)."""
 
-Versione = (
-    Annotated[int, Field(ge=1)] | Annotated[str, StringConstraints(min_length=1, max_length=20)]
-)
+Versione = Positivo | Annotated[str, StringConstraints(min_length=1, max_length=20)]
 """A version number: `2` or `"2.1"`."""
 
 OrganoAdozione = Literal[
@@ -92,7 +91,7 @@ class DatoAllaData(Modello):
 
     valore: NonNegativo
     """Il valore (numero intero)."""
-    al: datetime.date
+    al: Data
     """Data di riferimento del valore (AAAA-MM-GG)."""
 
 
@@ -212,6 +211,17 @@ class Triennio(Modello):
     a: Anno
     """Ultimo anno del triennio."""
 
+    @model_validator(mode="after")
+    def _ordinato(self) -> Triennio:
+        # Schema, not a rule: a reversed triennio has no years, and every table by year
+        # of the document would be empty or fail. Its length is AN005's (art. 6 c.2 DL 80/2021).
+        if self.a < self.da:
+            raise ValueError(
+                f"Il triennio è invertito: l'ultimo anno ({self.a}) precede il primo "
+                f"({self.da}); scrivere da: {self.a}, a: {self.da}, oppure correggere gli anni."
+            )
+        return self
+
     @property
     def anni(self) -> list[int]:
         return list(range(self.da, self.a + 1))
@@ -237,7 +247,7 @@ class RegimeFinanziario(Modello):
 class TermineBilancioDifferito(Modello):
     """Il differimento di legge del termine per approvare il bilancio di previsione."""
 
-    data: datetime.date
+    data: Data
     """Nuovo termine per l'approvazione del bilancio."""
     atto: Testo
     """Atto che lo dispone (es. «DM Interno 24/12/2025»)."""
@@ -263,7 +273,7 @@ class Delibera(Modello):
 
     numero: NumeroAtto
     """Numero della deliberazione."""
-    data: datetime.date
+    data: Data
     """Data della deliberazione."""
 
 
@@ -272,7 +282,7 @@ class Parere(Modello):
 
     soggetto: Literal["nucleo_di_valutazione", "oiv", "revisori_dei_conti", "rpct", "cug", "altro"]
     """Chi ha espresso il parere."""
-    data: datetime.date
+    data: Data
     """Data del parere."""
     esito: Literal["favorevole", "favorevole_con_osservazioni", "non_favorevole"]
     """Esito del parere."""
@@ -283,7 +293,7 @@ class Parere(Modello):
 class ConfrontoSindacale(Modello):
     """Informazione o confronto con le organizzazioni sindacali."""
 
-    data: datetime.date
+    data: Data
     """Data dell'informativa o dell'incontro."""
     modalita: Literal["informazione", "confronto"] | None = None
     """Informazione o confronto (CCNL Funzioni Locali)."""
@@ -331,9 +341,9 @@ class Consultazione(Modello):
     """Chi la promuove (es. «Segretario generale, RPCT», «UOA Segreteria generale»)."""
     destinatari: Testo | None = None
     """A chi è rivolta (cittadini, associazioni, organizzazioni sindacali, portatori di interesse)."""
-    dal: datetime.date | None = None
+    dal: Data | None = None
     """Inizio della consultazione, se indicato."""
-    al: datetime.date
+    al: Data
     """Termine per presentare osservazioni e proposte."""
     canale: Testo | None = None
     """Come si partecipa (avviso sul sito, modulo online, PEC, incontro pubblico...)."""
@@ -348,7 +358,7 @@ class Consultazione(Modello):
 class DatoPubblicazione(Modello):
     """Dove e quando il piano è stato pubblicato."""
 
-    data: datetime.date
+    data: Data
     """Data di pubblicazione o caricamento."""
     url: Url | None = None
     """Indirizzo della pagina."""

@@ -9,10 +9,11 @@ codes and act numbers are strings; yearly values are `{anno: valore}` maps.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 PLACEHOLDERS = ("da compilare", "da definire")
 """Words that mark a value still to be written (`piao init`, `piao rollover`)."""
@@ -100,16 +101,78 @@ CodiceObiettivo = Annotated[
 CodiceQualsiasi = Annotated[Codice, riferimento("il codice")]
 """The code of any coded object of the plan."""
 
-Testo = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
-"""A non-empty text."""
+# --- Bounded values (issue 15) -----------------------------------------------------------
+# Every bound below is a plausibility bound, not a legal threshold: it keeps out values that
+# no plan can mean and that no renderer can print (NaN, infinity, 26-digit integers, the
+# year 9999, invisible control characters), so that whatever passes `check` can always be
+# rendered and published. A value outside is a located SC004 finding, like any value out of
+# its range: the type is right, the value is not admitted.
+
+NON_STAMPABILI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters a text may not contain: C0 and C1 control characters (tab and line breaks
+excepted), lone UTF-16 surrogates and the non-characters U+FFFE/U+FFFF. None is printable;
+none is allowed in XML 1.0 (DOCX, PDF/A metadata, JUnit) or safe on a terminal."""
+
+
+def testo_pulito(value: str) -> str:
+    """The text itself, or a ValueError naming the first character that cannot be printed."""
+    trovato = NON_STAMPABILI.search(value)
+    if trovato is None:
+        return value
+    codice = ord(trovato.group())
+    cosa = (
+        "un surrogato UTF-16 isolato"
+        if 0xD800 <= codice <= 0xDFFF
+        else "un carattere non stampabile"
+        if codice in (0xFFFE, 0xFFFF)
+        else "un carattere di controllo invisibile"
+    )
+    raise ValueError(
+        f"Il testo contiene {cosa} (U+{codice:04X}) al carattere {trovato.start() + 1}: "
+        "toglierlo (di solito arriva da un copia e incolla o da una sequenza di escape "
+        "tra virgolette doppie)."
+    )
+
+
+Pulito = AfterValidator(testo_pulito)
+"""Rejects control characters and lone surrogates in a text (see `testo_pulito`)."""
+
+Testo = Annotated[str, StringConstraints(min_length=1, max_length=20000), Pulito]
+"""A non-empty text, without control characters or lone surrogates."""
 
 Anno = Annotated[int, Field(ge=2000, le=2100)]
-"""A calendar year."""
+"""A calendar year: from 2000 to 2100 (plausibility bound: the PIAO exists since 2022,
+series and baselines go back some years, targets some years ahead)."""
 
-NonNegativo = Annotated[int, Field(ge=0)]
-"""A count: zero or more."""
+DATA_MINIMA = datetime.date(1900, 1, 1)
+DATA_MASSIMA = datetime.date(2100, 12, 31)
 
-Percentuale = Annotated[float, Field(ge=0, le=100)]
+Data = Annotated[datetime.date, Field(ge=DATA_MINIMA, le=DATA_MASSIMA)]
+"""A date (AAAA-MM-GG) from 1900-01-01 to 2100-12-31: a plausibility window (acts still
+cited by a plan are of the 20th century at the earliest; deadlines fall within the years
+`Anno` admits), not a legal limit."""
+
+CONTEGGIO_MASSIMO = 1_000_000_000
+"""Plausibility bound of a count: a billion, far above any number of people, offices or
+acts a plan can hold (Italy's resident population is some sixty million)."""
+
+NonNegativo = Annotated[int, Field(ge=0, le=CONTEGGIO_MASSIMO)]
+"""A count: zero or more, at most `CONTEGGIO_MASSIMO`."""
+
+Positivo = Annotated[int, Field(ge=1, le=CONTEGGIO_MASSIMO)]
+"""A count of at least one, at most `CONTEGGIO_MASSIMO`."""
+
+MISURA_MASSIMA = 1e15
+"""Plausibility bound of a measured or expected value, in absolute value: a million
+billion, beyond any amount, count or rate a plan can report; finite by construction."""
+
+NumeroFinito = Annotated[float, Field(ge=-MISURA_MASSIMA, le=MISURA_MASSIMA, allow_inf_nan=False)]
+"""A finite number, positive or negative (an indicator's value, an estimate)."""
+
+Quantita = Annotated[float, Field(ge=0, le=MISURA_MASSIMA, allow_inf_nan=False)]
+"""A finite number, zero or more (hours, averages, scores)."""
+
+Percentuale = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
 
 class Euro:
@@ -120,21 +183,31 @@ class NomeDiPersona:
     """Marks a text that names a person (checked against codes written in its place)."""
 
 
-NomePersona = Annotated[str, StringConstraints(min_length=1, max_length=20000), NomeDiPersona()]
+NomePersona = Annotated[
+    str, StringConstraints(min_length=1, max_length=20000), Pulito, NomeDiPersona()
+]
 """A person's name («Dott.ssa Anna Verdi»), never a code."""
 
 
-Importo = Annotated[float, Field(ge=0), Euro()]
-"""An amount in euro."""
+IMPORTO_MASSIMO = 1e13
+"""Plausibility bound of an amount: ten thousand billion euro, above any public budget a
+plan can report; not a legal threshold."""
 
-NumeroAtto = int | Annotated[str, StringConstraints(min_length=1, max_length=40)]
+Importo = Annotated[float, Field(ge=0, le=IMPORTO_MASSIMO, allow_inf_nan=False), Euro()]
+"""An amount in euro: finite, from zero to `IMPORTO_MASSIMO`."""
+
+NumeroAtto = NonNegativo | Annotated[str, StringConstraints(min_length=1, max_length=40), Pulito]
 """The number of an act: `18` or `"18/2026"`."""
 
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000), Pulito]
 
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=320)]
+Email = Annotated[
+    str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=320), Pulito
+]
 
-ValoreIndicatore = float | Annotated[str, StringConstraints(min_length=1, max_length=500)]
+ValoreIndicatore = (
+    NumeroFinito | Annotated[str, StringConstraints(min_length=1, max_length=500), Pulito]
+)
 """A measured or expected value: a number, or a text for qualitative indicators
 (e.g. "approvato") and for placeholders ("da definire")."""
 
@@ -207,7 +280,7 @@ class Atto(Modello):
 
     atto: Testo
     """Estremi dell'atto (es. «Deliberazione del Consiglio comunale n. 61»)."""
-    data: datetime.date
+    data: Data
     """Data dell'atto (AAAA-MM-GG)."""
     url: Url | None = None
     """Indirizzo web dove l'atto è pubblicato."""

@@ -14,7 +14,6 @@ computed themselves: the models below hold all of it.
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Final, Literal
 
 from pydantic import Field
@@ -23,10 +22,12 @@ from piao.model.base import (
     Anno,
     Codice,
     CodiceUnita,
+    Data,
     Importo,
     Modello,
     NonNegativo,
     Percentuale,
+    Positivo,
     Testo,
 )
 
@@ -110,7 +111,7 @@ class VoceConsistenza(Modello):
 class Consistenza(Modello):
     """Il personale in servizio al 31 dicembre dell'anno precedente."""
 
-    al: datetime.date
+    al: Data
     """Data di riferimento (31 dicembre dell'anno precedente)."""
     personale: list[VoceConsistenza] = []
     """Personale per area e profilo."""
@@ -200,7 +201,7 @@ class Cessazione(Modello):
     """Area di inquadramento (facoltativa per i totali che il piano non divide per area)."""
     profilo: Testo | None = None
     """Profilo professionale."""
-    numero: Annotated[int, Field(ge=1)]
+    numero: Positivo
     """Numero di cessazioni."""
     motivo: Literal["pensionamento", "dimissioni", "mobilita", "altro"] | None = None
     """Motivo della cessazione."""
@@ -220,7 +221,7 @@ class MetodoReclutamento(Modello):
     accordo: Testo | None = None
     """Accordo o convenzione con altri enti e suo atto (es. «adesione all'accordo ASMEL,
     deliberazione di Giunta n. 282 del 22/09/2022»)."""
-    valida_fino_al: datetime.date | None = None
+    valida_fino_al: Data | None = None
     """Data fino alla quale la modalità si può usare (es. elenchi di idonei validi fino al 31/01/2026)."""
     note: Testo | None = None
     """Condizioni o precisazioni."""
@@ -254,7 +255,7 @@ class Assunzione(Modello):
     """Profilo professionale (facoltativo per i totali per area o per anno)."""
     unita: CodiceUnita | list[CodiceUnita] | None = None
     """Codice dell'unità organizzativa di destinazione, o elenco di codici se i posti vanno a più unità."""
-    numero: Annotated[int, Field(ge=1)] = 1
+    numero: Positivo = 1
     """Numero di posti."""
     modalita: (
         ModalitaAssunzione | Annotated[list[MetodoReclutamento], Field(min_length=1)] | None

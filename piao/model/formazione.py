@@ -7,7 +7,6 @@ budget, and the link with performance objectives of managers.
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Literal
 
 from piao.model.base import (
@@ -15,10 +14,12 @@ from piao.model.base import (
     Codice,
     CodicePerformance,
     CodiceQualsiasi,
+    Data,
     Importo,
     Modello,
     NonNegativo,
     Percentuale,
+    Quantita,
     Testo,
     riferimento,
 )
@@ -67,7 +68,7 @@ class Corso(Modello):
     """Ambito tematico."""
     obbligatorio: bool = False
     """Se è formazione obbligatoria per legge."""
-    ore: float
+    ore: Quantita
     """Durata in ore per partecipante."""
     destinatari: Testo | None = None
     """A chi è rivolto (tutti, responsabili, un'area...)."""
@@ -92,7 +93,7 @@ class Syllabus(Modello):
 
     adesione: bool
     """Se l'ente ha aderito."""
-    data_adesione: datetime.date | None = None
+    data_adesione: Data | None = None
     """Data di adesione."""
     copertura_personale: dict[Anno, Percentuale] = {}
     """Percentuale del personale formato per anno."""
@@ -105,7 +106,7 @@ class Formazione(Modello):
     """Strategia formativa."""
     priorita: list[PrioritaFormativa] = []
     """Priorità strategiche di riqualificazione e potenziamento delle competenze."""
-    ore_pro_capite: dict[Anno, float] = {}
+    ore_pro_capite: dict[Anno, Quantita] = {}
     """Ore di formazione per dipendente previste per ciascun anno."""
     obiettivi_performance: list[CodicePerformance] = []
     """Codici degli obiettivi di performance dei responsabili sulla formazione del personale."""

@@ -9,13 +9,13 @@ annual integrated report.
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Literal
 
 from piao.model.base import (
     Atto,
     Codice,
     CodiceUnita,
+    Data,
     Modello,
     Periodicita,
     Testo,
@@ -88,7 +88,7 @@ class ReportIntegrato(Modello):
 
     soggetto: Testo | None = None
     """Chi la redige."""
-    scadenza: datetime.date | None = None
+    scadenza: Data | None = None
     """Termine."""
     contenuti: Testo | None = None
     """Che cosa contiene."""

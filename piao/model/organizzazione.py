@@ -9,16 +9,17 @@ a unit may be valid for a period and be headed ad interim.
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from piao.model.base import (
     Codice,
     CodiceUnita,
     CodiceValorePubblico,
+    Data,
     Modello,
     NomePersona,
     NonNegativo,
+    Quantita,
     Testo,
 )
 
@@ -59,9 +60,9 @@ class Unita(Modello):
     """Personale assegnato (facoltativo)."""
     funzioni: list[Testo] = []
     """Principali funzioni e servizi."""
-    operativa_dal: datetime.date | None = None
+    operativa_dal: Data | None = None
     """Data da cui l'unità è operativa, se istituita di recente o per un periodo."""
-    operativa_fino_al: datetime.date | None = None
+    operativa_fino_al: Data | None = None
     """Data fino a cui l'unità è prevista (es. un'unità di progetto «fino a marzo 2028»: 2028-03-31)."""
 
 
@@ -96,7 +97,7 @@ class InterventoOrganizzativo(Modello):
     """Motivazione e contenuto."""
     valore_pubblico: CodiceValorePubblico | None = None
     """Codice dell'obiettivo di valore pubblico servito."""
-    scadenza: datetime.date | None = None
+    scadenza: Data | None = None
     """Termine di realizzazione."""
 
 
@@ -113,7 +114,7 @@ class Organizzazione(Modello):
     """Unità di coordinamento trasversale, fuori dall'albero: il loro personale resta nelle unità di appartenenza."""
     livelli_responsabilita: list[LivelloResponsabilita] = []
     """Livelli di responsabilità organizzativa."""
-    ampiezza_media_unita: float | None = None
+    ampiezza_media_unita: Quantita | None = None
     """Numero medio di dipendenti per unità organizzativa."""
     interventi: list[InterventoOrganizzativo] = []
     """Interventi organizzativi programmati in relazione agli obiettivi di valore pubblico."""

@@ -8,12 +8,12 @@ lett. a D.Lgs. 165/2001).
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from piao.model.base import (
     Codice,
     CodiceUnita,
+    Data,
     Importo,
     Indicatore,
     Modello,
@@ -48,7 +48,7 @@ class PersonalePerArea(Modello):
 class PersonalePerGenere(Modello):
     """La composizione del personale per genere."""
 
-    al: datetime.date
+    al: Data
     """Data di riferimento."""
     donne: NonNegativo
     """Totale donne."""
@@ -68,7 +68,7 @@ class Consultazione(Modello):
     soggetto: Literal["rsu", "organizzazioni_sindacali", "consigliera_parita", "cug"]
     """Chi è stato sentito: le rappresentanze sindacali (RSU) o, in mancanza, le organizzazioni
     sindacali; la consigliera o il consigliere di parità; il CUG."""
-    data: datetime.date | None = None
+    data: Data | None = None
     """Data della consultazione o del parere."""
     riferimento: Testo | None = None
     """Estremi (nota, verbale, protocollo) o sintesi dell'esito."""
@@ -99,7 +99,7 @@ class AzionePositiva(Modello):
     """A chi è rivolta."""
     responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
-    scadenza: datetime.date | None = None
+    scadenza: Data | None = None
     """Termine dell'azione."""
     indicatori: list[Indicatore] = []
     """Indicatori con target."""

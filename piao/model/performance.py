@@ -9,7 +9,6 @@ SMVP keeps them.
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from piao.model.base import (
@@ -18,6 +17,7 @@ from piao.model.base import (
     CodiceProcesso,
     CodiceUnita,
     CodiceValorePubblico,
+    Data,
     Indicatore,
     Modello,
     Percentuale,
@@ -49,9 +49,9 @@ class FaseObiettivo(Modello):
     """Che cosa si fa nella fase (es. «Predisposizione avviso pubblico»)."""
     peso: Percentuale | None = None
     """Peso della fase nell'obiettivo (da 0 a 100): i pesi delle fasi sommano a 100."""
-    inizio: datetime.date | None = None
+    inizio: Data | None = None
     """Inizio previsto della fase."""
-    fine: datetime.date | None = None
+    fine: Data | None = None
     """Termine previsto della fase."""
     risultato_atteso: Testo | None = None
     """Prodotto o atto che chiude la fase (es. «Determina», «Contratto stipulato»)."""
@@ -83,7 +83,7 @@ class ObiettivoPerformance(Modello):
     """Orizzonte dell'obiettivo: annuale o triennale."""
     assegnatario: Testo | None = None
     """Per un obiettivo individuale: il dirigente o responsabile a cui è assegnato (ruolo o nome)."""
-    scadenza: datetime.date | None = None
+    scadenza: Data | None = None
     """Termine entro cui raggiungere l'obiettivo, per gli obiettivi a data (es. nuovo sito pubblicato entro il 31/12/2026)."""
     dup: CollegamentoDup | None = None
     """Collegamento con l'obiettivo operativo del DUP (SeO) e con missione e programma."""

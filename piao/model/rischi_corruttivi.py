@@ -25,11 +25,15 @@ from piao.model.base import (
     CodiceObiettivo,
     CodiceProcesso,
     CodiceUnita,
+    Data,
     Modello,
     NonNegativo,
     NumeroAtto,
+    NumeroFinito,
     ObiettivoConIndicatori,
     Periodicita,
+    Pulito,
+    Quantita,
     Testo,
     Url,
     ValoreIndicatore,
@@ -128,10 +132,10 @@ RuoloStrategia = Literal[
     "altro",
 ]
 
-NumeroFase = int | Annotated[str, StringConstraints(min_length=1, max_length=20)]
+NumeroFase = NonNegativo | Annotated[str, StringConstraints(min_length=1, max_length=20), Pulito]
 """The number of a phase in a process sheet: `3` or `"5.2"`."""
 
-Stima = float | Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Stima = NumeroFinito | Annotated[str, StringConstraints(min_length=1, max_length=200), Pulito]
 """A factor of the numeric method: a value (3.17) or a level as written («alta»)."""
 
 
@@ -170,9 +174,9 @@ class SoggettoStrategia(Modello):
 class ConsultazionePubblica(Modello):
     """La consultazione pubblica sulla sottosezione prima dell'approvazione."""
 
-    dal: datetime.date
+    dal: Data
     """Inizio della consultazione."""
-    al: datetime.date
+    al: Data
     """Fine della consultazione."""
     canale: Testo
     """Come si poteva partecipare (avviso sul sito, modulo, PEC...)."""
@@ -230,7 +234,7 @@ class ValutazioneRischio(Modello):
     """Metodo numerico o misto: impatto, come valore (es. 2,50) o livello."""
     controlli: Stima | None = None
     """Metodo numerico o misto: efficacia dei controlli esistenti, se il metodo la considera."""
-    punteggio: Annotated[float, Field(ge=0)] | None = None
+    punteggio: Quantita | None = None
     """Metodo numerico o misto: punteggio complessivo come scritto nel piano (es. 8); piao non lo ricalcola."""
     giudizio: Testo | None = None
     """Giudizio sintetico (il livello come scritto), sulla scala dichiarata: per prudenza non inferiore all'indicatore più alto, salvo motivazione."""
@@ -246,7 +250,7 @@ class EventoRischioso(Modello):
     codice: Codice
     descrizione: Testo
     """Il comportamento che potrebbe verificarsi."""
-    fase: Testo | int | None = None
+    fase: Testo | NonNegativo | None = None
     """Fase del processo in cui può verificarsi: la descrizione o il numero di una delle «fasi» del processo."""
     valutazione: ValutazioneRischio | None = None
     """Valutazione del rischio dell'evento, se il piano stima il rischio per evento: il giudizio del processo, se manca, è il più alto degli eventi (criterio di prudenza)."""
@@ -304,7 +308,7 @@ class FaseMisura(Modello):
 
     descrizione: Testo
     """Che cosa si fa in questa fase."""
-    scadenza: datetime.date | Tempistica
+    scadenza: Data | Tempistica
     """Termine della fase (AAAA-MM-GG) o, per le fasi senza data, la tempistica: continuativa, per ogni atto, per ogni procedura, o la periodicità (es. annuale)."""
 
     @property
@@ -316,7 +320,7 @@ class FaseMisura(Modello):
 class VerificaMisura(Modello):
     """L'esito di un monitoraggio dell'attuazione di una misura."""
 
-    data: datetime.date
+    data: Data
     """Data della verifica."""
     esito: Literal["attuata", "parzialmente_attuata", "non_attuata", "in_corso"]
     """Esito della verifica."""
@@ -437,7 +441,7 @@ class Conferma(Modello):
     """Organo che delibera la conferma."""
     numero: NumeroAtto
     """Numero dell'atto di conferma."""
-    data: datetime.date
+    data: Data
     """Data dell'atto di conferma."""
     url_pubblicazione: Url | None = None
     """Dove l'atto motivato di conferma è pubblicato."""
@@ -454,7 +458,7 @@ class MetodoValutazione(Modello):
     """Qualitativo (giudizio motivato sui sei indicatori del PNA 2019), numerico (probabilità, impatto, controlli, punteggio) o misto."""
     descrizione: Testo | None = None
     """Come si stima il rischio: scale, formula del punteggio, dati usati (es. «probabilità × impatto, da 1 a 25»)."""
-    soglie: dict[Testo, Annotated[float, Field(ge=0)]] = {}
+    soglie: dict[Testo, Quantita] = {}
     """Metodo numerico o misto: il punteggio minimo di ciascun livello della scala, es. {basso: 0, medio: 5, alto: 10}."""
 
 

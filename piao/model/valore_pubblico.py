@@ -10,7 +10,6 @@ and re-engineer; energy-saving objectives (circ. DFP 2/2022).
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
@@ -20,6 +19,7 @@ from piao.model.base import (
     CodiceObiettivo,
     CodiceProcesso,
     CodiceUnita,
+    Data,
     Importo,
     Indicatore,
     Modello,
@@ -225,7 +225,7 @@ class InterventoFinanziato(Modello):
     """Codice unico di progetto (CUP), 15 caratteri."""
     unita_responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile dell'intervento."""
-    scadenza: datetime.date | None = None
+    scadenza: Data | None = None
     """Termine di conclusione dell'intervento."""
     obiettivi_collegati: list[CodiceObiettivo] = []
     """Codici degli obiettivi di valore pubblico, di salute o di performance a cui l'intervento concorre."""
@@ -243,7 +243,7 @@ class AzioneAccessibilita(Modello):
     """Accessibilità fisica (luoghi) o digitale (servizi e siti)."""
     responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
-    scadenza: datetime.date | None = None
+    scadenza: Data | None = None
     """Termine di realizzazione."""
     indicatore: Testo | None = None
     """Come si misura la realizzazione."""
@@ -256,7 +256,7 @@ class ObiettiviAccessibilitaAgid(Modello):
 
     anno: Annotated[int, Field(ge=2000, le=2100)]
     """Anno degli obiettivi."""
-    data_pubblicazione: datetime.date | None = None
+    data_pubblicazione: Data | None = None
     """Data di pubblicazione (entro il 31 marzo)."""
     url: Url | None = None
     """Indirizzo degli obiettivi pubblicati."""
@@ -280,7 +280,7 @@ class ProceduraSemplificazione(Modello):
     """In che cosa consiste l'intervento."""
     responsabile: CodiceUnita | None = None
     """Codice dell'unità organizzativa responsabile."""
-    scadenza: datetime.date | None = None
+    scadenza: Data | None = None
     """Termine dell'intervento."""
     tempi_attuali_giorni: NonNegativo | None = None
     """Tempo medio attuale di conclusione, in giorni."""

@@ -104,19 +104,19 @@ class _Scrittore:
         return _zip_deterministico(buffer.getvalue())
 
     def _proprieta(self) -> None:
+        # Core properties are XML of at most 255 characters: never an illegal character.
         cp = self.w.core_properties
         quando = datetime.datetime.combine(self.d.data, datetime.time())
-        # Core properties are XML limited to 255 characters: never an illegal character.
-        cp.title = xml_legale(f"{self.d.titolo} — {self.d.ente}")[:255]
-        cp.author = xml_legale(self.d.ente)[:255]
+        cp.title = proprieta(xml_legale(f"{self.d.titolo} — {self.d.ente}"))
+        cp.author = proprieta(xml_legale(self.d.ente))
         cp.subject = "Piano Integrato di Attività e Organizzazione (art. 6 DL 80/2021, DM 132/2022)"
-        cp.keywords = xml_legale(f"PIAO, {self.d.triennio}")[:255]
+        cp.keywords = proprieta(xml_legale(f"PIAO, {self.d.triennio}"))
         cp.language = "it-IT"
         cp.created = quando
         cp.modified = quando
         cp.last_modified_by = "piao"
         cp.revision = 1
-        cp.comments = xml_legale(self.d.adozione)
+        cp.comments = proprieta(xml_legale(self.d.adozione))
 
     def _intestazioni(self, section: Any, *, prima: bool = False) -> None:
         section.different_first_page_header_footer = prima
@@ -260,6 +260,22 @@ class _Scrittore:
         larghezza = min(self.larghezza_utile, int(Emu(int(f.disegno.larghezza * 12700))))
         self.w.add_picture(io.BytesIO(png), width=Emu(larghezza))
         self.w.add_paragraph(f"{f.didascalia}. {f.alt}", style="Caption")
+
+
+PROPRIETA_MASSIMA = 255
+"""The longest text a DOCX core property may hold (python-docx refuses more)."""
+
+
+def proprieta(testo: str) -> str:
+    """A core property of at most 255 characters: a longer text (an Unione di comuni that
+    lists its members) is cut at the last space before the limit, with «…»; linear time."""
+    if len(testo) <= PROPRIETA_MASSIMA:
+        return testo
+    taglio = testo[: PROPRIETA_MASSIMA - 1]
+    spazio = taglio.rfind(" ")
+    if spazio > PROPRIETA_MASSIMA // 2:
+        taglio = taglio[:spazio]
+    return taglio.rstrip(" ,;:—-") + "…"
 
 
 def _zip_deterministico(data: bytes) -> bytes:
