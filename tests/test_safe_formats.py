@@ -164,3 +164,25 @@ def test_docx_core_properties_are_xml_legal(plan_copy: Callable[[Path], Path]) -
     title = next(e.text for e in core.iter() if e.tag.endswith("}title"))
     assert title
     assert len(title) <= 255
+
+
+def test_diff_text_output_shows_plan_controls_as_escapes(
+    plan_copy: Callable[[Path], Path],
+) -> None:
+    prima = plan_copy(SMALL)
+    dopo = prima.parent.parent / "dopo" / "2026-2028"
+    dopo.parent.mkdir(parents=True)
+    shutil.copytree(prima, dopo)
+    path = dopo / "organizzazione.yaml"
+    text = path.read_text(encoding="utf-8")
+    riga = next(line for line in text.splitlines() if line.strip().startswith("descrizione: "))
+    chiave, _ = riga.split("descrizione: ", 1)
+    path.write_text(
+        text.replace(riga, f'{chiave}descrizione: "Ufficio\\u001b]0;pwned\\u0007\\n::error::x"', 1),
+        encoding="utf-8",
+    )
+    result = run_cli("diff", str(prima), str(dopo))
+    assert result.exit_code == 0
+    assert "pwned" in result.output
+    assert not _PERICOLOSI.search(result.output)
+    assert not any(line.startswith("::error::") for line in result.output.splitlines())

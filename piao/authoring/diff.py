@@ -15,7 +15,7 @@ from piao.lingua import quanti
 from piao.loading import plain, readable_folder
 from piao.model import SEZIONI
 from piao.model.base import da_verificare
-from piao.sicuro import html_testo, json_stretto
+from piao.sicuro import html_testo, json_stretto, terminale
 
 TIPI = {
     "obiettivi": "obiettivo",
@@ -332,7 +332,7 @@ def _esiti(aggiunti: int, rimossi: int, modificati: int) -> str:
 def render_text(d: Differenze) -> str:
     righe = [f"Differenze tra {d.prima} e {d.dopo}"]
     if not d.cambi and not d.campi:
-        return righe[0] + "\nNessuna differenza.\n"
+        return terminale(righe[0]) + "\nNessuna differenza.\n"
     for file, titolo, agg, rim, mod in d.conteggi():
         righe += ["", f"{file} — {titolo}: {_esiti(agg, rim, mod)}"]
         if n := d.spostati(file):
@@ -364,7 +364,8 @@ def render_text(d: Differenze) -> str:
             else "Spostamento d'anno: 1 oggetto cambia solo perché il triennio è avanzato "
             "(esce il primo anno, entra il nuovo ultimo anno); non è elencato."
         )
-    return "\n".join(righe) + "\n"
+    # Plan text on a terminal: every control or bidi character stays a visible escape.
+    return "\n".join(terminale(r) for r in righe) + "\n"
 
 
 def _md(text: str) -> str:
