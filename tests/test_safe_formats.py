@@ -186,3 +186,12 @@ def test_diff_text_output_shows_plan_controls_as_escapes(
     assert "pwned" in result.output
     assert not _PERICOLOSI.search(result.output)
     assert not any(line.startswith("::error::") for line in result.output.splitlines())
+
+
+def test_messages_of_the_writing_commands_escape_paths(tmp_path: Path) -> None:
+    out = tmp_path / "doc\x1b[2J\u202e"
+    result = run_cli("render", str(SMALL), "--out", str(out), "--format", "html")
+    assert result.exit_code == 0
+    assert "scritto" in result.output
+    assert "\\x1b[2J\\u202e" in result.output
+    assert not _PERICOLOSI.search(result.output)

@@ -82,8 +82,14 @@ def working(message: str) -> Iterator[None]:
 
 def fail(message: str) -> typer.Exit:
     """One Italian line on stderr and exit code 2."""
-    typer.echo(f"piao: errore: {message}", err=True)
+    typer.echo(_testo(f"piao: errore: {message}"), err=True)
     return typer.Exit(EXIT_USAGE)
+
+
+def _testo(text: str) -> str:
+    """A message for the terminal: plan text and paths keep controls and bidi characters as
+    visible escapes (line by line: piao's own line breaks stay)."""
+    return "\n".join(terminale(riga) for riga in text.split("\n"))
 
 
 def require_plan_dirs(*paths: Path) -> None:
@@ -91,14 +97,14 @@ def require_plan_dirs(*paths: Path) -> None:
     missing = [p for p in paths if not p.is_dir()]
     for path in missing:
         what = "non esiste" if not path.exists() else "non è una cartella"
-        typer.echo(f"piao: errore: la cartella del piano «{path}» {what}", err=True)
+        typer.echo(_testo(f"piao: errore: la cartella del piano «{path}» {what}"), err=True)
     enti = [
         (p, trienni)
         for p in paths
         if p.is_dir() and not any(p.glob("*.y*ml")) and (trienni := trienni_in(p))
     ]
     for path, trienni in enti:
-        typer.echo(f"piao: errore: {cartella_ente(path, trienni)}", err=True)
+        typer.echo(_testo(f"piao: errore: {cartella_ente(path, trienni)}"), err=True)
     if missing or enti:
         raise typer.Exit(EXIT_USAGE)
 
@@ -180,7 +186,7 @@ def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         raise fail(f"impossibile scrivere in «{plan_dir}»: {exc.strerror or exc}") from None
     totale = facoltativi = 0
     for path in written:
-        typer.echo(f"scritto {path}")
+        typer.echo(_testo(f"scritto {path}"))
         n, f = da_compilare(path.read_text(encoding="utf-8"))
         totale, facoltativi = totale + n, facoltativi + f
     typer.echo(
@@ -188,7 +194,7 @@ def init(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         f"{quanti(facoltativi, 'facoltativo', 'facoltativi')}: il loro commento lo dice; se non "
         "servono, cancellare la riga."
     )
-    typer.echo(f"Compilare i file, poi: piao check {plan_dir}")
+    typer.echo(_testo(f"Compilare i file, poi: piao check {plan_dir}"))
 
 
 @app.command("rollover")
@@ -210,7 +216,7 @@ def rollover_command(
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for path in esito.scritti:
-        typer.echo(f"scritto {path}")
+        typer.echo(_testo(f"scritto {path}"))
     typer.echo(riepilogo(esito.registro, out))
 
 
@@ -357,7 +363,7 @@ def audit(
             f"richiesti; {len(a.con_stato('mancante'))} mancanti, {len(a.con_stato('incompleto'))} incompleti"
         )
     for path in written:
-        typer.echo(f"scritto {path}")
+        typer.echo(_testo(f"scritto {path}"))
     falliti = [(p, e) for p, e in zip(plan_dirs, esiti, strict=True) if isinstance(e, Fallito)]
     for plan, esito in falliti:
         typer.echo(
@@ -409,15 +415,15 @@ def render(
             rendered = render_plan(plan_dir, out, formats=chosen, bozza=bozza)
     except RenderRefused as exc:
         sys.stdout.write(REPORTERS["text"]([exc.result.report], catalogue(), False))
-        typer.echo(f"piao: documento non prodotto: {exc}", err=True)
+        typer.echo(_testo(f"piao: documento non prodotto: {exc}"), err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     report = rendered.result.report
     if not report.success:
-        typer.echo(f"Attenzione: {summary_line(report)}; il documento è marcato BOZZA.")
+        typer.echo(_testo(f"Attenzione: {summary_line(report)}; il documento è marcato BOZZA."))
     for path in rendered.files:
-        typer.echo(f"scritto {path}")
+        typer.echo(_testo(f"scritto {path}"))
 
 
 @app.command()
@@ -444,13 +450,13 @@ def publish(
             written = publish_plan(plan_dir, out, bozza=bozza)
     except RenderRefused as exc:
         sys.stdout.write(REPORTERS["text"]([exc.result.report], catalogue(), False))
-        typer.echo(f"piao: sito non prodotto: {exc}", err=True)
+        typer.echo(_testo(f"piao: sito non prodotto: {exc}"), err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for path in written:
-        typer.echo(f"scritto {path}")
-    typer.echo(f"Aprire {out / 'index.html'} e copiare la cartella nel sito dell'ente.")
+        typer.echo(_testo(f"scritto {path}"))
+    typer.echo(_testo(f"Aprire {out / 'index.html'} e copiare la cartella nel sito dell'ente."))
 
 
 @app.command()
@@ -465,7 +471,7 @@ def schema(
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for path in written:
-        typer.echo(f"scritto {path}")
+        typer.echo(_testo(f"scritto {path}"))
 
 
 def main() -> None:
