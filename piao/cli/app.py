@@ -28,7 +28,7 @@ from piao.engine import ERRORE_INTERNO, check_report, report_fallito
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.lingua import quanti
-from piao.loading import PlanFolderError, cartella_ente, trienni_in
+from piao.loading import PlanFolderError, cartella_ente
 from piao.model import SEZIONI_PER_FILE
 from piao.model.regime import sopra_soglia
 from piao.publish import publish_plan
@@ -98,13 +98,9 @@ def require_plan_dirs(*paths: Path) -> None:
     for path in missing:
         what = "non esiste" if not path.exists() else "non è una cartella"
         typer.echo(_testo(f"piao: errore: la cartella del piano «{path}» {what}"), err=True)
-    enti = [
-        (p, trienni)
-        for p in paths
-        if p.is_dir() and not any(p.glob("*.y*ml")) and (trienni := trienni_in(p))
-    ]
-    for path, trienni in enti:
-        typer.echo(_testo(f"piao: errore: {cartella_ente(path, trienni)}"), err=True)
+    enti = [ente for p in paths if p.is_dir() and (ente := cartella_ente(p))]
+    for ente in enti:
+        typer.echo(_testo(f"piao: errore: {ente}"), err=True)
     if missing or enti:
         raise typer.Exit(EXIT_USAGE)
 

@@ -9,7 +9,6 @@ from piao.loading.plan import (
     cartella_ente,
     load_folder,
     readable_folder,
-    trienni_in,
 )
 from piao.loading.yamlio import plain
 
@@ -23,5 +22,4 @@ __all__ = [
     "load_folder",
     "plain",
     "readable_folder",
-    "trienni_in",
 ]

@@ -166,22 +166,26 @@ class LoadedPlan:
 _TRIENNIO = re.compile(r"\d{4}-\d{4}")
 
 
-def trienni_in(folder: Path) -> list[str]:
-    """The triennio sub-folders holding YAML files (`folder` is then an entity's folder)."""
+def _yaml(path: Path) -> bool:
+    """A YAML file name, in any case (`.yaml`, `.YML`...)."""
+    return path.suffix.lower() in YAML_SUFFIXES
+
+
+def cartella_ente(folder: Path) -> str | None:
+    """The message for an entity's folder given where a triennio's folder is expected: no
+    YAML file of its own, and triennio sub-folders that hold some. None otherwise."""
     try:
-        return sorted(
+        if any(_yaml(p) for p in folder.iterdir()):
+            return None
+        trienni = sorted(
             d.name
             for d in folder.iterdir()
-            if d.is_dir()
-            and _TRIENNIO.fullmatch(d.name)
-            and any(p.suffix in YAML_SUFFIXES for p in d.iterdir())
+            if d.is_dir() and _TRIENNIO.fullmatch(d.name) and any(_yaml(p) for p in d.iterdir())
         )
     except OSError:
-        return []
-
-
-def cartella_ente(folder: Path, trienni: list[str]) -> str:
-    """The message for an entity's folder given where a triennio's folder is expected."""
+        return None
+    if not trienni:
+        return None
     return (
         f"«{folder}» è la cartella dell'ente, con i piani {', '.join(trienni)}: indicare la "
         f"cartella di un triennio, per esempio «{folder / trienni[-1]}»"
@@ -195,13 +199,13 @@ def load_folder(folder: Path, *, max_bytes: int | None = None) -> LoadedPlan:
     if not folder.is_dir():
         raise PlanFolderError(f"«{folder}» non è una cartella")
     try:
-        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
+        paths = sorted(p for p in folder.iterdir() if _yaml(p))
     except OSError as exc:
         raise PlanFolderError(
             f"impossibile leggere la cartella «{folder}»: {exc.strerror}"
         ) from exc
-    if not paths and (trienni := trienni_in(folder)):
-        raise PlanFolderError(cartella_ente(folder, trienni))
+    if not paths and (ente := cartella_ente(folder)):
+        raise PlanFolderError(ente)
 
     sources = SourceMap()
     findings: list[Finding] = []
