@@ -10,14 +10,11 @@ from pathlib import Path
 
 from piao.catalogue import Catalogue
 from piao.findings import Finding, Report, Severity, StatoRegola
+from piao.lingua import quanti
 from piao.sicuro import terminale
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _range(codes: list[str]) -> str:
@@ -39,15 +36,15 @@ def summary_line(report: Report) -> str:
     c = report.counts()
     verdict = VERDETTI[report.verdetto]
     parts = [
-        _plural(c[Severity.ERROR], "errore", "errori"),
-        _plural(c[Severity.WARNING], "avviso", "avvisi"),
-        _plural(c[Severity.INFO], "informazione", "informazioni"),
+        quanti(c[Severity.ERROR], "errore", "errori"),
+        quanti(c[Severity.WARNING], "avviso", "avvisi"),
+        quanti(c[Severity.INFO], "informazione", "informazioni"),
     ]
     if report.suppressed:
-        parts.append(_plural(len(report.suppressed), "rilievo derogato", "rilievi derogati"))
+        parts.append(quanti(len(report.suppressed), "rilievo derogato", "rilievi derogati"))
     if report.riserve:
         parts.append(
-            _plural(
+            quanti(
                 len(report.riserve),
                 "avviso su norme vincolanti da verificare",
                 "avvisi su norme vincolanti da verificare",
@@ -64,11 +61,11 @@ def _da_completare(report: Report) -> list[str]:
     for file, da_compilare, errori, da_verificare in report.da_completare:
         parts = []
         if da_compilare:
-            parts.append(_plural(da_compilare, "valore da compilare", "valori da compilare"))
+            parts.append(quanti(da_compilare, "valore da compilare", "valori da compilare"))
         if da_verificare:
-            parts.append(_plural(da_verificare, "valore da verificare", "valori da verificare"))
+            parts.append(quanti(da_verificare, "valore da verificare", "valori da verificare"))
         if errori:
-            parts.append(_plural(errori, "errore di struttura", "errori di struttura"))
+            parts.append(quanti(errori, "errore di struttura", "errori di struttura"))
         lines.append(f"  {terminale(file)}: {', '.join(parts)}")
     return lines
 

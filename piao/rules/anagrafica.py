@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from piao.findings import Severity
+from piao.lingua import quanti
 from piao.model.regime import SOGLIA_DIPENDENTI, sopra_soglia
 from piao.rules.contesto import Contesto
 from piao.rules.registry import REGISTRY, Rilievo, regola
@@ -168,7 +169,7 @@ def _adottato(ctx: Contesto) -> tuple[datetime.date, Letture] | None:
 
 
 def _giorni(n: int) -> str:
-    return "1 giorno" if n == 1 else f"{n} giorni"
+    return quanti(n, "giorno", "giorni")
 
 
 def _regione_mancante(ctx: Contesto, letture: Letture, adottato: datetime.date | None) -> str:

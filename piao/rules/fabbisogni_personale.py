@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Iterator
 
 from piao.forme import vecchia_categoria
-from piao.lingua import elenco
+from piao.lingua import elenco, quanti
 from piao.model.fabbisogni_personale import FabbisogniPersonale
 from piao.model.regime import ORDINARIO, SEMPLIFICATO
 from piao.rules.contesto import Contesto
@@ -259,7 +259,7 @@ MOBILITA = frozenset({"mobilita", "comando_in_mobilita"})
 
 
 def _posti(n: int) -> str:
-    return "nessun posto" if n == 0 else "1 posto" if n == 1 else f"{n} posti"
+    return "nessun posto" if n == 0 else quanti(n, "posto", "posti")
 
 
 @regola(

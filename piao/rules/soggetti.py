@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from piao.lingua import quanti
 from piao.rules.contesto import Contesto
 from piao.rules.registry import Rilievo, regola
 from piao.rules.util import normalizza, vuoto
@@ -34,7 +35,7 @@ def assunzioni_in_riequilibrio(ctx: Contesto) -> Iterator[Rilievo]:
     posti = sum(a.numero for a in ctx.fp.assunzioni)
     if not posti:
         return
-    programmate = "1 assunzione" if posti == 1 else f"{posti} assunzioni"
+    programmate = quanti(posti, "assunzione", "assunzioni")
     if rf.stato == "riequilibrio_pluriennale":
         situazione = (
             "in procedura di riequilibrio finanziario pluriennale (art. 243-bis TUEL), che la assoggetta "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from piao.calcoli import rapporto_capacita
+from piao.lingua import quanti
 from piao.model.fabbisogni_personale import (
     TRIENNIO,
     Assunzione,
@@ -72,7 +73,7 @@ def _fuori_capacita(fp: FabbisogniPersonale) -> str:
         fin = a.finanziamento
         if fin is None or not fin.fuori_capacita:
             continue
-        posti = "1 posto" if a.numero == 1 else f"{a.numero} posti"
+        posti = quanti(a.numero, "posto", "posti")
         voci.append(f"{a.codice} ({posti}, {etichetta(fin.fonte)}{se('; ', fin.norma)})")
     return "; ".join(voci)
 
