@@ -22,7 +22,7 @@ from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading import SourceFile
 from piao.loading.yamlio import node_position
 from piao.model.base import Euro
-from piao.model.introspect import members
+from piao.model.introspect import members, metadati
 
 CIFRE = Controllo(
     "SC008",
@@ -152,27 +152,11 @@ def _tipo(model: type[BaseModel], path: YamlPath) -> Tipo:
         if nxt is None:
             return "numero"
         tp = nxt
-    meta += _metadati(tp)
+    meta += metadati(tp)
     if any(isinstance(m, Euro) for m in meta):
         return "importo"
     numerici = [m for m in members(tp) if m in (int, float)]
     return "intero" if numerici == [int] else "numero"
-
-
-def _metadati(tp: Any) -> list[Any]:
-    """The `Annotated` metadata of `tp` and of each alternative of a union."""
-    out: list[Any] = []
-    stack = [tp]
-    while stack:
-        current = stack.pop()
-        origin = typing.get_origin(current)
-        if origin is typing.Annotated:
-            base, *extra = typing.get_args(current)
-            out.extend(extra)
-            stack.append(base)
-        elif origin is not None and origin not in (list, dict):
-            stack.extend(typing.get_args(current))
-    return out
 
 
 _BLOCCO = re.compile(r"[:-]\s*[|>][-+0-9]*\s*(?:#.*)?$")

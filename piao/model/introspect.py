@@ -20,3 +20,20 @@ def members(tp: Any) -> list[Any]:
     if typing.get_origin(tp) in (Union, types.UnionType):
         return [unwrap(a) for a in typing.get_args(tp) if a is not type(None)]
     return [tp]
+
+
+def metadati(tp: Any) -> list[Any]:
+    """The `Annotated` metadata of `tp` and of each alternative of a union (not of the items
+    of a list or dict): where the models put their marks (`Euro`, `NomeDiPersona`)."""
+    out: list[Any] = []
+    stack = [tp]
+    while stack:
+        current = stack.pop()
+        origin = typing.get_origin(current)
+        if origin is typing.Annotated:
+            base, *extra = typing.get_args(current)
+            out.extend(extra)
+            stack.append(base)
+        elif origin is not None and origin not in (list, dict):
+            stack.extend(typing.get_args(current))
+    return out

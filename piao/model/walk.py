@@ -16,6 +16,7 @@ from typing import Any, Union
 from pydantic import BaseModel
 
 from piao.model.base import NomeDiPersona, Riferimento
+from piao.model.introspect import metadati
 
 YamlPath = tuple[str | int, ...]
 
@@ -167,19 +168,12 @@ class NomeScritto:
     path: YamlPath
 
 
-def _segna_persona(tp: Any) -> bool:
-    """Whether a declared type (or one of its alternatives) carries the person-name mark."""
-    if isinstance(tp, NomeDiPersona):
-        return True
-    return any(_segna_persona(a) for a in typing.get_args(tp))
-
-
 def nomi_di_persona(model: BaseModel, file: str, path: YamlPath = ()) -> Iterator[NomeScritto]:
     """Every field declared as a person's name, anywhere below `model`, with its value."""
     for name, field in type(model).model_fields.items():
         value: Any = getattr(model, name)
-        marked = any(isinstance(m, NomeDiPersona) for m in field.metadata) or _segna_persona(
-            field.annotation
+        marked = any(
+            isinstance(m, NomeDiPersona) for m in (*field.metadata, *metadati(field.annotation))
         )
         if marked and isinstance(value, str):
             yield NomeScritto(value, file, (*path, name))
