@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import random
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -571,6 +572,36 @@ def scrivi(files: dict[str, dict[str, Any]], folder: Path) -> None:
         with (folder / f"{key}.yaml").open("w", encoding="utf-8") as handle:
             handle.write(f"# yaml-language-server: $schema=../../schemas/{key}.schema.json\n")
             yaml.dump(data, handle)
+
+
+_RIFERIMENTO = re.compile(
+    r"^(\s*(?:- )?(?:unita|padre|unita_responsabile|responsabile|responsabile_dati|"
+    r"responsabile_pubblicazione|valore_pubblico): )([A-Z]+-[0-9A-Z-]+)$"
+)
+_TESTO = re.compile(r"^(\s*(?:- )?(?:titolo|descrizione|denominazione|nome): [A-Za-z][^#:'\"]*)$")
+
+
+def bozza(folder: Path, per_file: int | None) -> int:
+    """Turn a generated plan into a draft, as offices check them: in every file, `per_file`
+    references to codes that do not exist (located errors) and one text cut by « #»
+    (SC009); every reference when `per_file` is None. Returns how many were changed."""
+    cambiati = 0
+    for path in sorted(folder.glob("*.yaml")):
+        righe = path.read_text(encoding="utf-8").split("\n")
+        rotti = 0
+        tagliato = False
+        for i, riga in enumerate(righe):
+            if (m := _RIFERIMENTO.match(riga)) and (per_file is None or rotti < per_file):
+                righe[i] = f"{m.group(1)}{m.group(2)}-BOZZA"
+                rotti += 1
+            elif not tagliato and _TESTO.match(riga):
+                righe[i] = f"{riga} #bozza da rivedere"
+                tagliato = True
+            else:
+                continue
+            cambiati += 1
+        path.write_text("\n".join(righe), encoding="utf-8")
+    return cambiati
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading import SourceFile
-from piao.loading.yamlio import node_position
+from piao.loading.posizioni import Nodo, figlio, posizione
 from piao.model.base import Euro
 from piao.model.introspect import members, metadati
 
@@ -66,7 +66,7 @@ def controlla_cifre(file: str, model: type[BaseModel], source: SourceFile) -> li
         return []
     righe = text.split("\n")
     findings: list[Finding] = []
-    for path, line, column in _numeri(source.positions()):
+    for path, line, column in _numeri(source.data, source.posizioni):
         token = _TOKEN.match(righe[line], column) if line < len(righe) else None
         if token is None:
             continue
@@ -114,8 +114,10 @@ def _virgola(scritto: str, where: Location) -> Finding:
     )
 
 
-def _numeri(node: Any, path: YamlPath = ()) -> Iterator[tuple[YamlPath, int, int]]:
-    """Path and 0-based position of every number in a round-trip tree."""
+def _numeri(
+    node: Any, posizioni: Nodo | None, path: YamlPath = ()
+) -> Iterator[tuple[YamlPath, int, int]]:
+    """Path and 0-based position of every number in the data of a file."""
     if isinstance(node, dict):
         parts: Any = node.items()
     elif isinstance(node, list):
@@ -125,11 +127,11 @@ def _numeri(node: Any, path: YamlPath = ()) -> Iterator[tuple[YamlPath, int, int
     for part, value in parts:
         child = (*path, part)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            pos = node_position(node, part, as_key=False)
+            pos = posizione(posizioni, part, chiave=False)
             if pos is not None:
                 yield child, pos[0], pos[1]
         else:
-            yield from _numeri(value, child)
+            yield from _numeri(value, figlio(posizioni, part), child)
 
 
 def _tipo(model: type[BaseModel], path: YamlPath) -> Tipo:

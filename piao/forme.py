@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import typing
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -34,30 +36,74 @@ _NO = frozenset({"no", "falso"})
 def normalizza(tp: Any, data: Any) -> Any:
     """A copy of `data` with the Italian forms of keys, closed-list values and yes/no
     values of the model type `tp` written as the schema's codes."""
-    scelte = members(tp)
-    for member in scelte:
-        if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(data, dict):
-            return _mappa(member, data)
-        origin = typing.get_origin(member)
-        if origin is list and isinstance(data, list):
-            (voce,) = typing.get_args(member)
-            return [normalizza(voce, v) for v in data]
-        if origin is dict and isinstance(data, dict):
-            valore = typing.get_args(member)[1]
-            return {k: normalizza(valore, v) for k, v in data.items()}
+    forma = _forma(tp)
+    for tipo, argomento in forma.strutture:
+        if tipo == "modello" and isinstance(data, dict):
+            return _mappa(argomento, data)
+        if tipo == "elenco" and isinstance(data, list):
+            return [normalizza(argomento, v) for v in data]
+        if tipo == "dizionario" and isinstance(data, dict):
+            return {k: normalizza(argomento, v) for k, v in data.items()}
     if isinstance(data, str):
-        return _scalare(scelte, data)
+        return _scalare(forma, data)
     return data
+
+
+@dataclass(frozen=True)
+class _Forma:
+    """What `normalizza` needs of a type, computed once per type."""
+
+    strutture: tuple[tuple[str, Any], ...]
+    """(kind, argument) of each model, list or dict alternative, in declaration order."""
+    testo_libero: bool
+    ammessi: frozenset[str]
+    per_forma: dict[str, str]
+    si_no: bool
+
+
+_FORME: dict[int, tuple[Any, _Forma]] = {}
+"""Computed forms by the type's identity (the type is kept, so the identity stays its own)."""
+
+
+def _forma(tp: Any) -> _Forma:
+    trovata = _FORME.get(id(tp))
+    if trovata is not None and trovata[0] is tp:
+        return trovata[1]
+    scelte = members(tp)
+    strutture: list[tuple[str, Any]] = []
+    for member in scelte:
+        origin = typing.get_origin(member)
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            strutture.append(("modello", member))
+        elif origin is list:
+            strutture.append(("elenco", typing.get_args(member)[0]))
+        elif origin is dict:
+            strutture.append(("dizionario", typing.get_args(member)[1]))
+    ammessi = valori_ammessi(scelte)
+    forma = _Forma(
+        tuple(strutture),
+        str in scelte,
+        frozenset(ammessi),
+        _univoci((forma_normale(a), a) for a in ammessi),
+        bool in scelte,
+    )
+    _FORME[id(tp)] = (tp, forma)
+    return forma
+
+
+@cache
+def _campi(model: type[BaseModel]) -> dict[str, str]:
+    """Normal form → field name of a model's fields (forms two fields share left out)."""
+    return _univoci((forma_normale(nome), nome) for nome in model.model_fields)
 
 
 def _mappa(model: type[BaseModel], data: dict[Any, Any]) -> dict[Any, Any]:
     campi = model.model_fields
-    per_forma = _univoci((forma_normale(nome), nome) for nome in campi)
     out: dict[Any, Any] = {}
     for chiave, valore in data.items():
         nome = chiave
         if isinstance(chiave, str) and chiave not in campi:
-            codice = per_forma.get(forma_normale(chiave))
+            codice = _campi(model).get(forma_normale(chiave))
             if codice is not None and codice not in data and codice not in out:
                 nome = codice
         campo = campi.get(nome) if isinstance(nome, str) else None
@@ -65,18 +111,15 @@ def _mappa(model: type[BaseModel], data: dict[Any, Any]) -> dict[Any, Any]:
     return out
 
 
-def _scalare(scelte: list[Any], testo: str) -> Any:
-    if str in scelte:
+def _scalare(forma: _Forma, testo: str) -> Any:
+    if forma.testo_libero or testo in forma.ammessi:
         return testo  # a free text or a code: kept as written
-    ammessi = valori_ammessi(scelte)
-    if testo in ammessi:
-        return testo
-    forma = forma_normale(testo)
-    codice = _univoci((forma_normale(a), a) for a in ammessi).get(forma)
+    normale = forma_normale(testo)
+    codice = forma.per_forma.get(normale)
     if codice is not None:
         return codice
-    if bool in scelte and forma in _SI | _NO:
-        return forma in _SI
+    if forma.si_no and normale in _SI | _NO:
+        return normale in _SI
     return testo
 
 

@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 from piao.cifre import CIFRE, COMMENTO, controlla_cifre, controlla_commenti, numero_italiano
 from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.forme import normalizza, suggerimento_area, superati
-from piao.loading import LoadedPlan, SourceMap, plain
+from piao.loading import LoadedPlan, SourceMap
 from piao.loading.normale import forma_normale
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
 from piao.model.base import NON_STAMPABILI, PLACEHOLDERS, da_verificare, testo_pulito
@@ -276,7 +276,7 @@ def validate_plan(loaded: LoadedPlan) -> Validated:
             continue  # the loader already reported why
         # Italian forms with a plain meaning (`modalità`, `sì`) read as the codes: the
         # normalised data replaces the parsed one, positions stay in the source tree.
-        source.data = normalizza(sezione.model, plain(source.data))
+        source.data = normalizza(sezione.model, source.data)
         model, section_findings, paths = _validate_section(sezione, source.data, loaded.sources)
         findings += section_findings
         findings += controlla_cifre(sezione.file, sezione.model, source)

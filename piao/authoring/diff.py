@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from piao.lingua import quanti
-from piao.loading import plain, readable_folder
+from piao.loading import readable_folder
 from piao.model import SEZIONI
 from piao.model.base import da_verificare
 from piao.sicuro import html_testo, json_stretto, terminale
@@ -239,7 +239,7 @@ def _titolo(campi: dict[str, Any]) -> str:
 
 def _dati(folder: Path) -> dict[str, Any]:
     loaded = readable_folder(folder)
-    return {s.file: plain(loaded.sources.data(s.file)) for s in SEZIONI}
+    return {s.file: loaded.sources.data(s.file) for s in SEZIONI}
 
 
 def diff_plans(prima: Path, dopo: Path) -> Differenze:

@@ -15,14 +15,9 @@ from typing import Any
 from piao.ambiente import max_file_mb
 from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading.normale import forma_normale
-from piao.loading.yamlio import (
-    container_position,
-    is_mapping,
-    is_scalar,
-    node_position,
-    parse_fast,
-    parse_yaml,
-)
+from piao.loading.posizioni import Nodo, chiavi, figlio, inizio, posizione
+from piao.loading.veloce import leggi_veloce
+from piao.loading.yamlio import albero_posizioni, is_mapping, parse_yaml, plain
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Default size limit of one section file; PIAO_MAX_FILE_MB overrides it (piao.ambiente)."""
@@ -79,23 +74,14 @@ def yaml_finding(
 
 @dataclass
 class SourceFile:
-    """One file of the plan: its name inside the folder and its parsed data (or None).
-
-    `data` comes from the fast C parser when the file is plainly harmless; the tree with
-    line and column of every value (`tree`) is then parsed from `text` only when a
-    finding needs a position.
-    """
+    """One file of the plan: its name inside the folder, its parsed data (or None), its
+    text and where each key and value was written (`posizioni`), all from one parse."""
 
     name: str
     path: Path
     data: Any = None
     text: str | None = None
-    tree: Any = None
-
-    def positions(self) -> Any:
-        if self.tree is None and self.text is not None:
-            self.tree = parse_yaml(self.text).data
-        return self.tree
+    posizioni: Nodo | None = None
 
 
 @dataclass
@@ -112,21 +98,21 @@ class SourceMap:
         at the deepest existing parent.
         """
         source = self.files.get(file)
-        node: Any = source.positions() if source else None
-        pos = container_position(node) or (0, 0)
+        node = source.posizioni if source else None
+        pos = inizio(node) or (0, 0)
         for i, campo in enumerate(path):
             last = i == len(path) - 1
             part = campo
-            key_pos = node_position(node, part, as_key=True)
-            if key_pos is None and isinstance(campo, str) and is_mapping(node):
+            key_pos = posizione(node, part, chiave=True)
+            if key_pos is None and isinstance(campo, str):
                 # The key as the user wrote it (`modalità` for the field `modalita`).
-                part = next((k for k in node if _stessa_chiave(k, campo)), campo)
-                key_pos = node_position(node, part, as_key=True)
+                part = next((k for k in chiavi(node) if _stessa_chiave(k, campo)), campo)
+                key_pos = posizione(node, part, chiave=True)
             if key_pos is None:
                 break
-            child = node[part]
-            value_pos = node_position(node, part, as_key=False)
-            pos = value_pos if (last and not key and is_scalar(child) and value_pos) else key_pos
+            child = figlio(node, part)
+            value_pos = posizione(node, part, chiave=False)
+            pos = value_pos if (last and not key and child is None and value_pos) else key_pos
             node = child
         return Location(file, pos[0] + 1, pos[1] + 1, tuple(path))
 
@@ -313,11 +299,14 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFil
     if problem is not None:
         return source, [problem]
     assert text is not None
-    fast = parse_fast(text)
-    if isinstance(fast, dict):
-        source.data = fast
+    fast = leggi_veloce(text)
+    if fast is not None:
+        source.data = fast.data
+        source.posizioni = fast.posizioni
         source.text = text
-        return source, []
+        return source, [
+            yaml_finding(p.kind, p.message, name, p.line + 1, p.column + 1) for p in fast.problemi
+        ]
     parsed = parse_yaml(text)
     findings = [
         yaml_finding(p.kind, _message(p.kind, p.message), name, p.line + 1, p.column + 1)
@@ -341,8 +330,8 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFil
             )
         )
     else:
-        source.data = parsed.data
-        source.tree = parsed.data
+        source.data = plain(parsed.data)
+        source.posizioni = albero_posizioni(parsed.data)
         source.text = text
     return source, findings
 

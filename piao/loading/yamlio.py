@@ -1,4 +1,5 @@
-"""Parse one YAML file safely, keeping positions; the only module that touches ruamel.yaml.
+"""Parse one YAML file safely and carefully, keeping positions: the round-trip parser, for
+the files the fast path (`veloce`) leaves to it and for authoring.
 
 Safety: tags other than the YAML core ones (`!!python/object`, `!custom`, ...) are refused
 before anything is constructed; anchors and aliases are refused (they are never needed
@@ -20,6 +21,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
+from piao.loading.posizioni import Elenco, Mappa, Nodo
+
 MAX_DEPTH = 64
 
 _CORE_TAGS = frozenset(
@@ -36,6 +39,18 @@ class YamlProblem:
     message: str
     line: int  # 0-based
     column: int  # 0-based
+
+
+def duplicato(key: Any, prima: int | None, line: int, column: int) -> YamlProblem:
+    """A key written again at (line, column) of the same mapping; `prima` is the 0-based line
+    of its first occurrence, whose value is the one kept."""
+    where = f" (già presente alla riga {prima + 1})" if prima is not None else ""
+    return YamlProblem(
+        "duplicate_key",
+        f"Chiave «{key}» ripetuta{where}: vale solo la prima, eliminare o rinominare il duplicato.",
+        line,
+        column,
+    )
 
 
 class _Refused(MarkedYAMLError):
@@ -82,17 +97,9 @@ class _SafeConstructor(RoundTripConstructor):
     ) -> bool:
         if key in mapping:
             first = mapping.lc.key(key) if hasattr(mapping, "lc") else None
-            where = f" (già presente alla riga {first[0] + 1})" if first else ""
             mark = key_node.start_mark
-            self.duplicates.append(
-                YamlProblem(
-                    "duplicate_key",
-                    f"Chiave «{key}» ripetuta{where}: vale solo la prima, "
-                    "eliminare o rinominare il duplicato.",
-                    mark.line,
-                    mark.column,
-                )
-            )
+            riga = first[0] if first else None
+            self.duplicates.append(duplicato(key, riga, mark.line, mark.column))
             return False
         return True
 
@@ -232,83 +239,45 @@ def parse_yaml(text: str) -> Parsed:
     return Parsed(docs[0] if docs else None, duplicates)
 
 
-# Anything that may be an anchor, an alias or a tag: such files take the careful path.
-_SOSPETTI = re.compile(r"(?:^|[\s\[{,:-])[&*!][^\s]", re.MULTILINE)
-
-
-def parse_fast(text: str) -> Any:
-    """Parse with the C-accelerated safe loader when the text is plainly harmless.
-
-    Returns the data (plain dicts, lists and scalars) or None when the file needs the
-    careful round-trip parser: possible anchors, aliases or tags, any error, several
-    documents, nesting deeper than MAX_DEPTH. Positions are not kept: the SourceMap asks
-    the round-trip parser for them only when a finding needs one.
-    """
-    if _SOSPETTI.search(text):
-        return None
-    yaml = YAML(typ="safe")
-    try:
-        docs = list(yaml.load_all(text))
-    except (YAMLError, RecursionError, ValueError, TypeError, OverflowError):
-        return None
-    if len(docs) != 1 or not _shallow(docs[0]):
-        return None
-    return docs[0]
-
-
-def _shallow(node: Any) -> bool:
-    """No container deeper than MAX_DEPTH and none shared (an alias)."""
-    seen: set[int] = set()
-    stack: list[tuple[Any, int]] = [(node, 0)]
-    while stack:
-        current, depth = stack.pop()
-        if isinstance(current, dict | list):
-            if depth > MAX_DEPTH or id(current) in seen:
-                return False
-            seen.add(id(current))
-            children = current.values() if isinstance(current, dict) else current
-            stack.extend((child, depth + 1) for child in children)
-    return True
-
-
 def _problem(kind: str, message: str | None, mark: Any) -> YamlProblem:
     line = getattr(mark, "line", 0) or 0
     column = getattr(mark, "column", 0) or 0
     return YamlProblem(kind, message or "errore YAML", line, column)
 
 
-def node_position(container: Any, part: str | int, *, as_key: bool) -> tuple[int, int] | None:
-    """0-based (line, column) of a mapping key / value or a sequence item, if recorded."""
-    try:
-        if isinstance(container, CommentedMap):
-            if part not in container:
-                return None
-            pos = container.lc.key(part) if as_key else container.lc.value(part)
-            return int(pos[0]), int(pos[1])
-        if isinstance(container, CommentedSeq) and isinstance(part, int):
-            if not 0 <= part < len(container):
-                return None
-            pos = container.lc.item(part)
-            return int(pos[0]), int(pos[1])
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None
+def albero_posizioni(node: Any) -> Nodo | None:
+    """The position tree (`posizioni`) of a round-trip tree: where each key and value was
+    written, from ruamel's line and column records."""
+    if isinstance(node, CommentedMap):
+        voci: dict[Any, tuple[int, int, int, int, Nodo | None]] = {}
+        for key, value in node.items():
+            try:
+                kl, kc, vl, vc = (int(x) for x in node.lc.data[key][:4])
+            except (KeyError, IndexError, TypeError, ValueError):
+                continue
+            voci[key] = (kl, kc, vl, vc, albero_posizioni(value))
+        return Mappa(*_inizio(node), voci)
+    if isinstance(node, CommentedSeq):
+        elementi: list[tuple[int, int, Nodo | None]] = []
+        for i, value in enumerate(node):
+            try:
+                il, ic = (int(x) for x in node.lc.data[i][:2])
+            except (KeyError, IndexError, TypeError, ValueError):
+                il, ic = _inizio(node)
+            elementi.append((il, ic, albero_posizioni(value)))
+        return Elenco(*_inizio(node), elementi)
     return None
 
 
-def container_position(node: Any) -> tuple[int, int] | None:
-    """0-based position where a mapping or sequence starts."""
+def _inizio(node: Any) -> tuple[int, int]:
     lc = getattr(node, "lc", None)
     if lc is None or lc.line is None:
-        return None
+        return 0, 0
     return int(lc.line), int(lc.col)
 
 
 def is_mapping(node: Any) -> bool:
     return isinstance(node, CommentedMap)
-
-
-def is_scalar(node: Any) -> bool:
-    return not isinstance(node, CommentedMap | CommentedSeq)
 
 
 def plain(node: Any) -> Any:

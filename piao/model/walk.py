@@ -168,14 +168,21 @@ class NomeScritto:
     path: YamlPath
 
 
+@cache
+def _campi_nome(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields a model class declares as a person's name."""
+    return tuple(
+        name
+        for name, field in model.model_fields.items()
+        if any(isinstance(m, NomeDiPersona) for m in (*field.metadata, *metadati(field.annotation)))
+    )
+
+
 def nomi_di_persona(model: BaseModel, file: str, path: YamlPath = ()) -> Iterator[NomeScritto]:
     """Every field declared as a person's name, anywhere below `model`, with its value."""
-    for name, field in type(model).model_fields.items():
+    for name in _campi_nome(type(model)):
         value: Any = getattr(model, name)
-        marked = any(
-            isinstance(m, NomeDiPersona) for m in (*field.metadata, *metadati(field.annotation))
-        )
-        if marked and isinstance(value, str):
+        if isinstance(value, str):
             yield NomeScritto(value, file, (*path, name))
     for child, child_path in _children(model, path):
         yield from nomi_di_persona(child, file, child_path)

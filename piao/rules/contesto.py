@@ -126,6 +126,11 @@ class Contesto:
                     index.setdefault(kind.__name__, {}).setdefault(oggetto.codice, oggetto)
         return index
 
+    @cached_property
+    def citazioni_rotte(self) -> list[Citazione]:
+        """The references that name no existing object of their kinds."""
+        return [c for c in self.citazioni if not self.risolve(c)]
+
     def risolve(self, citazione: Citazione) -> bool:
         """Whether a reference names an existing object of one of its target kinds."""
         bersagli = citazione.riferimento.bersagli

@@ -52,8 +52,8 @@ def proprietario(citazione: Citazione) -> str:
 
 def rotti(ctx: Contesto, code: str) -> Iterator[Citazione]:
     """The broken references that rule `code` reports."""
-    for citazione in ctx.citazioni:
-        if proprietario(citazione) == code and not ctx.risolve(citazione):
+    for citazione in ctx.citazioni_rotte:
+        if proprietario(citazione) == code:
             yield citazione
 
 

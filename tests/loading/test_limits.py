@@ -42,6 +42,9 @@ def _codes(report: dict[str, object]) -> set[str]:
     [
         ("a: " + "[" * 5000 + "]" * 5000 + "\n", "YM007"),
         ("".join(f"{'  ' * i}l{i}:\n" for i in range(200)) + "  " * 200 + "x: 1\n", "YM007"),
+        # Nesting that crashed libyaml's C composer (a segmentation fault, no report at all).
+        ("a: " + "[" * 200_000 + "]" * 200_000 + "\n", "YM007"),
+        ("- " * 200_000 + "x\n", "YM007"),
         (
             "a: &a [1,1,1,1,1,1,1,1,1]\n"
             + "".join(
@@ -51,7 +54,7 @@ def _codes(report: dict[str, object]) -> set[str]:
             "YM006",
         ),
     ],
-    ids=["flow-nesting", "block-nesting", "billion-laughs"],
+    ids=["flow-nesting", "block-nesting", "flow-200k", "block-list-200k", "billion-laughs"],
 )
 def test_bombs_and_deep_nesting(plan_copy: Callable[[Path], Path], content: str, code: str) -> None:
     plan = plan_copy(SMALL)
