@@ -4,7 +4,11 @@ between the items of every block list of every file."""
 
 from __future__ import annotations
 
+import errno
+import importlib
+import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +20,7 @@ from piao.authoring import rollover
 from piao.loading import plain
 from piao.loading.roundtrip import dump_text, load_text
 from piao.loading.yamlio import parse_yaml
-from tests.conftest import PLANS, ROOT
+from tests.conftest import PLANS, ROOT, SMALL, run_cli
 
 PIANI = sorted(
     p.parent
@@ -112,3 +116,33 @@ def test_a_flow_item_with_a_comment_before_a_block_mapping_round_trips(text: str
     end-of-line comment, in a list with a comment before its first item."""
     assert dump_text(load_text(text)) == text
     assert plain(load_text(text)) == parse_yaml(text).data
+
+
+def test_a_rollover_failing_halfway_leaves_no_half_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    modulo = importlib.import_module("piao.authoring.rollover")
+    vero = modulo._testo_sicuro
+    fatti: list[str] = []
+
+    def a_meta(nome: str, data: Any, registro: Any) -> str:
+        fatti.append(nome)
+        if len(fatti) == 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return str(vero(nome, data, registro))
+
+    monkeypatch.setattr(modulo, "_testo_sicuro", a_meta)
+    dst = tmp_path / "2027-2029"
+    result = run_cli("rollover", str(SMALL), "--out", str(dst))
+    assert result.exit_code != 0
+    assert "impossibile scrivere" in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []  # neither the plan nor a temporary folder
+
+
+def test_a_rollover_writes_a_plan_folder_like_mkdir(tmp_path: Path) -> None:
+    dst = tmp_path / "nuovi" / "2027-2029"
+    rollover(SMALL, dst)
+    assert stat.S_IMODE(dst.stat().st_mode) == 0o755
+    assert sorted(p.name for p in dst.iterdir()) == sorted(p.name for p in SMALL.glob("*.yaml"))
+    assert [p.name for p in dst.parent.iterdir()] == ["2027-2029"]
