@@ -165,3 +165,25 @@ def test_a_failure_while_moving_into_place_puts_every_file_back(
     monkeypatch.undo()
     assert _istantanea(tmp_path) == prima
     _nessun_cantiere(tmp_path)
+
+
+def test_an_audit_failing_halfway_keeps_the_previous_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "rapporti"
+    piani = [str(SMALL), str(EXAMPLE)]
+    assert run_cli("audit", *piani, "--out", str(out), "--no-pdf").exit_code == 0
+    _con_nota(out)
+    prima = _istantanea(out)
+
+    # Both HTML reports are written, then the summary fails.
+    def rotto(*_: object) -> str:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("piao.audit.output.render_csv", rotto)
+    result = run_cli("audit", *piani, "--out", str(out), "--no-pdf")
+    assert result.exit_code != 0
+    assert "impossibile scrivere" in result.output
+    assert "Traceback" not in result.output
+    assert _istantanea(out) == prima
+    _nessun_cantiere(out)

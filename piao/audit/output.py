@@ -15,7 +15,7 @@ from piao.audit.assess import PESI, STATI_IT, Audit, audit_plan
 from piao.catalogue import citazione
 from piao.clock import today
 from piao.csvsafe import write_csv
-from piao.fsutil import atomic_write_bytes, atomic_write_text
+from piao.fsutil import atomic_write_bytes, atomic_write_text, insieme
 from piao.reference import riferimenti
 from piao.resources import data_dir
 from piao.templating import environment
@@ -124,25 +124,26 @@ def prepare_audit(folder: str | Path, *, pdf: bool = True) -> tuple[Audit, str, 
 
 def write_prepared(prepared: Sequence[Preparato | AuditFallito], out: Path) -> list[Path]:
     """Write audit-<ente>-<triennio>.html/.pdf per plan and, with several plans,
-    audit-riepilogo.csv with a row for each, in the order given (a failed one included)."""
-    out.mkdir(parents=True, exist_ok=True)
+    audit-riepilogo.csv with a row for each, in the order given (a failed one included);
+    as a whole: a failure halfway leaves the previous reports untouched."""
     written: list[Path] = []
-    seen: dict[str, int] = {}
-    for esito in prepared:
-        if isinstance(esito, AuditFallito):
-            continue
-        audit, html, pdf = esito
-        stem = f"audit-{audit.slug}"
-        seen[stem] = seen.get(stem, 0) + 1
-        if seen[stem] > 1:
-            stem += f"-{seen[stem]}"
-        atomic_write_text(out / f"{stem}.html", html)
-        written.append(out / f"{stem}.html")
-        if pdf is not None:
-            atomic_write_bytes(out / f"{stem}.pdf", pdf)
-            written.append(out / f"{stem}.pdf")
-    if len(prepared) > 1:
-        righe = [e if isinstance(e, AuditFallito) else e[0] for e in prepared]
-        atomic_write_text(out / "audit-riepilogo.csv", render_csv(righe))
-        written.append(out / "audit-riepilogo.csv")
+    with insieme(out) as cantiere:
+        seen: dict[str, int] = {}
+        for esito in prepared:
+            if isinstance(esito, AuditFallito):
+                continue
+            audit, html, pdf = esito
+            stem = f"audit-{audit.slug}"
+            seen[stem] = seen.get(stem, 0) + 1
+            if seen[stem] > 1:
+                stem += f"-{seen[stem]}"
+            atomic_write_text(cantiere / f"{stem}.html", html)
+            written.append(out / f"{stem}.html")
+            if pdf is not None:
+                atomic_write_bytes(cantiere / f"{stem}.pdf", pdf)
+                written.append(out / f"{stem}.pdf")
+        if len(prepared) > 1:
+            righe = [e if isinstance(e, AuditFallito) else e[0] for e in prepared]
+            atomic_write_text(cantiere / "audit-riepilogo.csv", render_csv(righe))
+            written.append(out / "audit-riepilogo.csv")
     return written
