@@ -1,6 +1,8 @@
 """A rollover of any valid plan parses and keeps every key, with comments in every list
-(issue 15): every example, real and fixture plan, with a comment before the first item and
-between the items of every block list of every file."""
+(issue 15): every example, real and fixture plan, with a comment after the key and before
+every item of every block list of every file (tests/commenti.py), keeps every key path at
+every depth and never falls back to dropping a file's comments; and a rollover that fails
+halfway leaves no half plan."""
 
 from __future__ import annotations
 
@@ -13,13 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-from ruamel.yaml.tokens import BlockEntryToken
 
 from piao.authoring import rollover
 from piao.loading import plain
 from piao.loading.roundtrip import dump_text, load_text
 from piao.loading.yamlio import parse_yaml
+from tests.commenti import commenta_elenchi
 from tests.conftest import PLANS, ROOT, SMALL, run_cli
 
 PIANI = sorted(
@@ -27,23 +28,6 @@ PIANI = sorted(
     for radice in (PLANS, ROOT / "tests" / "real", ROOT / "tests" / "fixtures")
     for p in radice.glob("*/*/anagrafica.yaml")
 )
-COMMENTO = "# commento di prova"
-
-
-def commenta(text: str) -> str:
-    """The text with a comment line before every item of every block list (found by the
-    YAML scanner, so never inside a text)."""
-    righe = text.split("\n")
-    trattini: dict[int, int] = {}
-    for token in YAML(typ="rt").scan(text):
-        if isinstance(token, BlockEntryToken):
-            riga, colonna = token.start_mark.line, token.start_mark.column
-            if not righe[riga][:colonna].strip():
-                trattini[riga] = colonna
-    return "\n".join(
-        riga if i not in trattini else f"{' ' * trattini[i]}{COMMENTO}\n{riga}"
-        for i, riga in enumerate(righe)
-    )
 
 
 def chiavi(node: Any, path: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
@@ -82,8 +66,8 @@ def test_a_rollover_with_comments_in_every_list_parses_and_keeps_every_key(
     shutil.copytree(plan, src)
     commenti = 0
     for file in sorted(src.glob("*.yaml")):
-        text = commenta(file.read_text(encoding="utf-8"))
-        commenti += text.count(COMMENTO)
+        text = commenta_elenchi(file.read_text(encoding="utf-8"))
+        commenti += text.count("# nota prima di un elemento")
         file.write_text(text, encoding="utf-8")
     assert commenti  # every plan has lists
     esito = rollover(src, dst)
