@@ -1,11 +1,16 @@
 """Writing files safely: a temporary file in the same folder, then an atomic rename, so an
-interrupted run leaves either the old file or the new one, never half of one."""
+interrupted run leaves either the old file or the new one, never half of one; and a set of
+files (a document in every format, a site) written as a whole (`insieme`)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -41,3 +46,73 @@ def inside(path: Path, folder: Path) -> bool:
     """True when `path` is `folder` or lies within it (after resolving links)."""
     resolved, base = path.resolve(), folder.resolve()
     return resolved == base or resolved.is_relative_to(base)
+
+
+@contextmanager
+def insieme(out: Path, *, superati: Iterable[str] = ()) -> Iterator[Path]:
+    """Write a set of files as a whole: the caller writes into the staging folder it is given
+    (hidden, inside `out`, so on the same file system); when the block ends normally every
+    file moves into place in one quick pass, otherwise nothing in `out` changes.
+
+    An interruption or a failure while the set is written leaves the previous complete set
+    untouched (never a new HTML beside an old PDF); only the files of the set are replaced,
+    and the other files in `out` are never touched, except the paths in `superati`
+    (relative to `out`): files of a previous set that the new one no longer has, removed
+    with the swap."""
+    creata = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    radice = Path(tempfile.mkdtemp(prefix=".piao-in-corso-", dir=out))
+    nuovo, vecchio = radice / "nuovo", radice / "vecchio"
+    nuovo.mkdir()
+    try:
+        yield nuovo
+        _sostituisci(nuovo, vecchio, out, [out / p for p in superati])
+    except BaseException:
+        if creata:
+            shutil.rmtree(radice, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
+    finally:
+        shutil.rmtree(radice, ignore_errors=True)
+
+
+def _sostituisci(nuovo: Path, vecchio: Path, out: Path, superati: list[Path]) -> None:
+    """Move every file of `nuovo` to the same place in `out`; each replaced file is kept in
+    `vecchio` first (a hard link, or a copy), so a failure halfway puts everything back."""
+    file = sorted(p.relative_to(nuovo) for p in nuovo.rglob("*") if not p.is_dir())
+    spostati: list[tuple[Path, Path | None]] = []
+    try:
+        for rel in file:
+            dest = out / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            copia = _da_parte(dest, vecchio / rel)
+            spostati.append((dest, copia))
+            os.replace(nuovo / rel, dest)
+        nuovi = {out / rel for rel in file}
+        for dest in superati:
+            if dest not in nuovi and dest.is_file() and not dest.is_symlink():
+                spostati.append(
+                    (dest, _da_parte(dest, vecchio / "superati" / dest.relative_to(out)))
+                )
+                dest.unlink()
+    except BaseException:
+        for dest, copia in reversed(spostati):
+            with contextlib.suppress(OSError):
+                if copia is None:
+                    dest.unlink(missing_ok=True)
+                else:
+                    os.replace(copia, dest)
+        raise
+
+
+def _da_parte(dest: Path, copia: Path) -> Path | None:
+    """Keep the current `dest` at `copia` (None when there is no file to keep)."""
+    if not dest.is_file() or dest.is_symlink():
+        return None
+    copia.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(dest, copia)
+    except OSError:
+        shutil.copy2(dest, copia)
+    return copia

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -105,7 +107,13 @@ def test_audit_batch_isolates_a_crash(guasto: list[Path], tmp_path: Path, jobs: 
     assert f"errore interno nel rapporto del piano «{guasto[1]}»" in result.stderr
     html = sorted(p.name for p in out.glob("*.html"))
     assert len(html) == 2, html  # the two good plans
-    assert (out / "audit-riepilogo.csv").exists()
+    assert "il riepilogo lo elenca con l'errore" in result.stderr
+    # The summary lists every plan, in the order given, the failed one with its error.
+    righe = list(csv.DictReader(io.StringIO((out / "audit-riepilogo.csv").read_text("utf-8"))))
+    assert [r["piano"] for r in righe] == [str(p) for p in guasto]
+    assert [bool(r["ente"]) for r in righe] == [True, False, True]
+    assert righe[0]["errore_interno"] == righe[2]["errore_interno"] == ""
+    assert righe[1]["errore_interno"] == ("rapporto non prodotto: RuntimeError: guasto simulato")
 
 
 def test_a_dead_worker_is_that_plan_failure() -> None:

@@ -3,6 +3,13 @@
 rules behind it; HTML and PDF per plan, CSV across plans."""
 
 from piao.audit.assess import Audit, EsitoElemento, audit_plan
-from piao.audit.output import prepare_audit, write_prepared
+from piao.audit.output import AuditFallito, prepare_audit, write_prepared
 
-__all__ = ["Audit", "EsitoElemento", "audit_plan", "prepare_audit", "write_prepared"]
+__all__ = [
+    "Audit",
+    "AuditFallito",
+    "EsitoElemento",
+    "audit_plan",
+    "prepare_audit",
+    "write_prepared",
+]

@@ -1,9 +1,11 @@
-"""Write the audit: an HTML page and a PDF per plan, and a CSV row per plan when several."""
+"""Write the audit: an HTML page and a PDF per plan, and a CSV row per plan when several
+(a plan whose audit failed has its row too, with the error)."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.dates import format_date
@@ -13,7 +15,7 @@ from piao.audit.assess import PESI, STATI_IT, Audit, audit_plan
 from piao.catalogue import citazione
 from piao.clock import today
 from piao.csvsafe import write_csv
-from piao.fsutil import atomic_write_bytes, atomic_write_text
+from piao.fsutil import atomic_write_bytes, atomic_write_text, insieme
 from piao.reference import riferimenti
 from piao.resources import data_dir
 from piao.templating import environment
@@ -55,7 +57,21 @@ def render_pdf(html: str) -> bytes:
     return pdf
 
 
-def render_csv(audits: list[Audit]) -> str:
+@dataclass(frozen=True)
+class AuditFallito:
+    """A plan whose audit raised (a defect of piao): no report, but a row of the summary
+    with the error, so that the summary lists every plan given."""
+
+    plan: str
+    motivo: str
+
+
+Preparato = tuple[Audit, str, bytes | None]
+"""One plan's audit, its HTML report and its PDF (None with --no-pdf)."""
+
+
+def render_csv(righe: Sequence[Audit | AuditFallito]) -> str:
+    audits = [a for a in righe if isinstance(a, Audit)]
     sezioni = [numero for numero, _, _, _ in audits[0].per_sezione()] if audits else []
     header = [
         "piano",
@@ -69,9 +85,14 @@ def render_csv(audits: list[Audit]) -> str:
         "avvisi",
         "elementi_mancanti",
         "elementi_incompleti",
+        "errore_interno",
     ]
-    rows = []
-    for a in audits:
+    rows: list[list[object]] = []
+    for a in righe:
+        if isinstance(a, AuditFallito):
+            vuote: list[object] = [None] * (len(header) - 2)
+            rows.append([a.plan, *vuote, f"rapporto non prodotto: {a.motivo}"])
+            continue
         counts = {s.value: n for s, n in a.report.counts().items()}
         rows.append(
             [
@@ -88,6 +109,7 @@ def render_csv(audits: list[Audit]) -> str:
                 "; ".join(
                     f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("incompleto")
                 ),
+                None,
             ]
         )
     return write_csv(header, rows)
@@ -100,22 +122,28 @@ def prepare_audit(folder: str | Path, *, pdf: bool = True) -> tuple[Audit, str, 
     return audit, html, render_pdf(html) if pdf else None
 
 
-def write_prepared(prepared: list[tuple[Audit, str, bytes | None]], out: Path) -> list[Path]:
-    """Write audit-<ente>-<triennio>.html/.pdf per plan and, with several plans, audit-riepilogo.csv."""
-    out.mkdir(parents=True, exist_ok=True)
+def write_prepared(prepared: Sequence[Preparato | AuditFallito], out: Path) -> list[Path]:
+    """Write audit-<ente>-<triennio>.html/.pdf per plan and, with several plans,
+    audit-riepilogo.csv with a row for each, in the order given (a failed one included);
+    as a whole: a failure halfway leaves the previous reports untouched."""
     written: list[Path] = []
-    seen: dict[str, int] = {}
-    for audit, html, pdf in prepared:
-        stem = f"audit-{audit.slug}"
-        seen[stem] = seen.get(stem, 0) + 1
-        if seen[stem] > 1:
-            stem += f"-{seen[stem]}"
-        atomic_write_text(out / f"{stem}.html", html)
-        written.append(out / f"{stem}.html")
-        if pdf is not None:
-            atomic_write_bytes(out / f"{stem}.pdf", pdf)
-            written.append(out / f"{stem}.pdf")
-    if len(prepared) > 1:
-        atomic_write_text(out / "audit-riepilogo.csv", render_csv([a for a, _, _ in prepared]))
-        written.append(out / "audit-riepilogo.csv")
+    with insieme(out) as cantiere:
+        seen: dict[str, int] = {}
+        for esito in prepared:
+            if isinstance(esito, AuditFallito):
+                continue
+            audit, html, pdf = esito
+            stem = f"audit-{audit.slug}"
+            seen[stem] = seen.get(stem, 0) + 1
+            if seen[stem] > 1:
+                stem += f"-{seen[stem]}"
+            atomic_write_text(cantiere / f"{stem}.html", html)
+            written.append(out / f"{stem}.html")
+            if pdf is not None:
+                atomic_write_bytes(cantiere / f"{stem}.pdf", pdf)
+                written.append(out / f"{stem}.pdf")
+        if len(prepared) > 1:
+            righe = [e if isinstance(e, AuditFallito) else e[0] for e in prepared]
+            atomic_write_text(cantiere / "audit-riepilogo.csv", render_csv(righe))
+            written.append(out / "audit-riepilogo.csv")
     return written

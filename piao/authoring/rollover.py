@@ -4,6 +4,9 @@ order and formatting. Codes stay the same so objects can be followed year to yea
 from __future__ import annotations
 
 import datetime
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -379,16 +382,24 @@ def rollover(src: Path, dst: Path) -> Esito:
         elif nome == "performance.yaml":
             _fasi(data, registro)
         date_vecchie(data, registro, nome)
-    written = []
-    for nome, data in dati.items():
-        testo = _testo_sicuro(nome, data, registro)
-        vecchio_triennio, nuovo_triennio = f"{vecchio}-{vecchio + 2}", f"{da}-{da + 2}"
-        # Header comments name the triennio: keep them current.
-        righe = testo.split("\n")
-        for i, riga in enumerate(righe):
-            if not riga.startswith("#"):
-                break
-            righe[i] = riga.replace(vecchio_triennio, nuovo_triennio)
-        atomic_write_text(dst / nome, "\n".join(righe))
-        written.append(dst / nome)
-    return Esito(written, registro)
+    # The new plan is written whole into a hidden folder beside `dst`, then renamed: an
+    # interruption or a failure leaves no half plan.
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    cantiere = Path(tempfile.mkdtemp(prefix=f".{dst.name}.in-corso-", dir=dst.parent))
+    try:
+        for nome, data in dati.items():
+            testo = _testo_sicuro(nome, data, registro)
+            vecchio_triennio, nuovo_triennio = f"{vecchio}-{vecchio + 2}", f"{da}-{da + 2}"
+            # Header comments name the triennio: keep them current.
+            righe = testo.split("\n")
+            for i, riga in enumerate(righe):
+                if not riga.startswith("#"):
+                    break
+                righe[i] = riga.replace(vecchio_triennio, nuovo_triennio)
+            atomic_write_text(cantiere / nome, "\n".join(righe))
+        os.chmod(cantiere, 0o755)  # mkdtemp makes it private; a plan folder is not
+        os.rename(cantiere, dst)
+    except BaseException:
+        shutil.rmtree(cantiere, ignore_errors=True)
+        raise
+    return Esito([dst / nome for nome in dati], registro)

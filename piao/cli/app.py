@@ -17,7 +17,7 @@ from rich.console import Console
 
 from piao import __version__
 from piao.ambiente import AmbienteNonValido, verifica_ambiente
-from piao.audit import Audit, prepare_audit, write_prepared
+from piao.audit import Audit, AuditFallito, prepare_audit, write_prepared
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.authoring.init import da_compilare
@@ -344,10 +344,11 @@ def audit(
     esiti = run_all(
         partial(prepare_audit, pdf=pdf), plan_dirs, jobs=jobs, label="Rapporti", isola=_fallito
     )
-    prepared: list[tuple[Audit, str, bytes | None]] = [
-        e for e in esiti if not isinstance(e, Fallito)
+    prepared = [
+        AuditFallito(str(p), e.motivo) if isinstance(e, Fallito) else e
+        for p, e in zip(plan_dirs, esiti, strict=True)
     ]
-    audits = [a for a, _, _ in prepared]
+    audits = [e[0] for e in prepared if not isinstance(e, AuditFallito)]
     try:
         written = write_prepared(prepared, out)
     except OSError as exc:
@@ -361,11 +362,14 @@ def audit(
     for path in written:
         typer.echo(_testo(f"scritto {path}"))
     falliti = [(p, e) for p, e in zip(plan_dirs, esiti, strict=True) if isinstance(e, Fallito)]
+    riepilogo = "; il riepilogo lo elenca con l'errore" if len(plan_dirs) > 1 else ""
     for plan, esito in falliti:
         typer.echo(
-            f"piao: errore interno nel rapporto del piano «{plan}» ({esito.motivo}): rapporto "
-            "non prodotto; gli altri piani sono nel riepilogo. È un difetto di piao: segnalalo "
-            "con il comando usato (PIAO_DEBUG=1 mostra i dettagli).",
+            _testo(
+                f"piao: errore interno nel rapporto del piano «{plan}» ({esito.motivo}): "
+                f"rapporto non prodotto{riepilogo}. È un difetto di piao: segnalalo con il "
+                "comando usato (PIAO_DEBUG=1 mostra i dettagli)."
+            ),
             err=True,
         )
     if falliti:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.scalarstring import ScalarString
 
 __all__ = ["CommentedMap", "CommentedSeq", "ScalarString", "dump_text", "house_style", "load_text"]
@@ -18,8 +19,22 @@ FLOW_MAX = 100
 """Longest flow collection kept on one line; longer ones are written in block style."""
 
 
+class _Emitter(RoundTripEmitter):
+    """ruamel's emitter, with one fix: «directly after `- `» (`no_newline`) is set by an item
+    and consumed by the block collection it holds; an item holding a flow collection with an
+    end-of-line comment, in a list with a comment before its first item, leaves it set, and
+    the next item, if a block mapping, lost its line breaks (`- codice: A titolo: x`, which
+    does not parse). A later item never starts directly after a dash."""
+
+    def expect_block_sequence_item(self, first: bool = False) -> None:
+        if not first:
+            self.no_newline = False
+        super().expect_block_sequence_item(first)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Emitter = _Emitter
     yaml.preserve_quotes = True
     yaml.width = 4096  # never wrap: long collections go to block style instead
     yaml.indent(mapping=2, sequence=4, offset=2)

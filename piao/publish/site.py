@@ -4,17 +4,20 @@ PIAO page, a placement guide, the PDF/A and DOCX, open data (CSV and JSON)."""
 from __future__ import annotations
 
 import datetime
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from piao import __version__
 from piao.clock import today
-from piao.fsutil import atomic_write_text
+from piao.engine import CheckResult
+from piao.fsutil import atomic_write_text, insieme
 from piao.lingua import dell_ente
 from piao.model import SEZIONI_PER_CHIAVE, Piano
 from piao.publish.opendata import metadati, piano_json, tabelle
 from piao.reference import riferimenti
-from piao.render import RenderRefused, render_plan
+from piao.render import prepara, scrivi_documenti
 from piao.render.document import AVVISO_BOZZA, Documento, Figura, Sezione
 from piao.render.figures import to_svg
 from piao.render.formatting import data, numero
@@ -109,14 +112,40 @@ def _svg(f: Figura) -> str:
 def publish_plan(
     folder: str | Path, out: Path, *, bozza: bool = False, oggi: datetime.date | None = None
 ) -> list[Path]:
-    """Write the site into `out`; refuses a plan with errors unless `bozza`."""
+    """Write the site into `out`, as a whole (a failure leaves the previous site untouched);
+    refuses a plan with errors unless `bozza`."""
     oggi = oggi or today()
-    rendered = render_plan(folder, out, formats=("pdf", "docx"), bozza=bozza, oggi=oggi)
-    piano = rendered.result.piano
-    if piano is None:  # pragma: no cover - render_plan refuses it first
-        raise RenderRefused("piano non valido", rendered.result)
-    doc: Documento = build_view(piano, bozza=bozza or not rendered.result.report.success, oggi=oggi)
-    written = list(rendered.files)
+    result = prepara(folder, bozza=bozza)
+    with insieme(out, superati=superati(out)) as cantiere:
+        scritti = _sito(result, cantiere, bozza=bozza, oggi=oggi)
+    return [out / p.relative_to(cantiere) for p in scritti]
+
+
+def superati(out: Path) -> list[str]:
+    """The files the previous site listed in its dati/piao.json (its documents and open
+    data): piao wrote them, so those the new site no longer has are removed with the swap.
+    Only plain names in `out` or in `out/dati` count; nothing else is ever removed."""
+    try:
+        precedente = json.loads((out / "dati" / "piao.json").read_text(encoding="utf-8"))
+        distribuzioni = precedente["metadati"]["dcat:distribution"]
+        nomi = [d["dcat:downloadURL"] for d in distribuzioni]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [n for n in nomi if isinstance(n, str) and _FILE_DEL_SITO.fullmatch(n)]
+
+
+_FILE_DEL_SITO = re.compile(r"(dati/)?[A-Za-z0-9][A-Za-z0-9._-]*\.(csv|json|pdf|docx)")
+
+
+def _sito(result: CheckResult, out: Path, *, bozza: bool, oggi: datetime.date) -> list[Path]:
+    """Write the site of a plan `prepara` accepted into `out`."""
+    piano = result.piano
+    assert piano is not None  # prepara refuses it
+    documenti_scritti = scrivi_documenti(
+        result, out, formats=("pdf", "docx"), bozza=bozza, oggi=oggi
+    )
+    doc: Documento = build_view(piano, bozza=bozza or not result.report.success, oggi=oggi)
+    written = list(documenti_scritti)
     dati = out / "dati"
     tabs = tabelle(piano)
     for t in tabs:
@@ -125,7 +154,7 @@ def publish_plan(
     a = piano.anagrafica
     pub = a.pubblicazione.amministrazione_trasparente if a.pubblicazione else None
     emesso = pub.data if pub else doc.data
-    documenti = [(p.name, p.suffix[1:].upper()) for p in rendered.files]
+    documenti = [(p.name, p.suffix[1:].upper()) for p in documenti_scritti]
     meta = metadati(piano, tabs, emesso=emesso, modificato=oggi, documenti=documenti)
     atomic_write_text(dati / "piao.json", piano_json(meta, piano, tabs))
     written.append(dati / "piao.json")
@@ -136,7 +165,7 @@ def publish_plan(
             "PDF/A con i dati YAML allegati" if p.suffix == ".pdf" else "DOCX modificabile",
             _dimensione(p),
         )
-        for p in rendered.files
+        for p in documenti_scritti
     ]
     file += [
         FileScaricabile(

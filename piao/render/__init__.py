@@ -9,7 +9,7 @@ from pathlib import Path
 
 from piao.clock import today
 from piao.engine import CheckResult, check_plan
-from piao.fsutil import atomic_write_bytes, slugify
+from piao.fsutil import atomic_write_bytes, insieme, slugify
 from piao.model import SEZIONI
 from piao.render.document import Documento
 from piao.render.docx import render_docx
@@ -67,10 +67,18 @@ def render_plan(
     bozza: bool = False,
     oggi: datetime.date | None = None,
 ) -> Rendered:
-    """Check the plan, then write PIAO-<ente>-<triennio>.pdf/.docx/.html into `out`."""
+    """Check the plan, then write PIAO-<ente>-<triennio>.pdf/.docx/.html into `out`, as a
+    whole: a failure in any format leaves the previous documents untouched."""
+    result = prepara(folder, bozza=bozza)
+    with insieme(out) as cantiere:
+        scritti = scrivi_documenti(result, cantiere, formats=formats, bozza=bozza, oggi=oggi)
+    return Rendered(result, [out / p.name for p in scritti])
+
+
+def prepara(folder: str | Path, *, bozza: bool) -> CheckResult:
+    """The plan checked, or `RenderRefused` when it cannot become a document."""
     result = check_plan(folder)
-    piano = result.piano
-    if piano is None:
+    if result.piano is None:
         raise RenderRefused(
             "il piano contiene errori di sintassi o di struttura: non è possibile produrre il documento",
             result,
@@ -79,16 +87,37 @@ def render_plan(
         raise RenderRefused(
             "il piano contiene errori: correggerli, oppure produrre una bozza con --bozza", result
         )
+    return result
+
+
+def scrivi_documenti(
+    result: CheckResult,
+    cartella: Path,
+    *,
+    formats: tuple[str, ...],
+    bozza: bool,
+    oggi: datetime.date | None,
+) -> list[Path]:
+    """Write the document of a plan `prepara` accepted into `cartella`, in every format."""
+    piano = result.piano
+    assert piano is not None  # prepara refuses it
     doc = build_view(piano, bozza=bozza, oggi=oggi or today())
     stem = file_stem(piano.anagrafica.ente.denominazione, doc.triennio)
-    out.mkdir(parents=True, exist_ok=True)
     materiale = Materiale(doc, render_html(doc), result)
     written: list[Path] = []
     for name, writer in WRITERS.items():
         if name in formats:
-            atomic_write_bytes(out / f"{stem}.{name}", writer(materiale))
-            written.append(out / f"{stem}.{name}")
-    return Rendered(result, written)
+            atomic_write_bytes(cartella / f"{stem}.{name}", writer(materiale))
+            written.append(cartella / f"{stem}.{name}")
+    return written
 
 
-__all__ = ["FORMATS", "RenderRefused", "Rendered", "build_view", "render_plan"]
+__all__ = [
+    "FORMATS",
+    "RenderRefused",
+    "Rendered",
+    "build_view",
+    "prepara",
+    "render_plan",
+    "scrivi_documenti",
+]
