@@ -110,23 +110,38 @@ def a_capo(
         else:
             righe.append(corrente)
             corrente = parola
+            if len(righe) > righe_max:
+                break  # the rest is cut anyway
     if corrente:
         righe.append(corrente)
     if len(righe) > righe_max:
         righe = righe[:righe_max]
-        ultima = righe[-1]
-        while ultima and larghezza_testo(ultima + "…", dimensione, grassetto) > larghezza:
-            ultima = ultima[:-1]
-        righe[-1] = ultima.rstrip() + "…"
+        righe[-1] = _tronca(righe[-1], dimensione, larghezza, grassetto).rstrip() + "…"
     return [_taglia(r, dimensione, larghezza, grassetto) for r in righe]
 
 
 def _taglia(riga: str, dimensione: float, larghezza: float, grassetto: bool) -> str:
     if larghezza_testo(riga, dimensione, grassetto) <= larghezza:
         return riga
-    while riga and larghezza_testo(riga + "…", dimensione, grassetto) > larghezza:
-        riga = riga[:-1]
-    return riga + "…"
+    return _tronca(riga, dimensione, larghezza, grassetto) + "…"
+
+
+def _tronca(riga: str, dimensione: float, larghezza: float, grassetto: bool) -> str:
+    """The longest start of `riga` that still fits `larghezza` with «…» after it: a binary
+    search on the cut (log n measurements, issue 15), after a cut at a bound no glyph of
+    the font can fit (each is wider than a fifth of the size)."""
+    riga = riga[: int(larghezza / (dimensione * 0.2)) + 1]
+    basso, alto = 0, len(riga)  # riga[:basso] fits (or is empty); riga[:alto + 1] does not
+    if larghezza_testo(riga + "…", dimensione, grassetto) <= larghezza:
+        return riga
+    alto -= 1
+    while basso < alto:
+        medio = (basso + alto + 1) // 2
+        if larghezza_testo(riga[:medio] + "…", dimensione, grassetto) <= larghezza:
+            basso = medio
+        else:
+            alto = medio - 1
+    return riga[:basso]
 
 
 def _fmt(v: float) -> str:
