@@ -10,13 +10,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from piao.authoring.diff import diff_plans
 from piao.engine import check_plan, run_rules
 from piao.findings import MASSIMO_PER_FILE, YamlPath
 from piao.render import figures
+from piao.render.document import INTESTAZIONE_MAX, Figura, Tabella
+from piao.render.programmazione import ALBERO_MAX_MISURE
+from piao.render.view import build_view
 from piao.rules import REGISTRY
-from tests.conftest import EXAMPLE, edit, run_cli
+from tests.conftest import EXAMPLE, SMALL, edit, run_cli
 
 ULTIMO_TARGET = "        target: {2026: 6, 2027: 8, 2028: 10}\n"
 """The last line of indicator OBP-02-I1 of the example plan: indicators are added after it."""
@@ -65,6 +69,7 @@ def test_findings_of_one_code_in_one_file_are_capped_with_a_count_of_the_rest(
     testo = run_cli("check", str(plan)).output
     assert "3000 avvisi" in testo
     assert f"… e {3000 - MASSIMO_PER_FILE} altri rilievi PF002" in testo
+    assert 'message="3000 rilievi"' in run_cli("check", str(plan), "--format", "junit").output
     for formato in ("sarif", "junit", "github"):
         out = run_cli("check", str(plan), "--format", formato).output
         assert f"e {3000 - MASSIMO_PER_FILE} altri rilievi PF002" in out, formato
@@ -152,3 +157,58 @@ def test_a_20000_character_title_is_trimmed_with_few_measurements(
         assert righe[-1].endswith("…")
         assert all(vera(r, 8) <= 200 for r in righe)
         assert misure < 100, misure
+
+
+def test_one_objective_with_3000_indicators_gives_figures_of_bounded_size(
+    tmp_path: Path,
+) -> None:
+    plan = _piano_con_indicatori(tmp_path, 3000, SENZA_BASELINE)
+    piano = check_plan(plan).piano
+    assert piano is not None
+    doc = build_view(piano)
+    blocchi = [b for s in doc.tutte() for b in s.blocchi]
+    figure = [b for b in blocchi if isinstance(b, Figura)]
+    assert figure
+    assert all(f.disegno.altezza <= 1200 and f.disegno.larghezza <= 1200 for f in figure)
+    testi = [e.testo for f in figure for e in f.disegno.elementi if isinstance(e, figures.Testo)]
+    # Nothing silently lost: the figure says how many are left out and where they are.
+    mostrati = ALBERO_MAX_MISURE - 1
+    assert f"… e {3001 - mostrati} altri indicatori: vedi la tabella degli indicatori" in testi
+    (indicatori,) = [
+        b
+        for b in blocchi
+        if isinstance(b, Tabella) and b.didascalia.startswith("Indicatori e target")
+    ]
+    assert sum("OBP-02-X" in r[0] or "OBP-02-X" in r[1] for r in indicatori.righe) == 3000
+
+
+def test_a_risk_matrix_with_a_thousand_areas_has_bounded_height() -> None:
+    righe = tuple((f"Area {i}", (("PR-1",), ())) for i in range(1000))
+    disegno = figures.matrice_rischio(("basso", "alto"), righe, "Matrice")
+    assert disegno.altezza <= 1300
+    testi = [e.testo for e in disegno.elementi if isinstance(e, figures.Testo)]
+    altre = 1000 - figures.MATRICE_MAX_AREE + 1
+    assert any(t.startswith(f"… e {altre} altre aree di rischio") for t in testi)
+
+
+def test_a_300_character_word_as_entity_name_renders_a_pdf(tmp_path: Path) -> None:
+    """One unbroken 300-character word in the entity's name (cover, title, running header):
+    the CSS breaks it where it must and the running header is cut, so the PDF lays out
+    normally with A4 pages."""
+    parola = "Comunedi" + "Piccolavalle" * 24 + "X" * 4
+    assert len(parola) == 300
+    plan = tmp_path / "2026-2028"
+    shutil.copytree(SMALL, plan)
+    edit(
+        plan / "anagrafica.yaml",
+        "denominazione: Comune di Piccolavalle",
+        f"denominazione: {parola}",
+    )
+    out = tmp_path / "doc"
+    result = run_cli("render", str(plan), "--out", str(out), "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    (pdf,) = out.glob("*.pdf")
+    reader = PdfReader(str(pdf))
+    assert {round(float(p.mediabox.width)) for p in reader.pages} <= {595, 842}  # A4, both ways
+    testo = reader.pages[1].extract_text()
+    assert f"{parola[:INTESTAZIONE_MAX]}… — PIAO 2026-2028" in testo.replace("\n", "")

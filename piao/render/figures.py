@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
+from piao.lingua import quanti
+
 FONT_FAMILY = "DejaVu Sans"
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -266,6 +268,11 @@ def _colore_livello(i: int, n: int) -> str:
     return _CALORE[round(i * (len(_CALORE) - 1) / (n - 1))]
 
 
+MATRICE_MAX_AREE = 30
+"""Rows of the risk matrix: past them one last row counts the areas left out, which the
+table of the processes lists (issue 15: a figure stays about a page whatever the plan)."""
+
+
 def matrice_rischio(
     livelli: tuple[str, ...],
     righe: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
@@ -282,6 +289,16 @@ def matrice_rischio(
             Testo(cx + w_cella / 2, 16, livello, 9, "#0b4f8c", grassetto=True, centrato=True)
         )
     y = 24.0
+    if len(righe) > MATRICE_MAX_AREE:
+        altre = len(righe) - MATRICE_MAX_AREE + 1
+        righe = (
+            *righe[: MATRICE_MAX_AREE - 1],
+            (
+                f"… e {quanti(altre, 'altra area di rischio', 'altre aree di rischio')}: "
+                "vedi la tabella dei processi",
+                (),
+            ),
+        )
     for area, celle in righe:
         elementi.append(Rettangolo(x0, y, w_area, h_riga, "#f4f6f8", "#c5cdd6", 0))
         for i, riga in enumerate(a_capo(area, 8, w_area - 10, 3)):
