@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from piao.batch import Fallito
-from piao.findings import Finding, Location, Report, Severity, StatoRegola, YamlPath
+from piao.findings import (
+    Finding,
+    Limite,
+    Location,
+    Report,
+    Severity,
+    StatoRegola,
+    YamlPath,
+    limita,
+)
 from piao.loading import LoadedPlan, SourceMap, load_folder
 from piao.model import SEZIONI, Piano
 from piao.model.anagrafica import Deroga
@@ -41,10 +50,13 @@ about the placeholder and is not repeated (e.g. «manca il target 2029» for a t
 is «da definire»)."""
 
 
-def _about_placeholder(path: YamlPath, placeholders: list[YamlPath]) -> bool:
-    return bool(path) and any(
-        p[: len(path)] == path and len(p) - len(path) <= PLACEHOLDER_REACH for p in placeholders
-    )
+def _vicini(placeholders: list[YamlPath]) -> set[YamlPath]:
+    """Every non-empty path at most PLACEHOLDER_REACH levels above a placeholder (itself
+    included): a finding is about a placeholder when its path is in this set, so the lookup
+    costs one hash of the path, whatever the number of placeholders (issue 15)."""
+    return {
+        p[: len(p) - k] for p in placeholders for k in range(PLACEHOLDER_REACH + 1) if len(p) > k
+    }
 
 
 def _legge(rule: Regola) -> tuple[str, ...]:
@@ -80,15 +92,16 @@ def run_rules(
     placeholders: dict[str, list[YamlPath]] | None = None,
     incompleti: Collection[str] = (),
 ) -> list[Finding]:
-    """Run `rules` on a valid plan; stamp code, severity, basis, place; apply deroghe."""
-    placeholders = placeholders or {}
+    """Run `rules` on a valid plan; stamp code, severity, basis, place; apply deroghe.
+    At most MASSIMO_PER_FILE findings of a rule per file are kept, the rest counted."""
+    vicini = {file: _vicini(paths) for file, paths in (placeholders or {}).items()}
     ctx = Contesto(piano)
-    findings: list[Finding] = []
+    findings = Limite()
     for rule in rules:
         if not rule_status(rule, piano, incompleti).ran:
             continue
         for rilievo in rule.check(ctx):
-            if _about_placeholder(rilievo.path, placeholders.get(rilievo.file, [])):
+            if tuple(rilievo.path) in vicini.get(rilievo.file, ()):
                 continue
             location = sources.locate(rilievo.file, rilievo.path)
             # A deroga on binding law has no effect (AN013 reports it): the finding counts.
@@ -99,7 +112,7 @@ def run_rules(
                 if rule.derogabile
                 else None
             )
-            findings.append(
+            findings.aggiungi(
                 Finding(
                     code=rule.code,
                     name=rule.name,
@@ -111,7 +124,7 @@ def run_rules(
                     vincolante=rule.vincolante,
                 )
             )
-    return findings
+    return findings.risultato()
 
 
 def _codes_along(data: Any, path: YamlPath) -> set[str]:
@@ -217,6 +230,7 @@ def check_plan(
         )
     if files:
         findings = [f for f in findings if f.location.file in files]
+    findings = limita(findings)
     findings.sort(key=Finding.sort_key)
     report = Report(
         plan=str(folder),

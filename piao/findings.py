@@ -8,8 +8,11 @@ collects the findings of one plan and knows whether it passes a threshold.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from piao.lingua import quanti
 
 
 class Severity(StrEnum):
@@ -77,6 +80,9 @@ class Finding:
     """When a deroga in the plan waives this finding: its written motivation."""
     vincolante: bool = False
     """The rule applies binding law (statute, regulation, DM, national contract)."""
+    altri: int = 0
+    """A summary of findings not listed (see MASSIMO_PER_FILE) stands for itself and this
+    many more: counts include them all."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
@@ -151,6 +157,11 @@ class Report:
     controlli_esclusi: tuple[str, ...] = ()
     """Syntax or structure checks left out on request (only SC007 and SC010 can be)."""
 
+    @property
+    def n_suppressed(self) -> int:
+        """Waived findings, the ones not listed included."""
+        return sum(1 + f.altri for f in self.suppressed)
+
     def rules_with(self, *stati: StatoRegola) -> list[str]:
         return [code for code, stato in self.regole if stato in stati]
 
@@ -168,7 +179,10 @@ class Report:
         return [f for f in self.findings if f.suppressed is not None]
 
     def counts(self) -> dict[Severity, int]:
-        c = Counter(f.severity for f in self.active)
+        """Findings per level, the ones not listed (MASSIMO_PER_FILE) included."""
+        c: Counter[Severity] = Counter()
+        for f in self.active:
+            c[f.severity] += 1 + f.altri
         return {s: c.get(s, 0) for s in Severity}
 
     def at_or_above(self, threshold: Severity) -> list[Finding]:
@@ -182,6 +196,11 @@ class Report:
     def success(self) -> bool:
         """A plan with no errors is "conforme" at this layer."""
         return not self.fails(Severity.ERROR)
+
+    @property
+    def n_riserve(self) -> int:
+        """Binding-law warnings, the ones not listed included."""
+        return sum(1 + f.altri for f in self.riserve)
 
     @property
     def riserve(self) -> list[Finding]:
@@ -210,3 +229,58 @@ class Report:
             (f.location.file, f.code, f.location.line, format_path(f.location.path))
             for f in self.findings
         ]
+
+
+MASSIMO_PER_FILE = 200
+"""At most this many findings of one code in one file are listed (per waived or not): the
+rest is one more finding of the same code and level saying how many are not listed, so
+that a plan with a defect repeated 250,000 times keeps the report (and the memory of the
+check) small while its counts and verdict stay those of every finding (issue 15)."""
+
+
+class Limite:
+    """Collect findings keeping at most `massimo` per (code, file, waived): the others are
+    only counted, and `risultato` adds one summary finding per (code, file) cut."""
+
+    def __init__(self, massimo: int = MASSIMO_PER_FILE) -> None:
+        self.massimo = massimo
+        self._elencati: list[Finding] = []
+        self._quanti: Counter[tuple[str, str, bool]] = Counter()
+        self._omessi: dict[tuple[str, str, bool], tuple[Finding, int]] = {}
+
+    def aggiungi(self, f: Finding) -> None:
+        chiave = (f.code, f.location.file, f.suppressed is None)
+        if f.altri == 0 and self._quanti[chiave] < self.massimo:
+            self._quanti[chiave] += 1
+            self._elencati.append(f)
+            return
+        primo, n = self._omessi.get(chiave, (f, 0))
+        self._omessi[chiave] = (primo, n + 1 + f.altri)
+
+    def risultato(self) -> list[Finding]:
+        return self._elencati + [
+            primo if n == 1 else _riassunto(primo, n) for primo, n in self._omessi.values()
+        ]
+
+
+def _riassunto(primo: Finding, n: int) -> Finding:
+    """One finding for `n` findings not listed, at the place of the first of them."""
+    file = primo.location.file or "piano"
+    non_elencati = "non elencato" if n == 1 else "non elencati"
+    return replace(
+        primo,
+        message=f"… e {quanti(n, 'altro rilievo', 'altri rilievi')} {primo.code} in {file}, "
+        f"{non_elencati}: l'elenco si ferma a {MASSIMO_PER_FILE} rilievi dello stesso "
+        "controllo in un file, il riepilogo li conta tutti.",
+        hint="Di solito hanno una causa comune: correggere quelli elencati e ripetere il "
+        "controllo.",
+        altri=n - 1,
+    )
+
+
+def limita(findings: Iterable[Finding], massimo: int = MASSIMO_PER_FILE) -> list[Finding]:
+    """The findings capped per code and file (see Limite)."""
+    limite = Limite(massimo)
+    for f in findings:
+        limite.aggiungi(f)
+    return limite.risultato()

@@ -126,17 +126,14 @@ def _without(data: Any, drop: list[YamlPath]) -> Any:
         return data
     if any(len(p) == 0 for p in drop):
         return None
+    sotto = _per_primo(drop)
     if isinstance(data, dict):
         return {
-            k: _without(v, [p[1:] for p in drop if p[0] == k])
-            for k, v in data.items()
-            if (k,) not in drop
+            k: _without(v, sotto.get(k, [])) for k, v in data.items() if () not in sotto.get(k, [])
         }
     if isinstance(data, list):
         return [
-            _without(v, [p[1:] for p in drop if p[0] == i])
-            for i, v in enumerate(data)
-            if (i,) not in drop
+            _without(v, sotto.get(i, [])) for i, v in enumerate(data) if () not in sotto.get(i, [])
         ]
     return data
 
@@ -180,10 +177,11 @@ def _validate_section(
     try:
         return sezione.model.model_validate(data), findings, placeholders
     except ValidationError as exc:
+        segnaposto = set(placeholders)
         rejected = [
             path
             for path, _ in (_resolve(data, e) for e in exc.errors(include_url=False))
-            if path in placeholders
+            if path in segnaposto
         ]
         if not rejected:
             return None, findings + errors_to_findings(exc, sezione, sources), placeholders
@@ -220,11 +218,21 @@ def _riportati(data: Any, paths: list[YamlPath]) -> Any:
         return data
     if any(len(p) == 0 for p in paths):
         return _scalare(_riportato(data))
+    sotto = _per_primo(paths)
     if isinstance(data, dict):
-        return {k: _riportati(v, [p[1:] for p in paths if p[0] == k]) for k, v in data.items()}
+        return {k: _riportati(v, sotto.get(k, [])) for k, v in data.items()}
     if isinstance(data, list):
-        return [_riportati(v, [p[1:] for p in paths if p[0] == i]) for i, v in enumerate(data)]
+        return [_riportati(v, sotto.get(i, [])) for i, v in enumerate(data)]
     return data
+
+
+def _per_primo(paths: list[YamlPath]) -> dict[str | int, list[YamlPath]]:
+    """The paths grouped by their first step, without it: a walk of the data visits each
+    path once, however many items a list has (issue 15)."""
+    out: dict[str | int, list[YamlPath]] = {}
+    for p in paths:
+        out.setdefault(p[0], []).append(p[1:])
+    return out
 
 
 def _riportato(value: Any) -> str:

@@ -190,8 +190,12 @@ def _confronta(a: dict[str, Any], b: dict[str, Any]) -> tuple[Modifica, ...]:
 
 
 def _ordine(pa: dict[str, Any], pb: dict[str, Any]) -> Any:
-    chiavi = list(pa) + [k for k in pb if k not in pa]
-    return chiavi.index
+    """The keys of the old file in order, then those only in the new one: a dict of
+    positions, so that sorting stays n log n however many keys (issue 15)."""
+    posizioni = {k: i for i, k in enumerate(pa)}
+    for k in pb:
+        posizioni.setdefault(k, len(posizioni))
+    return posizioni.__getitem__
 
 
 def _anno_spostato(m: Modifica, triennio: tuple[int, int] | None) -> bool:
@@ -259,8 +263,9 @@ def diff_plans(prima: Path, dopo: Path) -> Differenze:
                 cambi.append(Cambio(s.file, tipo, codice, "aggiunto", _titolo(proprio)))
             else:
                 tutte = _confronta(vecchi[codice][1], nuovi[codice][1])
-                spostamenti = tuple(m for m in tutte if _anno_spostato(m, triennio))
-                modifiche = tuple(m for m in tutte if m not in spostamenti)
+                spostato = [_anno_spostato(m, triennio) for m in tutte]
+                spostamenti = tuple(m for m, sp in zip(tutte, spostato, strict=True) if sp)
+                modifiche = tuple(m for m, sp in zip(tutte, spostato, strict=True) if not sp)
                 if tutte:
                     tipo, proprio = nuovi[codice]
                     stato = "modificato" if modifiche else "spostato"

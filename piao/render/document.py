@@ -84,6 +84,11 @@ class Sezione:
         return out
 
 
+INTESTAZIONE_MAX = 80
+"""Characters of the entity's name in the running header (the cover and the title keep it
+whole): an Unione listing its members, or one 300-character word, stays one line."""
+
+
 @dataclass(frozen=True)
 class Documento:
     titolo: str
@@ -98,7 +103,14 @@ class Documento:
 
     @property
     def intestazione(self) -> str:
-        return f"{self.ente} — PIAO {self.triennio}"
+        """The running header: the entity's name cut to INTESTAZIONE_MAX characters (at a
+        space when there is one), so that it stays one line of the page margin."""
+        ente = self.ente
+        if len(ente) > INTESTAZIONE_MAX:
+            taglio = ente[:INTESTAZIONE_MAX]
+            spazio = taglio.rfind(" ")
+            ente = (taglio[:spazio] if spazio > INTESTAZIONE_MAX // 2 else taglio).rstrip() + "…"
+        return f"{ente} — PIAO {self.triennio}"
 
     @property
     def avviso_bozza(self) -> str:

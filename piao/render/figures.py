@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
+from piao.lingua import quanti
+
 FONT_FAMILY = "DejaVu Sans"
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -110,23 +112,38 @@ def a_capo(
         else:
             righe.append(corrente)
             corrente = parola
+            if len(righe) > righe_max:
+                break  # the rest is cut anyway
     if corrente:
         righe.append(corrente)
     if len(righe) > righe_max:
         righe = righe[:righe_max]
-        ultima = righe[-1]
-        while ultima and larghezza_testo(ultima + "…", dimensione, grassetto) > larghezza:
-            ultima = ultima[:-1]
-        righe[-1] = ultima.rstrip() + "…"
+        righe[-1] = _tronca(righe[-1], dimensione, larghezza, grassetto).rstrip() + "…"
     return [_taglia(r, dimensione, larghezza, grassetto) for r in righe]
 
 
 def _taglia(riga: str, dimensione: float, larghezza: float, grassetto: bool) -> str:
     if larghezza_testo(riga, dimensione, grassetto) <= larghezza:
         return riga
-    while riga and larghezza_testo(riga + "…", dimensione, grassetto) > larghezza:
-        riga = riga[:-1]
-    return riga + "…"
+    return _tronca(riga, dimensione, larghezza, grassetto) + "…"
+
+
+def _tronca(riga: str, dimensione: float, larghezza: float, grassetto: bool) -> str:
+    """The longest start of `riga` that still fits `larghezza` with «…» after it: a binary
+    search on the cut (log n measurements, issue 15), after a cut at a bound no glyph of
+    the font can fit (each is wider than a fifth of the size)."""
+    riga = riga[: int(larghezza / (dimensione * 0.2)) + 1]
+    basso, alto = 0, len(riga)  # riga[:basso] fits (or is empty); riga[:alto + 1] does not
+    if larghezza_testo(riga + "…", dimensione, grassetto) <= larghezza:
+        return riga
+    alto -= 1
+    while basso < alto:
+        medio = (basso + alto + 1) // 2
+        if larghezza_testo(riga[:medio] + "…", dimensione, grassetto) <= larghezza:
+            basso = medio
+        else:
+            alto = medio - 1
+    return riga[:basso]
 
 
 def _fmt(v: float) -> str:
@@ -251,6 +268,11 @@ def _colore_livello(i: int, n: int) -> str:
     return _CALORE[round(i * (len(_CALORE) - 1) / (n - 1))]
 
 
+MATRICE_MAX_AREE = 30
+"""Rows of the risk matrix: past them one last row counts the areas left out, which the
+table of the processes lists (issue 15: a figure stays about a page whatever the plan)."""
+
+
 def matrice_rischio(
     livelli: tuple[str, ...],
     righe: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
@@ -267,6 +289,16 @@ def matrice_rischio(
             Testo(cx + w_cella / 2, 16, livello, 9, "#0b4f8c", grassetto=True, centrato=True)
         )
     y = 24.0
+    if len(righe) > MATRICE_MAX_AREE:
+        altre = len(righe) - MATRICE_MAX_AREE + 1
+        righe = (
+            *righe[: MATRICE_MAX_AREE - 1],
+            (
+                f"… e {quanti(altre, 'altra area di rischio', 'altre aree di rischio')}: "
+                "vedi la tabella dei processi",
+                (),
+            ),
+        )
     for area, celle in righe:
         elementi.append(Rettangolo(x0, y, w_area, h_riga, "#f4f6f8", "#c5cdd6", 0))
         for i, riga in enumerate(a_capo(area, 8, w_area - 10, 3)):

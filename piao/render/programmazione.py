@@ -257,14 +257,30 @@ def mappa(ctx: Contesto, vp: ValorePubblico) -> list[Blocco]:
     ]
 
 
+ALBERO_MAX_MISURE = 20
+"""Indicators (or phases) the tree shows under one performance objective: the others are
+one last box naming the table that lists them all, so that a figure stays about a page
+whatever the plan (issue 15: 3,000 indicators made one figure 66,000 points high)."""
+
+
 def _misure(o: ObiettivoPerformance) -> tuple[str, ...]:
     """What the tree shows under a performance objective: its indicators, else its phases."""
     if o.indicatori:
-        return tuple(f"{i.codice} {i.descrizione}" for i in o.indicatori)
-    return tuple(
-        f"Fase {n}: {f.titolo}" + se(" (peso ", numero(f.peso), ")")
-        for n, f in enumerate(o.fasi, 1)
-    )
+        voci = [f"{i.codice} {i.descrizione}" for i in o.indicatori[:ALBERO_MAX_MISURE]]
+        altri = len(o.indicatori) - len(voci)
+        dove = "vedi la tabella degli indicatori"
+        nome = ("altro indicatore", "altri indicatori")
+    else:
+        voci = [
+            f"Fase {n}: {f.titolo}" + se(" (peso ", numero(f.peso), ")")
+            for n, f in enumerate(o.fasi[:ALBERO_MAX_MISURE], 1)
+        ]
+        altri = len(o.fasi) - len(voci)
+        dove = "vedi la tabella delle fasi"
+        nome = ("altra fase", "altre fasi")
+    if altri > 0:
+        voci[-1] = f"… e {quanti(altri + 1, *nome)}: {dove}"
+    return tuple(voci)
 
 
 def _righe(figli: tuple[tuple[str, str, tuple[str, ...]], ...]) -> int:
@@ -276,22 +292,30 @@ def _gruppi_albero(rami: list[RAMO]) -> list[tuple[list[RAMO], str]]:
     together while they fit, a large branch in parts."""
     gruppi: list[tuple[list[RAMO], str]] = []
     corrente: list[RAMO] = []
+    righe_correnti = 0  # rows of `corrente`, kept as a running sum (linear, issue 15)
     for codice, titolo, figli in rami:
-        if _righe(figli) > ALBERO_MAX_RIGHE:
+        righe = _righe(figli)
+        if righe > ALBERO_MAX_RIGHE:
             parti: list[list[tuple[str, str, tuple[str, ...]]]] = [[]]
+            righe_parte = 0
             for figlio in figli:
-                if parti[-1] and _righe((*parti[-1], figlio)) > ALBERO_MAX_RIGHE:
+                n = _righe((figlio,))
+                if parti[-1] and righe_parte + n > ALBERO_MAX_RIGHE:
                     parti.append([])
+                    righe_parte = 0
                 parti[-1].append(figlio)
+                righe_parte += n
             for i, parte in enumerate(parti, 1):
                 gruppi.append(
                     ([(codice, titolo, tuple(parte))], f"{codice}, parte {i} di {len(parti)}")
                 )
             continue
-        if corrente and _righe(tuple(f for r in corrente for f in r[2]) + figli) > ALBERO_MAX_RIGHE:
+        if corrente and righe_correnti + righe > ALBERO_MAX_RIGHE:
             gruppi.append((corrente, ""))
             corrente = []
+            righe_correnti = 0
         corrente.append((codice, titolo, figli))
+        righe_correnti += righe
     if corrente:
         gruppi.append((corrente, ""))
     if len(gruppi) > 1:

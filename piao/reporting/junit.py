@@ -55,7 +55,7 @@ def _suite(report: Report, catalogue: Catalogue) -> ET.Element:
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=quanti(len(blocking), "rilievo", "rilievi"),
+                message=quanti(sum(1 + f.altri for f in blocking), "rilievo", "rilievi"),
                 type=worst.severity.value,
             )
             failure.text = "\n".join(

@@ -41,11 +41,11 @@ def summary_line(report: Report) -> str:
         quanti(c[Severity.INFO], "informazione", "informazioni"),
     ]
     if report.suppressed:
-        parts.append(quanti(len(report.suppressed), "rilievo derogato", "rilievi derogati"))
+        parts.append(quanti(report.n_suppressed, "rilievo derogato", "rilievi derogati"))
     if report.riserve:
         parts.append(
             quanti(
-                len(report.riserve),
+                report.n_riserve,
                 "avviso su norme vincolanti da verificare",
                 "avvisi su norme vincolanti da verificare",
             )
