@@ -70,10 +70,10 @@ unit:
 schemas: install
 	$(PIAO) schema --out schemas
 
-## fuzz: 10,000 mutated plans through piao check (make test runs 500)
+## fuzz: 10,000 mutated plans through piao check, 80 through every command, 20 through publish and the PDF (make test: 500, 4, 1)
 fuzz: install-dev system-deps
 	rm -f .fuzz-count
-	FUZZ_EXAMPLES=10000 FUZZ_COUNTER=.fuzz-count $(BIN)/pytest tests/fuzz -p no:cacheprovider
+	FUZZ_EXAMPLES=10000 FUZZ_COUNTER=.fuzz-count $(BIN)/pytest -n 2 tests/fuzz -p no:cacheprovider
 	@echo "casi eseguiti: $$(wc -l < .fuzz-count)"
 
 ## golden: rewrite the text goldens of the document after an intended change (then review the diff)

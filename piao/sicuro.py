@@ -49,8 +49,9 @@ def xml_legale(text: str) -> str:
 
 
 def html_testo(text: str) -> str:
-    """Plan text inside markdown or HTML: <, > and & are escaped, never markup."""
-    return html.escape(text, quote=False)
+    """Plan text inside markdown or HTML: <, > and & are escaped, never markup; a lone
+    surrogate becomes U+FFFD, so the text can always be written as UTF-8."""
+    return html.escape(_SURROGATO.sub(SOSTITUTO, text), quote=False)
 
 
 def _json_valore(value: Any) -> Any:

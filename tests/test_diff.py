@@ -78,6 +78,25 @@ def test_identical_plans_have_no_difference(in_tmp: Path) -> None:
     assert run_cli("diff", "a", "b").output.endswith("Nessuna differenza.\n")
 
 
+@pytest.mark.parametrize("formato", FORMATI)
+def test_a_lone_surrogate_in_plan_text_is_written_in_every_format(
+    in_tmp: Path, formato: str
+) -> None:
+    # Found by tests/fuzz: `diff --format markdown` crashed encoding "\udfff" (issue 15).
+    shutil.copytree(SMALL, in_tmp / "a")
+    shutil.copytree(SMALL, in_tmp / "b")
+    edit(
+        in_tmp / "b" / "rischi_corruttivi.yaml",
+        "  fonti: [Relazione",
+        '  fonti: ["a\\udfff<b>", Relazione',
+    )
+    result = run_cli("diff", "a", "b", "--format", formato)
+    assert result.exit_code == 0, result.output
+    assert "\ufffd" in result.output or "\\udfff" in result.output
+    if formato == "markdown":
+        assert "<b>" not in result.output
+
+
 def test_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
     assert run_cli("diff", "nessuna", "altra").exit_code == 2
 

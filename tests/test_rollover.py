@@ -305,3 +305,19 @@ def test_a_first_measured_value_starts_the_history_after_the_baseline(tmp_path: 
     assert (
         "        baseline: {anno: 2026, valore: 14}\n        storico: {2025: 0, 2026: 14}\n" in new
     )
+
+
+def test_the_summary_writes_plan_controls_as_visible_escapes(tmp_path: Path) -> None:
+    # Found by tests/fuzz: a code with DEL and C1 characters reached the terminal raw
+    # through the summary of what moved (issue 15).
+    plan = tmp_path / "piano"
+    shutil.copytree(SMALL, plan)
+    edit(
+        plan / "pari_opportunita.yaml",
+        "  - codice: PO-01\n",
+        '  - codice: "PO-01\\x7f\\x1b]0;x\\a"\n',
+    )
+    result = run_cli("rollover", str(plan), "--out", str(tmp_path / "nuovo"))
+    assert result.exit_code == 0, result.output
+    assert "PO-01\\x7f\\x1b]0;x\\x07" in result.output
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.output)

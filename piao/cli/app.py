@@ -213,7 +213,7 @@ def rollover_command(
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for path in esito.scritti:
         typer.echo(_testo(f"scritto {path}"))
-    typer.echo(riepilogo(esito.registro, out))
+    typer.echo(_testo(riepilogo(esito.registro, out)))
 
 
 @app.command()
