@@ -5,6 +5,9 @@ line and column; this module builds the plain data and the position tree (`posiz
 from the events in one Python loop — about the cost of one C parse, so that a file
 with findings costs no more than a clean one.
 
+A file with a tab goes straight to the careful parser: libyaml accepts tabs where the
+careful parser reports them (a tab is usually a broken indentation).
+
 Safety is kept on the fast path: the loop stops at the first alias, foreign tag,
 directive, complex or merge key, second document or level of nesting beyond
 MAX_DEPTH, and the file then takes the careful round-trip parser (`yamlio`), which
@@ -131,7 +134,9 @@ def _scalare(valore: str, tag: str | None, implicito: tuple[bool, bool], evento:
 def leggi_veloce(text: str) -> Veloce | None:
     """The data and positions of a one-document YAML mapping, or None when the file needs
     the careful parser (see the module's docstring)."""
-    if CParser is None:  # pragma: no cover
+    if CParser is None or "\t" in text:
+        # A tab is read differently by libyaml and by the careful parser (which reports it
+        # as indentation, the usual mistake): such files take the careful path.
         return None
     try:
         return _leggi(text)

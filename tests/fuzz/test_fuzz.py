@@ -12,6 +12,7 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -141,6 +142,37 @@ def test_mutated_plans_never_crash(mutazione: tuple[str, bytes]) -> None:
         json.loads(REPORTERS["json"]([report], catalogue(), False))
         for f in report.findings:
             assert f.location.file.endswith((".yaml", ".yml"))
+    if COUNTER is not None:
+        with COUNTER.open("a", encoding="utf-8") as handle:
+            handle.write("1\n")
+
+
+def _rilievi(plan: Path) -> list[tuple[object, ...]]:
+    return [
+        (f.code, f.severity, f.location.file, f.location.line, f.location.column, f.message)
+        for f in check_plan(plan).report.findings
+    ]
+
+
+@settings(
+    max_examples=max(1, EXAMPLES // 5),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+@given(mutazioni())
+def test_both_loading_paths_agree_on_mutated_plans(mutazione: tuple[str, bytes]) -> None:
+    """The fast event reader and the careful parser give the same findings at the same
+    places (issue 16), whatever the mutation."""
+    name, content = mutazione
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "2026-2028"
+        shutil.copytree(SMALL, plan)
+        (plan / name).write_bytes(content)
+        veloce = _rilievi(plan)
+        with mock.patch("piao.loading.plan.leggi_veloce", return_value=None):
+            attento = _rilievi(plan)
+        assert veloce == attento
     if COUNTER is not None:
         with COUNTER.open("a", encoding="utf-8") as handle:
             handle.write("1\n")
