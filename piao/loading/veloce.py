@@ -5,8 +5,10 @@ line and column; this module builds the plain data and the position tree (`posiz
 from the events in one Python loop — about the cost of one C parse, so that a file
 with findings costs no more than a clean one.
 
-A file with a tab goes straight to the careful parser: libyaml accepts tabs where the
-careful parser reports them (a tab is usually a broken indentation).
+Tabs: libyaml follows YAML 1.2 and reads a tab inside a text or after «: » as the spec
+says; ruamel's pure-Python scanner refuses any tab outside quotes. Such files are valid
+and stay on the fast path; a tab that breaks the indentation stops libyaml too, and the
+careful parser then reports it.
 
 Safety is kept on the fast path: the loop stops at the first alias, foreign tag,
 directive, complex or merge key, second document or level of nesting beyond
@@ -134,9 +136,7 @@ def _scalare(valore: str, tag: str | None, implicito: tuple[bool, bool], evento:
 def leggi_veloce(text: str) -> Veloce | None:
     """The data and positions of a one-document YAML mapping, or None when the file needs
     the careful parser (see the module's docstring)."""
-    if CParser is None or "\t" in text:
-        # A tab is read differently by libyaml and by the careful parser (which reports it
-        # as indentation, the usual mistake): such files take the careful path.
+    if CParser is None:  # pragma: no cover
         return None
     try:
         return _leggi(text)

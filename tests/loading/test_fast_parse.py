@@ -79,7 +79,7 @@ def test_locating_never_parses_again(monkeypatch: pytest.MonkeyPatch) -> None:
         "<<: {a: 1}\nb: 2\n",
         "? [a]\n: 1\n",
         "a: =\n",
-        "0\t0# nota: x\n",
+        "a:\n\t- b\n",
         "- a\n",
         "",
         "a: [1\n",
@@ -97,7 +97,7 @@ def test_locating_never_parses_again(monkeypatch: pytest.MonkeyPatch) -> None:
         "merge-key",
         "complex-key",
         "value-tag",
-        "tab",
+        "tab-indentation",
         "not-a-mapping",
         "empty",
         "syntax",
@@ -108,6 +108,14 @@ def test_locating_never_parses_again(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_suspicious_or_broken_files_take_the_careful_path(text: str) -> None:
     assert leggi_veloce(text) is None
+
+
+def test_valid_tabs_stay_on_the_fast_path() -> None:
+    """YAML 1.2 allows a tab inside a plain text and after «: » (libyaml reads them so; the
+    careful parser would refuse them): no false alarm on a valid file."""
+    fast = leggi_veloce("a: b\tc\nd:\te\n")
+    assert fast is not None
+    assert fast.data == {"a": "b\tc", "d": "e"}
 
 
 def test_duplicates_and_impossible_dates_stay_on_the_fast_path() -> None:
