@@ -91,23 +91,47 @@ def run_all(
                 out.append(esito(item, call(item)))
                 progress.advance(task)
             return out
+        lotti = _lotti(items, n)
         with ProcessPoolExecutor(max_workers=min(n, len(items))) as pool:
-            futures: list[Future[R | Fallito]] = [pool.submit(call, item) for item in items]
-            for item, future in zip(items, futures, strict=True):
-                out.append(esito(item, _risultato(future, call, item, lascia, isola is not None)))
-                progress.advance(task)
+            futures = [pool.submit(_Lotto(call), lotto) for lotto in lotti]
+            for lotto, future in zip(lotti, futures, strict=True):
+                risultati = _risultati(future, call, lotto, lascia, isola is not None)
+                for item, result in zip(lotto, risultati, strict=True):
+                    out.append(esito(item, result))
+                    progress.advance(task)
             return out
 
 
-def _risultato(
-    future: Future[R | Fallito],
+LOTTO_MAX = 8
+"""Items sent to a worker at once: small plans check in milliseconds, and one task per
+plan made the parent's bookkeeping a third busy process on a two-core machine."""
+
+
+def _lotti(items: Sequence[T], n: int) -> list[list[T]]:
+    """`items` in consecutive groups, small enough that every worker gets several."""
+    size = max(1, min(LOTTO_MAX, len(items) // (n * 4)))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+@dataclass(frozen=True)
+class _Lotto(Generic[T, R]):
+    """`call` on each item of a group, in order."""
+
+    call: Callable[[T], R]
+
+    def __call__(self, lotto: list[T]) -> list[R]:
+        return [self.call(item) for item in lotto]
+
+
+def _risultati(
+    future: Future[list[R | Fallito]],
     call: Callable[[T], R | Fallito],
-    item: T,
+    lotto: list[T],
     lascia: tuple[type[BaseException], ...],
     isolato: bool,
-) -> R | Fallito:
-    """The item's result. A worker that dies (memory, a signal) breaks the whole pool: each
-    item left without a result runs again alone, so that only the item that kills its
+) -> list[R | Fallito]:
+    """The group's results. A worker that dies (memory, a signal) breaks the whole pool:
+    each item left without a result runs again alone, so that only the item that kills its
     worker is a failure."""
     try:
         return future.result()
@@ -116,10 +140,16 @@ def _risultato(
     except BrokenProcessPool:
         if not isolato:
             raise
-        try:
-            with ProcessPoolExecutor(max_workers=1) as solo:
-                return solo.submit(call, item).result()
-        except lascia:
-            raise
-        except Exception as exc:
-            return Fallito(f"{type(exc).__name__}: {exc}")
+        return [_da_solo(call, item, lascia) for item in lotto]
+
+
+def _da_solo(
+    call: Callable[[T], R | Fallito], item: T, lascia: tuple[type[BaseException], ...]
+) -> R | Fallito:
+    try:
+        with ProcessPoolExecutor(max_workers=1) as solo:
+            return solo.submit(call, item).result()
+    except lascia:
+        raise
+    except Exception as exc:
+        return Fallito(f"{type(exc).__name__}: {exc}")
