@@ -11,7 +11,6 @@ import shutil
 import tempfile
 from io import StringIO
 from pathlib import Path
-from typing import Any
 from unittest import mock
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -22,6 +21,7 @@ from piao import check_plan
 from piao.catalogue import catalogue
 from piao.reporting import REPORTERS
 from tests.conftest import SMALL
+from tests.fuzz.valori import foglie, genitore
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))
 FILES = sorted(p.name for p in SMALL.glob("*.yaml"))
@@ -64,24 +64,6 @@ VALORI = st.one_of(
 )
 
 
-def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(node, dict):
-        for k, v in node.items():
-            out += _paths(v, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            out += _paths(v, (*path, i))
-    return out
-
-
-def _parent(data: Any, path: tuple[Any, ...]) -> Any:
-    node = data
-    for part in path[:-1]:
-        node = node[part]
-    return node
-
-
 @st.composite
 def mutazioni(draw: st.DrawFn) -> tuple[str, bytes]:
     """(file name, new bytes) for one mutated section file."""
@@ -105,11 +87,11 @@ def mutazioni(draw: st.DrawFn) -> tuple[str, bytes]:
     yaml = YAML(typ="safe", pure=True)
     data = yaml.load(text)
     for _ in range(draw(st.integers(1, 4))):
-        paths = [p for p in _paths(data) if p]
+        paths = [p for p, _ in foglie(data)]
         if not paths:
             break
         path = draw(st.sampled_from(paths))
-        parent = _parent(data, path)
+        parent = genitore(data, path)
         op = draw(st.sampled_from(["elimina", "cambia", "duplica", "sposta"]))
         key = path[-1]
         if op == "elimina":

@@ -67,19 +67,19 @@ def carica(path: Path) -> Any:
     return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
 
 
-def _foglie(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
+def foglie(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
     """Every (path, value) below the root, containers included."""
     out: list[tuple[tuple[Any, ...], Any]] = [(path, node)] if path else []
     if isinstance(node, dict):
         for k, v in node.items():
-            out += _foglie(v, (*path, k))
+            out += foglie(v, (*path, k))
     elif isinstance(node, list):
         for i, v in enumerate(node):
-            out += _foglie(v, (*path, i))
+            out += foglie(v, (*path, i))
     return out
 
 
-def _genitore(data: Any, path: tuple[Any, ...]) -> Any:
+def genitore(data: Any, path: tuple[Any, ...]) -> Any:
     node = data
     for part in path[:-1]:
         node = node[part]
@@ -124,8 +124,8 @@ def piani_estremi(draw: st.DrawFn, piani: list[Path] = PIANI) -> tuple[Path, str
             st.sampled_from([{"da": a, "a": da}, {"da": da, "a": da}, {"da": 1, "a": 99999}])
         )
     for _ in range(draw(st.integers(1, 4))):
-        path, valore = draw(st.sampled_from(_foglie(data)))
-        _genitore(data, path)[path[-1]] = _stesso_tipo(draw, valore, escape)
+        path, valore = draw(st.sampled_from(foglie(data)))
+        genitore(data, path)[path[-1]] = _stesso_tipo(draw, valore, escape)
     yaml = YAML(typ="safe", pure=True)
     yaml.representer.ignore_aliases = lambda *_: True
     yaml.width = 4096
