@@ -239,17 +239,21 @@ check) small while its counts and verdict stay those of every finding (issue 15)
 
 
 class Limite:
-    """Collect findings keeping at most `massimo` per (code, file, waived): the others are
-    only counted, and `risultato` adds one summary finding per (code, file) cut."""
+    """Collect findings keeping at most `massimo` per (code, file, waived, level, binding):
+    the others are only counted, and `risultato` adds one summary finding per group cut.
+
+    Level and binding force are part of the group because one code may report both an error
+    and a warning (SC008: an amount in euro and another number): a summary stands for
+    findings of its own level only, so an error is never counted as a warning."""
 
     def __init__(self, massimo: int = MASSIMO_PER_FILE) -> None:
         self.massimo = massimo
         self._elencati: list[Finding] = []
-        self._quanti: Counter[tuple[str, str, bool]] = Counter()
-        self._omessi: dict[tuple[str, str, bool], tuple[Finding, int]] = {}
+        self._quanti: Counter[tuple[str, str, bool, Severity, bool]] = Counter()
+        self._omessi: dict[tuple[str, str, bool, Severity, bool], tuple[Finding, int]] = {}
 
     def aggiungi(self, f: Finding) -> None:
-        chiave = (f.code, f.location.file, f.suppressed is None)
+        chiave = (f.code, f.location.file, f.suppressed is None, f.severity, f.vincolante)
         if f.altri == 0 and self._quanti[chiave] < self.massimo:
             self._quanti[chiave] += 1
             self._elencati.append(f)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from piao.authoring.diff import diff_plans
 from piao.engine import check_plan, run_rules
-from piao.findings import MASSIMO_PER_FILE, YamlPath
+from piao.findings import MASSIMO_PER_FILE, Finding, Location, Severity, YamlPath, limita
 from piao.render import figures
 from piao.render.document import INTESTAZIONE_MAX, Figura, Tabella
 from piao.render.programmazione import ALBERO_MAX_MISURE
@@ -212,3 +212,23 @@ def test_a_300_character_word_as_entity_name_renders_a_pdf(tmp_path: Path) -> No
     assert {round(float(p.mediabox.width)) for p in reader.pages} <= {595, 842}  # A4, both ways
     testo = reader.pages[1].extract_text()
     assert f"{parola[:INTESTAZIONE_MAX]}… — PIAO 2026-2028" in testo.replace("\n", "")
+
+
+def test_a_capped_warning_never_hides_an_error_of_the_same_code() -> None:
+    """SC008 is an error for an amount in euro and a warning for other numbers: errors past
+    the cap of the warnings are listed (or summed) as errors, never inside the warnings'
+    summary, so the verdict still sees them."""
+    dove = Location("fabbisogni_personale.yaml", 3, 5)
+
+    def rilievo(severity: Severity, vincolante: bool) -> Finding:
+        return Finding("SC008", "schema.cifre", severity, "x", dove, vincolante=vincolante)
+
+    warnings = [rilievo(Severity.WARNING, False) for _ in range(MASSIMO_PER_FILE + 50)]
+    errors = [rilievo(Severity.ERROR, True) for _ in range(3)]
+    capped = limita([*warnings, *errors])
+    per_livello = Counter[Severity]()
+    for f in capped:
+        per_livello[f.severity] += 1 + f.altri
+        assert f.vincolante == (f.severity is Severity.ERROR)
+    assert per_livello == {Severity.WARNING: MASSIMO_PER_FILE + 50, Severity.ERROR: 3}
+    assert sum(f.severity is Severity.ERROR for f in capped) == 3
