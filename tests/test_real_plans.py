@@ -44,6 +44,7 @@ class Prodotto:
 
 def _testo(markup: str) -> str:
     markup = re.sub(r"<(style|script)\b.*?</\1>", " ", markup, flags=re.S)
+    markup = re.sub(r"</?span\b[^>]*>", "", markup)  # inline: no space (figures kept whole)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
+from piao.render import docx_celle
 from piao.render.document import (
     Blocco,
     Definizioni,
@@ -230,8 +231,12 @@ class _Scrittore:
         disposizione = OxmlElement("w:tblLayout")
         disposizione.set(qn("w:type"), "fixed")
         tbl_pr.append(disposizione)
-        somma = sum(larghezze) or 1
-        misure = [Emu(int(self.larghezza_utile * w / somma)) for w in larghezze]
+        misure = [
+            Emu(m)
+            for m in docx_celle.misure(
+                larghezze, docx_celle.minimi(intestazioni, righe, n), self.larghezza_utile
+            )
+        ]
         for i, colonna in enumerate(tabella.columns):
             colonna.width = misure[i]
         tutte = ([(intestazioni, "testa")] if intestazioni else []) + [(r, "corpo") for r in righe]
@@ -250,7 +255,7 @@ class _Scrittore:
                     if tipo in ("testa", "totale") or (prima_colonna and i == 0)
                     else testo
                 )
-                p.add_run(valori[i] if i < len(valori) else "")
+                docx_celle.scrivi(p.add_run(), valori[i] if i < len(valori) else "")
                 if tipo == "testa":
                     _ombra(cella, "E8EEF5")
         self.w.add_paragraph()

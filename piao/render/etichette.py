@@ -70,6 +70,28 @@ _ETICHETTE = {
     "friuli_venezia_giulia": "Friuli Venezia Giulia",
     "trentino_alto_adige": "Trentino-Alto Adige",
     "valle_d_aosta": "Valle d'Aosta",
+    # Acronyms and names the default label would write in lower case (issue 17).
+    "eq": "EQ",
+    "funzionari_eq": "Funzionari EQ",
+    "over65": "Over 65",
+    "categoria_a": "Categoria A",
+    "categoria_b": "Categoria B",
+    "categoria_c": "Categoria C",
+    "categoria_d": "Categoria D",
+    "commissioni_art35bis": "Commissioni (art. 35-bis D.Lgs. 165/2001)",
+    "piattaforma_anac": "Piattaforma ANAC",
+    "portale_piao": "Portale PIAO",
+    "rasa": "RASA",
+    "upd": "UPD",
+    "PAP": "PAP",
+    "pdf": "PDF",
+    "pdf_a": "PDF/A",
+    "csv": "CSV",
+    "json": "JSON",
+    "ods": "ODS",
+    "odt": "ODT",
+    "html": "HTML",
+    "docx": "DOCX",
 }
 
 

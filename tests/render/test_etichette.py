@@ -50,11 +50,26 @@ def test_the_walk_finds_the_closed_lists() -> None:
     assert {"pari_opportunita", "funzionari_eq", "esclusivita_responsabilita"} <= set(CODICI)
 
 
+SIGLE = re.compile(
+    r"\b(?:Eq|Over65|Pdf|Csv|Json|Ods|Odt|Html|Docx|Anac|Piao|Rasa|Upd|Pap)\b|\b(?:categoria|Categoria) [a-d]\b"
+)
+"""Acronyms written as ordinary words by the default label («Eq», «Pdf», «Categoria a»)."""
+CON_ACCENTO = (
+    "opportunità", "disabilità", "mobilità", "attività", "qualità", "città", "età",
+    "responsabilità", "accessibilità", "parità", "legalità", "integrità", "società",
+    "povertà", "università", "unità", "complessità", "esclusività", "comunità",
+)  # fmt: skip
+"""Italian words the codes write without their accent: a label contains them accented."""
+
+
 @pytest.mark.parametrize("codice", CODICI)
 def test_every_closed_list_value_has_an_italian_label(codice: str) -> None:
     label = etichetta(codice)
     assert "_" not in label
     assert not SENZA_ACCENTO.search(label), label
+    assert not SIGLE.search(label), label
+    for parola in CON_ACCENTO:
+        assert not re.search(rf"\b{parola[:-1]}a\b", label, re.I), label
 
 
 @pytest.mark.parametrize("plan", EXAMPLES, ids=lambda p: p.parent.name)

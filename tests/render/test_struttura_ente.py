@@ -70,7 +70,7 @@ def test_units_of_the_example_show_types_interim_and_the_cross_cutting_unit() ->
     righe = {r[0]: dict(zip(unita.intestazioni, r, strict=True)) for r in unita.righe}
     assert righe["UO-PL"]["Tipo"] == "Polizia locale"
     assert righe["UO-SUAP"]["Tipo"] == "Sportello unico"
-    assert righe["UO-SCIT"]["Incarico"] == "Eq ad interim"
+    assert righe["UO-SCIT"]["Incarico"] == "EQ ad interim"
     assert unita.totale is not None
     assert unita.totale[-1] == "152"
     trasversali = _tabella(blocchi, "Unità di coordinamento trasversale")

@@ -1,0 +1,218 @@
+"""Typography that never misleads (issue 17): in the PDF of every example and real plan, no
+table cell breaks a figure or a code across lines («520.0» / «00» reads 520,0; «ACC-0» /
+«1»), and no header word is split or hyphenated («Tar-get», «Obietti-vo»).
+
+The check reads the laid-out PDF (pdfplumber: words with their positions), rebuilds each
+cell's lines, and for every line that continues the one above it in the same cell asks
+whether the last word above and the first word below were one word in the plan's text."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from docx import Document
+from weasyprint import HTML
+
+from piao import check_plan
+from piao.render import render_plan
+from piao.render.document import Definizioni, Documento, Sezione, Tabella
+from piao.render.view import build_view
+from piao.templating import INDIVISIBILE
+from tests.conftest import EXAMPLES
+
+REAL = Path(__file__).resolve().parent.parent / "real"
+PIANI = [*EXAMPLES, *sorted(p for p in REAL.glob("*/*") if p.is_dir())]
+OGGI = datetime.date(2026, 11, 22)
+
+SILLABA = "\u2010\u00ad"
+"""What WeasyPrint prints at the end of a hyphenated line (hyphen, soft hyphen)."""
+NUMERO = re.compile(r"[-+\u2212]?\d+(?:[.,/:]\d+)*[%€]?")
+CODICE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:[-./][A-Z0-9]+)+")
+SFONDO_INTESTAZIONE = (0.91, 0.93, 0.96)
+"""The header cells' background (#e8eef5 in piao.css)."""
+SPAZIO_CELLE = 4.0
+"""Points between two words of one cell line at most (a space); cells are further apart."""
+
+
+@dataclass(frozen=True)
+class Riga:
+    """One line of text inside one table cell, as laid out on a page."""
+
+    pagina: int
+    x0: float
+    x1: float
+    top: float
+    altezza: float
+    parole: tuple[str, ...]
+    intestazione: bool
+    """In a header cell (on the header background)."""
+
+
+def righe_di_cella(pdf: Path) -> Iterator[Riga]:
+    with pdfplumber.open(pdf) as documento:
+        for numero, pagina in enumerate(documento.pages, start=1):
+            fondi = [
+                (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+                for r in pagina.rects
+                if _colore(r.get("non_stroking_color")) == SFONDO_INTESTAZIONE
+            ]
+            parole = pagina.extract_words(use_text_flow=False, keep_blank_chars=False)
+            parole.sort(key=lambda w: (round(float(w["top"]), 1), float(w["x0"])))
+            corrente: list[dict[str, object]] = []
+            for w in parole:
+                if corrente and (
+                    abs(float(str(w["top"])) - float(str(corrente[-1]["top"]))) > 0.5
+                    or float(str(w["x0"])) - float(str(corrente[-1]["x1"])) > SPAZIO_CELLE
+                ):
+                    yield _riga(numero, corrente, fondi)
+                    corrente = []
+                corrente.append(w)
+            if corrente:
+                yield _riga(numero, corrente, fondi)
+
+
+def _colore(valore: object) -> tuple[float, ...]:
+    return tuple(round(float(c), 2) for c in valore) if isinstance(valore, tuple) else ()
+
+
+def _riga(
+    pagina: int, parole: list[dict[str, object]], fondi: list[tuple[float, float, float, float]]
+) -> Riga:
+    primo, ultimo = parole[0], parole[-1]
+    x, y = float(str(primo["x0"])) + 1, float(str(primo["top"])) + 1
+    return Riga(
+        pagina,
+        float(str(primo["x0"])),
+        float(str(ultimo["x1"])),
+        float(str(primo["top"])),
+        float(str(primo["bottom"])) - float(str(primo["top"])),
+        tuple(str(w["text"]) for w in parole),
+        any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in fondi),
+    )
+
+
+def a_capo(pdf: Path) -> Iterator[tuple[int, str, str, bool]]:
+    """(page, end of a line, start of the next line of the same cell, in a header)."""
+    per_colonna: dict[tuple[int, float], list[Riga]] = {}
+    for r in righe_di_cella(pdf):
+        per_colonna.setdefault((r.pagina, round(r.x0, 0)), []).append(r)
+    for (pagina, _), righe in per_colonna.items():
+        righe.sort(key=lambda r: r.top)
+        for sopra, sotto in itertools.pairwise(righe):
+            # The next line of the same cell: one line height below (the next row is
+            # further down, by the cell padding and border).
+            if 0 < sotto.top - sopra.top < 1.75 * sopra.altezza:
+                yield pagina, sopra.parole[-1], sotto.parole[0], sopra.intestazione
+
+
+def celle_e_intestazioni(doc: Documento) -> tuple[str, set[str]]:
+    """Every cell's text, joined, and the words of every table header."""
+    celle: list[str] = []
+    intestazioni: set[str] = set()
+    for s in doc.tutte():
+        for b in s.blocchi:
+            if isinstance(b, Tabella):
+                celle += [*b.intestazioni, *(c for r in b.righe for c in r), *(b.totale or ())]
+                intestazioni |= {w for h in b.intestazioni for w in h.split()}
+            elif isinstance(b, Definizioni):
+                celle += [c for r in b.righe for c in r]
+    return "\n".join(celle), intestazioni
+
+
+def rotture(pdf: Path, doc: Documento) -> list[str]:
+    """Each figure, code or header word a table cell breaks across two lines."""
+    sorgente, intestazioni = celle_e_intestazioni(doc)
+    out = []
+    for pagina, fine, inizio, intestazione in a_capo(pdf):
+        unita = fine.rstrip(SILLABA) + inizio
+        if unita not in sorgente:
+            continue  # the two words were apart (a space) in the plan
+        parola = unita.strip(",;:()[]«»")
+        if (
+            NUMERO.fullmatch(parola)
+            or CODICE.fullmatch(parola)
+            or (intestazione and parola in intestazioni)
+        ):
+            out.append(f"pagina {pagina}: «{fine}» / «{inizio}»")
+    return out
+
+
+@pytest.fixture(scope="module", params=PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
+def stampato(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Documento]:
+    out = tmp_path_factory.mktemp("tipografia")
+    piano: Path = request.param
+    fatto = render_plan(piano, out, formats=("pdf",), bozza=True, oggi=OGGI)
+    assert fatto.result.piano is not None
+    doc = build_view(fatto.result.piano, bozza=True, oggi=OGGI)
+    return next(out.glob("*.pdf")), doc
+
+
+def test_no_table_cell_breaks_a_figure_a_code_or_a_header_word(
+    stampato: tuple[Path, Documento],
+) -> None:
+    pdf, doc = stampato
+    assert rotture(pdf, doc) == []
+
+
+def test_the_check_sees_a_break(tmp_path: Path) -> None:
+    """The detector itself: a figure and a code forced into too narrow columns are caught."""
+    pdf = tmp_path / "stretta.pdf"
+    HTML(
+        string="<table style='width:24mm;table-layout:fixed;font-size:10pt'><tr>"
+        "<td style='width:9mm;overflow-wrap:anywhere'>520.000</td>"
+        "<td style='overflow-wrap:anywhere'>ACC-01</td></tr></table>"
+    ).write_pdf(pdf)
+    tabella = Tabella("t", ("A", "B"), (("520.000", "ACC-01"),), (1, 1))
+    doc = Documento(
+        "t", "e", "2026-2028", "", False, OGGI, (), (Sezione("a", "1", "t", 1, (tabella,)),)
+    )
+    trovate = rotture(pdf, doc)
+    assert any("520" in r for r in trovate), trovate
+    assert any("ACC-" in r for r in trovate), trovate
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+EM_MINIMO = 0.55
+"""The narrowest digit or capital of the fonts a DOCX may be shown in (Arial), in ems."""
+
+
+@pytest.mark.parametrize("piano", PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_docx_cells_keep_figures_and_codes_whole(piano: Path, tmp_path: Path) -> None:
+    """In the DOCX, a code's hyphen is Word's non-breaking hyphen (read back as «-»), and
+    each column is at least as wide as its longest figure or code at 8.5 pt."""
+    render_plan(piano, tmp_path, formats=("docx",), bozza=True, oggi=OGGI)
+    documento = Document(str(next(tmp_path.glob("*.docx"))))
+    spezzabili, strette = [], []
+    for tabella in documento.tables:
+        for riga in tabella.rows:
+            for cella in riga.cells:
+                testi_xml = [t.text or "" for t in cella._tc.iter(f"{W}t")]
+                spezzabili += [m for t in testi_xml for m in CODICE.findall(t) if "-" in m]
+                lunghe = [m.group() for m in INDIVISIBILE.finditer(cella.text)]
+                serve = max((len(m) for m in lunghe), default=0) * EM_MINIMO * 8.5
+                if cella.width is not None and cella.width.pt < serve:
+                    strette.append(f"{cella.text!r}: {cella.width.pt:.0f} pt")
+    assert spezzabili == []
+    assert strette == []
+
+
+DECIMALE_INGLESE = re.compile(r"(?<![\d.,])\d+\.0(?![\d.,])")
+"""A whole number printed as a float («790.0»): Italian figures group thousands by three
+digits and write decimals after a comma, so «.0» at the end is never one of them."""
+
+
+@pytest.mark.parametrize("piano", PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_whole_numbers_print_as_integers(piano: Path) -> None:
+    result = check_plan(piano)
+    assert result.piano is not None
+    testo, _ = celle_e_intestazioni(build_view(result.piano, bozza=True, oggi=OGGI))
+    assert DECIMALE_INGLESE.findall(re.sub(r"https?://\S+", "", testo)) == []
