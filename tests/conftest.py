@@ -55,6 +55,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def piccolo_con_nome(folder: Path, denominazione: str) -> Path:
+    """The small example plan copied into `folder`, its entity renamed `denominazione`."""
+    plan = folder / "2026-2028"
+    shutil.copytree(SMALL, plan)
+    edit(
+        plan / "anagrafica.yaml",
+        "denominazione: Comune di Piccolavalle",
+        f"denominazione: {denominazione}",
+    )
+    return plan
+
+
 def line_of(path: Path, needle: str) -> int:
     """1-based number of the only line containing `needle`."""
     lines = [

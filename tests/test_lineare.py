@@ -20,7 +20,7 @@ from piao.render.document import INTESTAZIONE_MAX, Figura, Tabella
 from piao.render.programmazione import ALBERO_MAX_MISURE
 from piao.render.view import build_view
 from piao.rules import REGISTRY
-from tests.conftest import EXAMPLE, SMALL, edit, run_cli
+from tests.conftest import EXAMPLE, edit, piccolo_con_nome, run_cli
 
 ULTIMO_TARGET = "        target: {2026: 6, 2027: 8, 2028: 10}\n"
 """The last line of indicator OBP-02-I1 of the example plan: indicators are added after it."""
@@ -197,13 +197,7 @@ def test_a_300_character_word_as_entity_name_renders_a_pdf(tmp_path: Path) -> No
     normally with A4 pages."""
     parola = "Comunedi" + "Piccolavalle" * 24 + "X" * 4
     assert len(parola) == 300
-    plan = tmp_path / "2026-2028"
-    shutil.copytree(SMALL, plan)
-    edit(
-        plan / "anagrafica.yaml",
-        "denominazione: Comune di Piccolavalle",
-        f"denominazione: {parola}",
-    )
+    plan = piccolo_con_nome(tmp_path, parola)
     out = tmp_path / "doc"
     result = run_cli("render", str(plan), "--out", str(out), "--format", "pdf")
     assert result.exit_code == 0, result.output

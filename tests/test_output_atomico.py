@@ -26,6 +26,12 @@ def _istantanea(out: Path) -> dict[str, bytes]:
     }
 
 
+def _nulla_cambiato(out: Path, prima: dict[str, bytes]) -> None:
+    """The output folder byte for byte as before, and no staging folder left."""
+    assert _istantanea(out) == prima
+    _nessun_cantiere(out)
+
+
 def _nessun_cantiere(out: Path) -> None:
     assert not list(out.rglob(".piao-in-corso-*")), "temporary folder left behind"
 
@@ -51,8 +57,7 @@ def test_a_render_failing_after_the_first_format_keeps_the_previous_set(
     assert result.exit_code != 0
     assert "impossibile scrivere" in result.output
     assert "Traceback" not in result.output
-    assert _istantanea(out) == prima
-    _nessun_cantiere(out)
+    _nulla_cambiato(out, prima)
 
 
 def test_an_interrupted_render_keeps_the_previous_set(
@@ -68,8 +73,7 @@ def test_an_interrupted_render_keeps_the_previous_set(
     monkeypatch.setitem(piao.render.WRITERS, "html", interrotto)
     with pytest.raises(KeyboardInterrupt):
         render_plan(SMALL, out, formats=("docx", "html"))
-    assert _istantanea(out) == prima
-    _nessun_cantiere(out)
+    _nulla_cambiato(out, prima)
 
 
 def test_a_failed_render_into_a_new_folder_leaves_no_folder(
@@ -118,8 +122,7 @@ def test_a_publish_failing_halfway_keeps_the_previous_site(
     assert result.exit_code != 0
     assert "impossibile scrivere" in result.output
     assert "Traceback" not in result.output
-    assert _istantanea(sito_piccolo) == prima
-    _nessun_cantiere(sito_piccolo)
+    _nulla_cambiato(sito_piccolo, prima)
 
 
 def test_a_new_site_replaces_the_previous_one_and_drops_only_its_stale_files(
@@ -163,8 +166,7 @@ def test_a_failure_while_moving_into_place_puts_every_file_back(
             (cantiere / nome).write_text(f"nuovo {nome}", encoding="utf-8")
         monkeypatch.setattr("piao.fsutil.os.replace", replace)
     monkeypatch.undo()
-    assert _istantanea(tmp_path) == prima
-    _nessun_cantiere(tmp_path)
+    _nulla_cambiato(tmp_path, prima)
 
 
 def test_an_audit_failing_halfway_keeps_the_previous_reports(
@@ -185,5 +187,4 @@ def test_an_audit_failing_halfway_keeps_the_previous_reports(
     assert result.exit_code != 0
     assert "impossibile scrivere" in result.output
     assert "Traceback" not in result.output
-    assert _istantanea(out) == prima
-    _nessun_cantiere(out)
+    _nulla_cambiato(out, prima)

@@ -4,7 +4,6 @@ the same headings and tables, byte-identical renders, BOZZA, refusal of plans wi
 from __future__ import annotations
 
 import datetime
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from piao import check_plan
 from piao.render import render_plan
 from piao.render.document import AVVISO_BOZZA, Definizioni, Tabella
 from piao.render.view import build_view
-from tests.conftest import EXAMPLE, SMALL, edit, run_cli
+from tests.conftest import EXAMPLE, SMALL, edit, piccolo_con_nome, run_cli
 
 OGGI = datetime.date(2026, 11, 22)
 
@@ -235,13 +234,7 @@ def test_a_long_entity_name_renders_and_publishes(tmp_path: Path) -> None:
     hold 255 characters, so the composed title is cut at a space; the document keeps the
     whole name (issue 15)."""
     assert len(UNIONE) == 209
-    plan = tmp_path / "2026-2028"
-    shutil.copytree(SMALL, plan)
-    edit(
-        plan / "anagrafica.yaml",
-        "denominazione: Comune di Piccolavalle",
-        f"denominazione: {UNIONE}",
-    )
+    plan = piccolo_con_nome(tmp_path, UNIONE)
     assert run_cli("check", str(plan)).exit_code == 0
     out = tmp_path / "doc"
     result = run_cli("render", str(plan), "--out", str(out), "--format", "docx,html")

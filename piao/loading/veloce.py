@@ -66,10 +66,14 @@ _COSTRUTTORI: dict[str, Any] = {
 careful path."""
 
 
-class _Versione:
-    """What ruamel's constructors ask of a loader: the YAML version's resolver (1.2)."""
+_RISOLUTORE = VersionedResolver(version=(1, 2))
+"""ruamel's YAML 1.2 resolver: its implicit typing rules, and what its constructors ask."""
 
-    _resolver = VersionedResolver(version=(1, 2))
+
+class _Versione:
+    """What ruamel's constructors ask of a loader: the YAML version's resolver."""
+
+    _resolver = _RISOLUTORE
 
 
 _COSTRUTTORE = SafeConstructor(loader=_Versione())
@@ -78,7 +82,7 @@ _COSTRUTTORE = SafeConstructor(loader=_Versione())
 def _regole_1_2() -> tuple[dict[str, list[tuple[str, Any]]], list[tuple[str, Any]]]:
     """YAML 1.2 implicit typing of plain scalars as ruamel applies it: the rules by first
     character, and those that apply to any character."""
-    tabella: dict[Any, list[tuple[str, Any]]] = VersionedResolver(version=(1, 2)).versioned_resolver
+    tabella: dict[Any, list[tuple[str, Any]]] = _RISOLUTORE.versioned_resolver
     comuni = list(tabella.get(None, []))
     return {k: [*v, *comuni] for k, v in tabella.items() if k is not None}, comuni
 
