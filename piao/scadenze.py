@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from piao.lingua import elenco
+from piao.lingua import elenco, quanti
 from piao.model.anagrafica import Anagrafica
 from piao.reference import Riferimenti, Scadenza
 from piao.reference.tables import Confidenza
@@ -149,7 +149,7 @@ class Termine:
         if self.origine == "minoritaria":
             assert self.bilancio is not None
             return (
-                f"{self.giorni} giorni dall'approvazione effettiva del bilancio di previsione, "
+                f"{quanti(self.giorni or 0, 'giorno', 'giorni')} dall'approvazione effettiva del bilancio di previsione, "
                 f"il {fmt(self.bilancio)}, e non prima del 31 gennaio"
             )
         chi = f" {self.ambito}" if self.ambito and ambito else ""
@@ -157,7 +157,7 @@ class Termine:
             return f"{atto}{chi}"
         dichiarato = " indicato nel piano" if self.origine == "piano" else ""
         return (
-            f"{self.giorni} giorni dal termine di legge del bilancio di previsione differito al "
+            f"{quanti(self.giorni or 0, 'giorno', 'giorni')} dal termine di legge del bilancio di previsione differito al "
             f"{fmt(self.bilancio)}{chi} ({atto}){dichiarato}, art. 8 c.2 DM 132/2022"
         )
 
