@@ -36,7 +36,7 @@ def _testo(ws: Worksheet, riga: int, colonna: int, valore: str, *, bold: bool = 
     cella.data_type = "s"
     cella.alignment = _A_CAPO
     cella.border = _BORDO
-    cella.font = Font(size=10, bold=bold)
+    cella.font = Font(name="Arial", size=10, bold=bold)
 
 
 def _altezza(celle: list[tuple[str, int]]) -> float:
@@ -130,7 +130,7 @@ def _note(ws: Worksheet, g: Griglia) -> None:
         _testo(ws, i, 1, etichetta, bold=True)
         _testo(ws, i, 2, valore)
         ws.row_dimensions[i].height = _altezza([(etichetta, 34), (valore, 90)])
-    ws.cell(1, 1).font = Font(bold=True, size=12)
+    ws.cell(1, 1).font = Font(name="Arial", bold=True, size=12)
     _stampa(ws, ws.PAPERSIZE_A4, orizzontale=False)
 
 
