@@ -39,8 +39,8 @@ demo: install system-deps
 	@echo "== piao check $(SMALL)"
 	@$(PIAO) check $(SMALL)
 	@echo
-	@echo "== piao audit (rapporto per OIV / Nucleo di valutazione) in out/audit/"
-	@$(PIAO) audit $(EXAMPLE) $(SMALL) --out out/audit
+	@echo "== piao audit (rapporto e griglia di rilevazione per OIV / Nucleo di valutazione) in out/audit/"
+	@$(PIAO) audit $(EXAMPLE) $(SMALL) --griglia --out out/audit
 	@echo
 	@echo "== piao render (documento ufficiale PDF/A, DOCX, HTML) in out/"
 	@$(PIAO) render $(EXAMPLE) --out out

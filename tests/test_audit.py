@@ -67,7 +67,9 @@ def test_html_report_is_italian_and_escapes_plan_text(plan_copy: Callable[[Path]
 
 def test_csv_has_one_row_per_entity_and_neutralises_formulas() -> None:
     audits = [audit_plan(EXAMPLE), audit_plan(INCOMPLETE), audit_plan(SMALL)]
-    rows = list(csv.DictReader(io.StringIO(render_csv(audits))))
+    rows = list(
+        csv.DictReader(io.StringIO(render_csv(audits).removeprefix("\ufeff")), delimiter=";")
+    )
     assert [r["ente"] for r in rows] == [
         "Comune di Esempio",
         "Comune di Incompleto",

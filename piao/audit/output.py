@@ -14,7 +14,7 @@ from piao import __version__
 from piao.audit.assess import PESI, STATI_IT, Audit, audit_plan
 from piao.catalogue import citazione
 from piao.clock import today
-from piao.csvsafe import write_csv
+from piao.csvsafe import write_csv_italiano
 from piao.fsutil import atomic_write_bytes, atomic_write_text, insieme
 from piao.reference import riferimenti
 from piao.resources import data_dir
@@ -112,7 +112,7 @@ def render_csv(righe: Sequence[Audit | AuditFallito]) -> str:
                 None,
             ]
         )
-    return write_csv(header, rows)
+    return write_csv_italiano(header, rows)
 
 
 def prepare_audit(folder: str | Path, *, pdf: bool = True) -> tuple[Audit, str, bytes | None]:

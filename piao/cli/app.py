@@ -18,6 +18,7 @@ from rich.console import Console
 from piao import __version__
 from piao.ambiente import AmbienteNonValido, verifica_ambiente
 from piao.audit import Audit, AuditFallito, prepare_audit, write_prepared
+from piao.audit.griglia import griglia_plan, ipa_ripetuti, write_griglie
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.authoring.init import da_compilare
@@ -332,11 +333,20 @@ def audit(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Processi in parallelo (0: uno per CPU).")
     ] = 1,
+    griglia: Annotated[
+        bool,
+        typer.Option(
+            "--griglia",
+            help="Scrive anche la griglia di rilevazione dell'OIV (XLSX e CSV) con gli obblighi "
+            "di pubblicazione del piano e le colonne dei punteggi da compilare.",
+        ),
+    ] = False,
 ) -> None:
     """Rapporto di verifica per OIV / Nucleo di valutazione e revisori: per ogni elemento del
     DM 132/2022, presente, incompleto, mancante o non applicabile, con evidenze e regole.
 
-    Scrive un HTML e un PDF per piano e, con più piani, un CSV con una riga per ente.
+    Scrive un HTML e un PDF per piano e, con più piani, un CSV con una riga per ente; con
+    --griglia, la griglia di rilevazione ANAC precompilata per ogni piano.
     """
     require_plan_dirs(*plan_dirs)
     if any(inside(out, p) for p in plan_dirs):
@@ -351,6 +361,8 @@ def audit(
     audits = [e[0] for e in prepared if not isinstance(e, AuditFallito)]
     try:
         written = write_prepared(prepared, out)
+        if griglia:
+            written += write_griglie([griglia_plan(a) for a in audits], out)
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
     for a in audits:
@@ -361,6 +373,8 @@ def audit(
         )
     for path in written:
         typer.echo(_testo(f"scritto {path}"))
+    for avviso in ipa_ripetuti(audits):
+        typer.echo(_testo(f"piao: {avviso}"), err=True)
     falliti = [(p, e) for p, e in zip(plan_dirs, esiti, strict=True) if isinstance(e, Fallito)]
     riepilogo = "; il riepilogo lo elenca con l'errore" if len(plan_dirs) > 1 else ""
     for plan, esito in falliti:

@@ -391,6 +391,8 @@ class ObbligoTrasparenza(Modello):
     """Frequenza di aggiornamento."""
     termine_giorni: NonNegativo | None = None
     """Per l'aggiornamento «tempestivo»: entro quanti giorni dall'atto l'ente pubblica."""
+    url: Url | None = None
+    """Indirizzo della pagina di «Amministrazione trasparente» in cui l'obbligo è pubblicato (riportato nella griglia di rilevazione dell'OIV)."""
 
 
 class AccessoCivico(Modello):

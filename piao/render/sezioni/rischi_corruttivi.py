@@ -61,7 +61,7 @@ INDICATORI = (
 """The six indicators of PNA 2019 Allegato 1, as table headers."""
 
 
-def _responsabili(ctx: Contesto, valore: Responsabili | None) -> str:
+def responsabili(ctx: Contesto, valore: Responsabili | None) -> str:
     """Units by name and roles by label: «Segreteria generale, tutti i responsabili»."""
     return ", ".join(RUOLI.get(r) or ctx.unita(r) for r in elenco_responsabili(valore))
 
@@ -383,8 +383,7 @@ def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], An
         blocchi.append(
             Elenco(
                 tuple(
-                    f"{m.codice} {m.titolo} — {_responsabili(ctx, m.responsabile)}"
-                    for m in generali
+                    f"{m.codice} {m.titolo} — {responsabili(ctx, m.responsabile)}" for m in generali
                 )
             )
         )
@@ -402,7 +401,7 @@ def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], An
             20,
             lambda m: "; ".join(f"{f.descrizione} ({_tempo(f)})" for f in m.fasi),
         ),
-        Colonna("Responsabile", 11, lambda m: _responsabili(ctx, m.responsabile)),
+        Colonna("Responsabile", 11, lambda m: responsabili(ctx, m.responsabile)),
         Colonna("Indicatore", 13, lambda m: m.indicatore or ""),
         Colonna("Valore atteso", 9, lambda m: numero(m.valore_atteso)),
     )
@@ -423,7 +422,7 @@ def _monitoraggio_misure(m: MonitoraggioMisure | None) -> tuple[Blocco, ...]:
     )
 
 
-def _aggiornamento(aggiornamento: str | None, termine_giorni: int | None) -> str:
+def aggiornamento_obbligo(aggiornamento: str | None, termine_giorni: int | None) -> str:
     return (etichetta(aggiornamento) if aggiornamento else "") + (
         f" (entro {termine_giorni} giorni)" if termine_giorni else ""
     )
@@ -465,9 +464,11 @@ def _trasparenza(
         Colonna("Sotto-sezione", 20, lambda o: " › ".join(o.sottosezione)),
         Colonna("Riferimento", 13, lambda o: o.riferimento_normativo or ""),
         Colonna("Contenuto", 25, lambda o: o.contenuto or ""),
-        Colonna("Trasmissione", 12, lambda o: _responsabili(ctx, o.responsabile_dati)),
-        Colonna("Pubblicazione", 12, lambda o: _responsabili(ctx, o.responsabile_pubblicazione)),
-        Colonna("Aggiornamento", 12, lambda o: _aggiornamento(o.aggiornamento, o.termine_giorni)),
+        Colonna("Trasmissione", 12, lambda o: responsabili(ctx, o.responsabile_dati)),
+        Colonna("Pubblicazione", 12, lambda o: responsabili(ctx, o.responsabile_pubblicazione)),
+        Colonna(
+            "Aggiornamento", 12, lambda o: aggiornamento_obbligo(o.aggiornamento, o.termine_giorni)
+        ),
     )
     return tuple(blocchi), (Annesso(OBBLIGHI, (allegato,)),)
 
