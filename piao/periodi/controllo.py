@@ -8,6 +8,7 @@ import difflib
 import re
 import typing
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -181,9 +182,8 @@ def _codici(name: str, data: Any, sources: SourceMap, piano: PianoLetto) -> list
         where = sources.locate(name, path, key=True)
         if trovati:
             o = trovati[0]
-            message = (
-                f"«{codice}» nel piano non è {marca.etichetta}: è un altro oggetto ({o.file})."
-            )
+            cosa = _etichette().get(type(o.model).__name__, "un altro oggetto")
+            message = f"«{codice}» nel piano è {cosa} di {o.file}, non {marca.etichetta}."
         elif piano.incompleti:
             out.append(
                 PERIODO_CHECKS["unchecked"].finding(
@@ -207,6 +207,26 @@ def _codici(name: str, data: Any, sources: SourceMap, piano: PianoLetto) -> list
             "elenca tutti."
         )
         out.append(PERIODO_CHECKS["unknown_code"].finding(message, where, hint=hint))
+    return out
+
+
+@cache
+def _etichette() -> dict[str, str]:
+    """How messages name a plan object by its model class («l'indicatore»): from the marks
+    on the keys of the period file."""
+    out: dict[str, str] = {}
+
+    def visita(model: type[BaseModel]) -> None:
+        for campo in model.model_fields.values():
+            for tp in members(campo.annotation):
+                if typing.get_origin(tp) is dict:
+                    for m in metadati(typing.get_args(tp)[0]):
+                        if isinstance(m, Riferimento) and len(m.bersagli) == 1:
+                            out[m.bersagli[0]] = m.etichetta
+                elif isinstance(tp, type) and issubclass(tp, BaseModel):
+                    visita(tp)
+
+    visita(DatiPeriodo)
     return out
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
-from tests.conftest import EXAMPLE, SMALL, edit, line_of, run_cli, run_subprocess
+from tests.conftest import EXAMPLE, ROOT, SMALL, edit, line_of, run_cli, run_subprocess
 
 PERIODO = EXAMPLE / "monitoraggio" / "2026-S1.yaml"
 
@@ -67,6 +67,20 @@ def test_init_lists_the_plan_and_its_output_validates(plan_copy: Callable[[Path]
     assert result.output.startswith(f"scritto {path}\nDa compilare: ")
 
 
+REAL_PLANS = sorted(p.parent for p in (ROOT / "tests" / "real").glob("*/*/anagrafica.yaml"))
+
+
+@pytest.mark.parametrize("source", [SMALL, *REAL_PLANS], ids=lambda p: p.parent.name)
+def test_init_works_on_every_plan_and_leaves_only_values_to_fill(
+    source: Path, plan_copy: Callable[[Path], Path]
+) -> None:
+    plan = plan_copy(source)
+    anno = plan.name.split("-")[0]
+    result = run_cli("monitoraggio", "init", str(plan), "--periodo", anno)
+    assert result.exit_code == 0, result.output
+    assert {f["code"] for f in _findings(plan)} == {"SC007"}
+
+
 def test_init_never_overwrites_without_the_flag(esempio: Path) -> None:
     path = esempio / "monitoraggio" / "2026-S1.yaml"
     before = path.read_bytes()
@@ -110,7 +124,10 @@ def test_a_code_not_in_the_plan_is_located(esempio: Path) -> None:
         ("MP002", file, _riga(path, "  ASS-01:", 2), 3),
     ]
     assert findings[0]["hint"] == "Forse intendevi «VP-01-I2»?"
-    assert "non è l'indicatore o l'obiettivo" in str(findings[2]["message"])
+    assert str(findings[2]["message"]) == (
+        "«ASS-01» nel piano è l'assunzione programmata di fabbisogni_personale.yaml, non "
+        "l'indicatore o l'obiettivo."
+    )
 
 
 def _riga(path: Path, inizio: str, quale: int) -> int:
