@@ -8,6 +8,7 @@ import difflib
 import re
 import typing
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,12 @@ from piao.forme import normalizza
 from piao.loading.plan import SourceMap, load_file, max_file_bytes
 from piao.model.base import CODICE_PATTERN, PLACEHOLDERS, Indicatore, Riferimento, da_verificare
 from piao.model.introspect import members, metadati
-from piao.model.periodo import DatiPeriodo, NomePeriodoNonValido, periodo_da_nome
+from piao.model.periodo import (
+    DatiPeriodo,
+    NomePeriodoNonValido,
+    PeriodoMonitoraggio,
+    periodo_da_nome,
+)
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodi, leggi_piano
 from piao.validation import validate_file
 
@@ -79,7 +85,7 @@ def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
         paths = [p for p in paths if _nome(p) == canonico]
     findings: list[Finding] = []
     for path in paths:
-        findings += controlla_file(path, piano)
+        findings += leggi_periodo(path, piano).findings
     findings = limita(findings)
     findings.sort(key=Finding.sort_key)
     a = piano.anagrafica
@@ -99,24 +105,48 @@ def _nome(path: Path) -> str | None:
         return None
 
 
-def controlla_file(path: Path, piano: PianoLetto) -> list[Finding]:
-    """Every finding about one period file."""
+@dataclass
+class PeriodoLetto:
+    """One period file read and validated: what the later steps (achievements, rules on the
+    period, reports) start from."""
+
+    path: Path
+    name: str
+    """As findings name it: «monitoraggio/2026-S1.yaml»."""
+    periodo: PeriodoMonitoraggio | None
+    """None when the file name is not a period."""
+    dati: DatiPeriodo | None
+    """None while the file has syntax or schema errors."""
+    findings: list[Finding]
+    sources: SourceMap
+    """Where each key and value was written, to locate later findings."""
+    da_compilare: list[YamlPath] = field(default_factory=list)
+    """The paths of the values still «da compilare»."""
+
+
+def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
+    """Read, validate and check one period file against its plan."""
     name = f"{CARTELLA}/{path.name}"
+    try:
+        periodo: PeriodoMonitoraggio | None = periodo_da_nome(path.stem)
+    except NomePeriodoNonValido:
+        periodo = None
     findings = _nome_file(path, name, piano)
     source, letti = load_file(path, max_bytes=max_file_bytes(), name=name)
-    findings += letti
-    if source.data is None:
-        return findings
     sources = SourceMap({name: source})
+    letto = PeriodoLetto(path, name, periodo, None, findings + letti, sources)
+    if source.data is None:
+        return letto
     source.data = normalizza(DatiPeriodo, source.data)
-    model, trovati, _ = validate_file(_FilePeriodo(name), source.data, sources)
-    findings += trovati
-    findings += controlla_cifre(name, DatiPeriodo, source, sempre_errore=True)
-    findings += controlla_commenti(name, source.text)
-    findings += _codici(name, source.data, sources, piano)
-    if model is not None:
-        findings += _tipi_valore(name, source.data, sources, piano)
-    return findings
+    model, trovati, letto.da_compilare = validate_file(_FilePeriodo(name), source.data, sources)
+    letto.findings += trovati
+    letto.findings += controlla_cifre(name, DatiPeriodo, source, sempre_errore=True)
+    letto.findings += controlla_commenti(name, source.text)
+    letto.findings += _codici(name, source.data, sources, piano)
+    if isinstance(model, DatiPeriodo):
+        letto.dati = model
+        letto.findings += _tipi_valore(name, source.data, sources, piano)
+    return letto
 
 
 def _nome_file(path: Path, name: str, piano: PianoLetto) -> list[Finding]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
+from piao.periodi import leggi_periodo, leggi_piano
 from tests.conftest import EXAMPLE, ROOT, SMALL, edit, line_of, run_cli, run_subprocess
 
 PERIODO = EXAMPLE / "monitoraggio" / "2026-S1.yaml"
@@ -254,3 +255,36 @@ def test_a_period_name_gives_its_dates(
 def test_a_bad_period_name_raises_an_italian_error() -> None:
     with pytest.raises(NomePeriodoNonValido, match="un anno ha 4 trimestri"):
         periodo_da_nome("2026-T5")
+
+
+def test_the_library_gives_the_period_as_data() -> None:
+    """What the achievements, rules and reports of the next steps start from."""
+    letto = leggi_periodo(PERIODO, leggi_piano(EXAMPLE))
+    assert letto.findings == []
+    assert letto.periodo is not None
+    assert (letto.periodo.inizio, letto.periodo.fine) == (
+        datetime.date(2026, 1, 1),
+        datetime.date(2026, 6, 30),
+    )
+    dati = letto.dati
+    assert dati is not None
+    attesa = dati.indicatori["VP-01-I2"]
+    assert (attesa.valore, attesa.controllo) == (20.4, "qualita_dei_servizi")
+    assert attesa.evidenze == ["monitoraggio/allegati/eliminacode-2026-S1.csv"]
+    assert (EXAMPLE / attesa.evidenze[0]).is_file()
+    assert dati.indicatori["VP-07-I2"].valore is None
+    assert dati.indicatori["VP-07-I2"].non_rilevato
+    assert dati.indicatori["OBP-07-I2"].valore == 2280
+    assert {m.stato for m in dati.misure.values()} == {
+        "attuata",
+        "parzialmente_attuata",
+        "in_corso",
+        "non_attuata",
+    }
+    assert all(m.motivo for m in dati.misure.values() if m.stato == "non_attuata")
+    assert sum(a.effettuate for a in dati.assunzioni.values()) == 6  # of 10 planned for 2026
+    assert [c.motivo for c in dati.cessazioni] == ["pensionamento", "mobilita"]
+    assert dati.lavoro_agile is not None
+    assert dati.lavoro_agile.giornate == 1420
+    rettifica = dati.rettifiche["OBP-07"]
+    assert (rettifica.percentuale, rettifica.approvata_da) == (90, "Nucleo di valutazione")
