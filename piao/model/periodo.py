@@ -12,10 +12,10 @@ a name becomes a year and a start and end date.
 
 A datum may name the internal control of the ente that produced it (art. 147 ss. TUEL, as
 rewritten by art. 3 c.1 lett. d DL 174/2012, L. 213/2012: regolarità amministrativa e
-contabile, art. 147-bis; controllo di gestione, art. 147 c.2 lett. a and arts. 196-198-bis;
+contabile, art. 147-bis; controllo di gestione and qualità dei servizi, art. 147 c.2;
 controllo strategico, art. 147-ter; equilibri finanziari, art. 147-quinquies; società
-partecipate non quotate, art. 147-quater; qualità dei servizi, art. 147 c.2 lett. e) [P:
-the list as secondary sources transcribe the article, docs/fonti.md S134; DOMAIN.md does not hold it yet].
+partecipate non quotate, art. 147-quater) [P: the list as secondary sources transcribe the
+article, docs/fonti.md S134; DOMAIN.md does not hold it yet].
 """
 
 from __future__ import annotations
