@@ -84,8 +84,19 @@ def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
         canonico = periodo_da_nome(periodo).nome
         paths = [p for p in paths if _nome(p) == canonico]
     findings: list[Finding] = []
+    visti: dict[str, Path] = {}
     for path in paths:
         findings += leggi_periodo(path, piano).findings
+        nome = _nome(path)
+        if nome is not None and nome in visti:
+            findings.append(
+                PERIODO_CHECKS["name"].finding(
+                    f"Il periodo {nome} ha due file: «{visti[nome].name}» e «{path.name}».",
+                    Location(f"{CARTELLA}/{path.name}"),
+                    hint="Tenere un solo file per periodo, unendo i dati nell'altro.",
+                )
+            )
+        visti.setdefault(nome or "", path)
     findings = limita(findings)
     findings.sort(key=Finding.sort_key)
     a = piano.anagrafica

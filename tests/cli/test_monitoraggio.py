@@ -143,11 +143,17 @@ def test_a_bad_period_file_name_is_reported(esempio: Path) -> None:
     cartella = esempio / "monitoraggio"
     shutil.copy(cartella / "2026-S1.yaml", cartella / "2026-S3.yaml")
     shutil.copy(cartella / "2026-S1.yaml", cartella / "2030.yaml")
+    shutil.copy(cartella / "2026-S1.yaml", cartella / "2026-S1.yml")
     findings = _findings(esempio)
     assert [_where(f) for f in findings] == [
+        ("MP001", "monitoraggio/2026-S1.yml", None, None),
         ("MP001", "monitoraggio/2026-S3.yaml", None, None),
         ("MP001", "monitoraggio/2030.yaml", None, None),
     ]
+    assert findings[0]["message"] == (
+        "Il periodo 2026-S1 ha due file: «2026-S1.yaml» e «2026-S1.yml»."
+    )
+    findings = findings[1:]
     assert "un anno ha 2 semestri" in str(findings[0]["message"])
     assert "fuori dal triennio del piano (2026-2028)" in str(findings[1]["message"])
     result = run_cli("monitoraggio", "check", str(esempio), "--periodo", "2026-Z1")
