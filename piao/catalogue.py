@@ -15,15 +15,17 @@ from typing import Literal
 from piao.findings import Controllo, Severity
 from piao.loading import YAML_CHECKS
 from piao.model.regime import ENTRAMBI, Regime
+from piao.periodi import PERIODO_CHECKS
 from piao.reference import riferimenti
 from piao.rules import REGISTRY, Regola
 from piao.validation import SCHEMA_CHECKS
 
-Tipo = Literal["sintassi", "struttura", "regola"]
+Tipo = Literal["sintassi", "struttura", "regola", "periodo"]
 TIPI_IT: dict[Tipo, str] = {
     "sintassi": "controllo di sintassi YAML",
     "struttura": "controllo di struttura (schema della sezione)",
     "regola": "regola di conformità",
+    "periodo": "controllo dei file dei periodi di monitoraggio (piao monitoraggio check)",
 }
 
 
@@ -87,6 +89,7 @@ def catalogue() -> Catalogue:
     voci = [
         *sorted((_from_check(c, "sintassi") for c in YAML_CHECKS.values()), key=_code),
         *sorted((_from_check(c, "struttura") for c in SCHEMA_CHECKS.values()), key=_code),
+        *sorted((_from_check(c, "periodo") for c in PERIODO_CHECKS.values()), key=_code),
         *(_from_rule(REGISTRY[code]) for code in sorted(REGISTRY)),
     ]
     return {v.code: v for v in voci}

@@ -59,8 +59,13 @@ def numero_italiano(testo: str) -> str | None:
     return None
 
 
-def controlla_cifre(file: str, model: type[BaseModel], source: SourceFile) -> list[Finding]:
-    """Every number of `source` whose written form is Italian, with the reading YAML made."""
+def controlla_cifre(
+    file: str, model: type[BaseModel], source: SourceFile, *, sempre_errore: bool = False
+) -> list[Finding]:
+    """Every number of `source` whose written form is Italian, with the reading YAML made.
+
+    `sempre_errore`: a thousands separator is an error in every field, not only in amounts
+    and counts (a period file: a measured value a thousand times off would be computed)."""
     text = source.text
     if text is None or not _PREFILTRO.search(text):
         return []
@@ -74,21 +79,24 @@ def controlla_cifre(file: str, model: type[BaseModel], source: SourceFile) -> li
         tipo = _tipo(model, path)
         where = Location(file, line + 1, column + 1, path)
         if _MIGLIAIA.fullmatch(scritto):
-            findings.append(_migliaia(scritto, tipo, where))
+            findings.append(_migliaia(scritto, tipo, where, misura=sempre_errore))
         elif _VIRGOLA.fullmatch(scritto):
             findings.append(_virgola(scritto, where))
     return findings
 
 
-def _migliaia(scritto: str, tipo: Tipo, where: Location) -> Finding:
+def _migliaia(scritto: str, tipo: Tipo, where: Location, *, misura: bool = False) -> Finding:
     letto = float(scritto)
     letto_it = f"{letto:g}".replace(".", ",")
     inteso = scritto.replace(".", "")
-    grave = tipo in ("importo", "intero")
+    grave = misura or tipo in ("importo", "intero")
     cosa = {"importo": "un importo in euro", "intero": "un numero intero", "numero": "un numero"}
     perche = (
         f"qui va {cosa[tipo]}, che non ha tre decimali: quasi certamente è {inteso}"
-        if grave
+        if tipo != "numero"
+        else f"se intendevi {inteso}, il valore è sbagliato di mille volte e il "
+        "raggiungimento calcolato con esso lo sarebbe"
+        if misura
         else f"se intendevi {inteso}, il valore è sbagliato di mille volte"
     )
     return CIFRE.finding(

@@ -163,7 +163,7 @@ the one an office may set aside while it works on its own file; every other synt
 structure error means the file was not read and is always shown."""
 
 
-def _da_completare(findings: list[Finding]) -> tuple[tuple[str, int, int, int], ...]:
+def da_completare(findings: list[Finding]) -> tuple[tuple[str, int, int, int], ...]:
     """Per file: values to fill in, other syntax or structure errors, values carried over
     from the previous cycle still to re-verify."""
     per_file: dict[str, list[int]] = {}
@@ -190,7 +190,7 @@ def check_plan(
     path = Path(folder)
     loaded = load_folder(path)
     validated = validate_plan(loaded)
-    da_completare = _da_completare(validated.findings)
+    completare = da_completare(validated.findings)
     esclusi = tuple(
         sorted(
             {
@@ -239,7 +239,7 @@ def check_plan(
         rules_run=piano is not None,
         not_applicable=not_applicable,
         regole=regole,
-        da_completare=da_completare,
+        da_completare=completare,
         limitato_a=tuple(sorted(files)),
         controlli_esclusi=esclusi,
     )

@@ -74,8 +74,8 @@ def rules_table(cat: Catalogue) -> str:
     regole = sum(v.regola for v in cat.values())
     lines.append("")
     lines.append(
-        f"{regole} regole di conformità e {len(cat) - regole} controlli di sintassi e "
-        "struttura. Confidenza: V verificata, P parzialmente verificata, U non verificata. "
+        f"{regole} regole di conformità e {len(cat) - regole} controlli di sintassi, di "
+        "struttura e dei file di monitoraggio. Confidenza: V verificata, P parzialmente verificata, U non verificata. "
         "«piao rules CODICE» mostra una regola con la sua base giuridica."
     )
     return "\n".join(lines) + "\n"
@@ -89,6 +89,11 @@ def explain(voce: Voce) -> str:
     lines = [f"{voce.code}  {voce.name}", "", voce.summary, ""]
     lines.append(f"Tipo: {TIPI_IT[voce.tipo]}")
     lines.append(f"Livello predefinito: {voce.severity.label}")
+    if voce.tipo == "periodo":
+        lines.append(
+            "Si applica ai file dei periodi di monitoraggio (cartella «monitoraggio» del piano)."
+        )
+        return "\n".join(lines) + "\n"
     if not voce.regola:
         lines.append("Si applica a ogni file di ogni piano, prima delle regole di conformità.")
         return "\n".join(lines) + "\n"
@@ -165,7 +170,8 @@ def _markdown_rule(voce: Voce) -> list[str]:
 def rules_markdown(cat: Catalogue) -> str:
     """docs/regole.md: generated, checked fresh by a test."""
     regole = [v for v in cat.values() if v.regola]
-    controlli = [v for v in cat.values() if not v.regola]
+    controlli = [v for v in cat.values() if v.tipo in ("sintassi", "struttura")]
+    periodi = [v for v in cat.values() if v.tipo == "periodo"]
     out = [
         "# Catalogo delle regole di piao",
         "",
@@ -200,6 +206,17 @@ def rules_markdown(cat: Catalogue) -> str:
         "|---|---|---|---|",
     ]
     for v in controlli:
+        out.append(f"| {v.code} | {v.name} | {v.severity.label} | {v.summary} |")
+    out += [
+        "",
+        f"I file dei periodi di monitoraggio (cartella `monitoraggio` del piano) passano per gli "
+        f"stessi controlli di sintassi e di struttura e per {len(periodi)} controlli propri "
+        "(`piao monitoraggio check`):",
+        "",
+        "| codice | nome | livello | controllo |",
+        "|---|---|---|---|",
+    ]
+    for v in periodi:
         out.append(f"| {v.code} | {v.name} | {v.severity.label} | {v.summary} |")
     out.append("")
     for v in regole:

@@ -13,6 +13,8 @@ from typing import Any
 
 from piao.fsutil import atomic_write_text
 from piao.model import SEZIONI
+from piao.model.periodo import DatiPeriodo
+from piao.periodi.piano import CARTELLA, SCHEMA
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -22,7 +24,8 @@ def schema_file_name(section_key: str) -> str:
 
 
 def section_schemas() -> dict[str, dict[str, Any]]:
-    """File name → schema, for every section file."""
+    """File name → schema, for every section file and for the period files of
+    `piao monitoraggio`."""
     out: dict[str, dict[str, Any]] = {}
     for sezione in SEZIONI:
         schema = sezione.model.model_json_schema()
@@ -34,6 +37,12 @@ def section_schemas() -> dict[str, dict[str, Any]]:
             "title": f"PIAO — {numero} {sezione.titolo} ({sezione.file})",
         }
         out[schema_file_name(sezione.key)] = schema
+    out[schema_file_name(SCHEMA)] = {
+        "$schema": DIALECT,
+        "$id": f"https://piao.example/schemas/{schema_file_name(SCHEMA)}",
+        **DatiPeriodo.model_json_schema(),
+        "title": f"PIAO — Dati di un periodo di monitoraggio ({CARTELLA}/<periodo>.yaml)",
+    }
     return out
 
 

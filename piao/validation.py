@@ -10,7 +10,7 @@ import re
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -91,6 +91,17 @@ _PATTERN_MESSAGES = {
 }
 
 
+class FileModello(Protocol):
+    """What validation needs of a file: its name in the source map and its model (a
+    `Sezione` of the plan, or a period file of `piao monitoraggio`)."""
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def model(self) -> type[BaseModel]: ...
+
+
 @dataclass
 class Validated:
     """Outcome of validation: the plan when every required section is valid, and findings."""
@@ -138,8 +149,17 @@ def _without(data: Any, drop: list[YamlPath]) -> Any:
     return data
 
 
+def validate_file(
+    sezione: FileModello, data: Any, sources: SourceMap
+) -> tuple[BaseModel | None, list[Finding], list[YamlPath]]:
+    """Validate the data of one file against its model: the model (None when invalid), the
+    located findings (placeholders, carried-over values, schema errors) and the paths of
+    the values still to fill in."""
+    return _validate_section(sezione, data, sources)
+
+
 def _validate_section(
-    sezione: Sezione, data: Any, sources: SourceMap
+    sezione: FileModello, data: Any, sources: SourceMap
 ) -> tuple[BaseModel | None, list[Finding], list[YamlPath]]:
     """Validate one file. Values still «da compilare» are one finding each (SC007); where the
     schema would reject them (a date, a number, a choice) they are left out and validated
@@ -335,7 +355,9 @@ def _files_hint() -> str:
     return "I file del piano sono: " + ", ".join(s.file for s in SEZIONI) + "."
 
 
-def errors_to_findings(exc: ValidationError, sezione: Sezione, sources: SourceMap) -> list[Finding]:
+def errors_to_findings(
+    exc: ValidationError, sezione: FileModello, sources: SourceMap
+) -> list[Finding]:
     data = sources.data(sezione.file)
     merged: dict[tuple[YamlPath, str], list[ErrorDetails]] = {}
     for error in exc.errors(include_url=False):
@@ -395,7 +417,7 @@ def _child(node: Any, part: str | int) -> tuple[bool, Any]:
 
 
 def _to_finding(
-    sezione: Sezione,
+    sezione: FileModello,
     path: YamlPath,
     *,
     kind: str,
@@ -430,6 +452,13 @@ def _to_finding(
     value = _value_at(data, path)
     location = sources.locate(file, path, key=kind == "key")
     if kind == "key":
+        if _chiave_codice(_type_at(sezione.model, path[:-1])):
+            return finding(
+                "value",
+                f"La chiave {_show(field_name)} non è un codice: usare il codice dell'oggetto "
+                "del piano, in maiuscolo (es. IND-01, MIS-02).",
+                location,
+            )
         return finding(
             "type",
             f"La chiave «{field_name}» deve essere un anno (es. 2026).",
@@ -438,6 +467,13 @@ def _to_finding(
     written = sources.written(location) if _is_scalar(value) else None
     code, message, hint = _explain(errors, value, _type_at(sezione.model, path), written)
     return finding(code, message, location, hint=hint)
+
+
+def _chiave_codice(tp: Any) -> bool:
+    """The keys of the mapping type `tp` are codes (texts), not years."""
+    return any(
+        typing.get_origin(m) is dict and str in members(typing.get_args(m)[0]) for m in members(tp)
+    )
 
 
 def _is_scalar(value: Any) -> bool:

@@ -18,6 +18,8 @@ from tests.conftest import EXAMPLES, PLANS, ROOT, run_cli
 
 SCHEMAS = ROOT / "schemas"
 PLAN_FILES = sorted(PLANS.glob("*/*/*.yaml"))
+PERIOD_FILES = sorted(PLANS.glob("*/*/monitoraggio/*.yaml"))
+"""The files of the monitoring periods (`piao monitoraggio`): one schema for all."""
 
 
 def test_committed_schemas_are_fresh() -> None:
@@ -34,7 +36,7 @@ def test_schema_command_writes_one_schema_per_section(tmp_path: Path) -> None:
     result = run_cli("schema", "--out", str(tmp_path))
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{s.key}.schema.json" for s in SEZIONI
+        [*(f"{s.key}.schema.json" for s in SEZIONI), "periodo.schema.json"]
     )
     schema = json.loads((tmp_path / "anagrafica.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -72,6 +74,21 @@ def test_example_files_validate_against_the_schema(path: Path) -> None:
     data = _as_json(YAML(typ="safe").load(path))
     errors = list(_validator(path.stem).iter_errors(data))
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    "path", PERIOD_FILES, ids=lambda p: f"{p.parent.parent.parent.name}/{p.name}"
+)
+def test_example_period_files_point_at_and_validate_against_their_schema(path: Path) -> None:
+    assert PERIOD_FILES, "the example plan has a filled period file"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    target = (path.parent / first.removeprefix("# yaml-language-server: $schema=")).resolve()
+    assert target == SCHEMAS / "periodo.schema.json"
+    data = _as_json(YAML(typ="safe").load(path))
+    assert list(_validator("periodo").iter_errors(data)) == []
+    data["indicatori"]["VP-01-I1"]["valor"] = 1
+    data["misure"]["MIS-01"]["stato"] = "fatta"
+    assert len(list(_validator("periodo").iter_errors(data))) == 2
 
 
 def test_schema_rejects_what_the_model_rejects() -> None:

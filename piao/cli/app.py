@@ -5,15 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from piao import __version__
 from piao.ambiente import AmbienteNonValido, verifica_ambiente
@@ -25,22 +21,34 @@ from piao.authoring.init import da_compilare
 from piao.authoring.riepilogo import riepilogo
 from piao.batch import Fallito, run_all
 from piao.catalogue import catalogue
+from piao.cli.comune import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    DiffFormat,
+    FailOn,
+    ReportFormat,
+    RulesFormat,
+    fail,
+    require_plan_dirs,
+    working,
+)
+from piao.cli.comune import testo as _testo
+from piao.cli.monitoraggio import monitoraggio_app
 from piao.engine import ERRORE_INTERNO, check_report, report_fallito
 from piao.findings import Severity
 from piao.fsutil import inside
 from piao.lingua import quanti
-from piao.loading import PlanFolderError, cartella_ente
+from piao.loading import PlanFolderError
 from piao.model import SEZIONI_PER_FILE
 from piao.model.regime import sopra_soglia
 from piao.publish import publish_plan
 from piao.render import FORMATS, RenderRefused, render_plan
 from piao.reporting import REPORTERS
 from piao.reporting.text import summary_line
-from piao.rules_doc import RULES_FORMATS, describe
+from piao.rules_doc import describe
 from piao.schemas import write_schemas
 from piao.sicuro import terminale
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(
     name="piao",
@@ -51,59 +59,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-# The values of each --format are the names of the registry that serves it, never a
-# list typed again here. typer offers and validates a Literal; mypy sees a str.
-if TYPE_CHECKING:
-    ReportFormat = str
-    RulesFormat = str
-    DiffFormat = str
-else:
-    ReportFormat = Literal[tuple(REPORTERS)]
-    RulesFormat = Literal[tuple(RULES_FORMATS)]
-    DiffFormat = Literal[tuple(DIFF_RENDERERS)]
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-@contextmanager
-def working(message: str) -> Iterator[None]:
-    """A spinner on stderr for long steps, only on a terminal."""
-    if not sys.stderr.isatty():
-        yield
-        return
-    with Console(stderr=True).status(message):
-        yield
-
-
-def fail(message: str) -> typer.Exit:
-    """One Italian line on stderr and exit code 2."""
-    typer.echo(_testo(f"piao: errore: {message}"), err=True)
-    return typer.Exit(EXIT_USAGE)
-
-
-def _testo(text: str) -> str:
-    """A message for the terminal: plan text and paths keep controls and bidi characters as
-    visible escapes (line by line: piao's own line breaks stay)."""
-    return "\n".join(terminale(riga) for riga in text.split("\n"))
-
-
-def require_plan_dirs(*paths: Path) -> None:
-    """Stop with exit code 2, naming every plan folder that is missing or is not a folder."""
-    missing = [p for p in paths if not p.is_dir()]
-    for path in missing:
-        what = "non esiste" if not path.exists() else "non è una cartella"
-        typer.echo(_testo(f"piao: errore: la cartella del piano «{path}» {what}"), err=True)
-    enti = [ente for p in paths if p.is_dir() and (ente := cartella_ente(p))]
-    for ente in enti:
-        typer.echo(_testo(f"piao: errore: {ente}"), err=True)
-    if missing or enti:
-        raise typer.Exit(EXIT_USAGE)
+app.add_typer(monitoraggio_app)
 
 
 def _version(value: bool) -> None:

@@ -271,8 +271,12 @@ def readable_folder(folder: Path) -> LoadedPlan:
     return loaded
 
 
-def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceFile, list[Finding]]:
-    name = path.name
+def load_file(
+    path: Path, *, max_bytes: int = MAX_FILE_BYTES, name: str | None = None
+) -> tuple[SourceFile, list[Finding]]:
+    """Read one YAML file; `name` is how findings name it (the file name by default; a
+    period file is «monitoraggio/2026-S1.yaml», relative to the plan folder)."""
+    name = name or path.name
     source = SourceFile(name, path)
     try:
         size = path.stat().st_size

@@ -39,9 +39,12 @@ class Modello(BaseModel):
     )
 
 
+CODICE_PATTERN = r"^[A-Z][A-Z0-9]*([._-][A-Z0-9]+)*$"
+"""What a code looks like (the pattern of `Codice`)."""
+
 Codice = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z][A-Z0-9]*([._-][A-Z0-9]+)*$", max_length=40),
+    StringConstraints(pattern=CODICE_PATTERN, max_length=40),
     Field(
         description="Codice univoco dell'oggetto, in maiuscolo (es. VP-01, OBP-2.1, UO-SEGR): "
         "gli altri file del piano lo richiamano con questo codice."

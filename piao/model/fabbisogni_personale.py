@@ -71,6 +71,9 @@ turned full-time or with more hours, and a secondment («comando») turned into 
 
 Contratto = Literal["tempo_indeterminato", "tempo_determinato"]
 
+MotivoCessazione = Literal["pensionamento", "dimissioni", "mobilita", "altro"]
+"""Why a post is left: retirement, resignation, transfer, other."""
+
 TRIENNIO: Final = "triennio"
 Periodo = Anno | Literal["triennio"]
 """A year, or the whole triennio for numbers a plan gives only over three years (Perugia,
@@ -203,7 +206,7 @@ class Cessazione(Modello):
     """Profilo professionale."""
     numero: Positivo
     """Numero di cessazioni."""
-    motivo: Literal["pensionamento", "dimissioni", "mobilita", "altro"] | None = None
+    motivo: MotivoCessazione | None = None
     """Motivo della cessazione."""
     costo_annuo: Importo | None = None
     """Spesa annua a regime che la cessazione libera, per ciascun posto (euro, oneri compresi): con i

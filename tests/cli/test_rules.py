@@ -36,7 +36,7 @@ def test_every_code_is_explained_in_every_format() -> None:
         assert text.output.startswith(code)
         one = json.loads(run_cli("rules", code, "--format", "json").output)
         assert one["code"] == code
-        assert one["kind"] in ("sintassi", "struttura", "regola")
+        assert one["kind"] in ("sintassi", "struttura", "regola", "periodo")
         markdown = run_cli("rules", code, "--format", "markdown")
         assert markdown.output.startswith(f"## {code}")
     assert json.loads(run_cli("rules", "sc006", "-f", "json").output)["severity"] == "warning"

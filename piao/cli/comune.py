@@ -1,0 +1,74 @@
+"""What every command shares: exit codes, the --format and --fail-on choices, the one-line
+usage error, terminal-safe text and the plan folder check."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import typer
+from rich.console import Console
+
+from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
+from piao.loading import cartella_ente
+from piao.reporting import REPORTERS
+from piao.rules_doc import RULES_FORMATS
+from piao.sicuro import terminale
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+# The values of each --format are the names of the registry that serves it, never a
+# list typed again here. typer offers and validates a Literal; mypy sees a str.
+if TYPE_CHECKING:
+    ReportFormat = str
+    RulesFormat = str
+    DiffFormat = str
+else:
+    ReportFormat = Literal[tuple(REPORTERS)]
+    RulesFormat = Literal[tuple(RULES_FORMATS)]
+    DiffFormat = Literal[tuple(DIFF_RENDERERS)]
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner on stderr for long steps, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    with Console(stderr=True).status(message):
+        yield
+
+
+def fail(message: str) -> typer.Exit:
+    """One Italian line on stderr and exit code 2."""
+    typer.echo(testo(f"piao: errore: {message}"), err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def testo(text: str) -> str:
+    """A message for the terminal: plan text and paths keep controls and bidi characters as
+    visible escapes (line by line: piao's own line breaks stay)."""
+    return "\n".join(terminale(riga) for riga in text.split("\n"))
+
+
+def require_plan_dirs(*paths: Path) -> None:
+    """Stop with exit code 2, naming every plan folder that is missing or is not a folder."""
+    missing = [p for p in paths if not p.is_dir()]
+    for path in missing:
+        what = "non esiste" if not path.exists() else "non è una cartella"
+        typer.echo(testo(f"piao: errore: la cartella del piano «{path}» {what}"), err=True)
+    enti = [ente for p in paths if p.is_dir() and (ente := cartella_ente(p))]
+    for ente in enti:
+        typer.echo(testo(f"piao: errore: {ente}"), err=True)
+    if missing or enti:
+        raise typer.Exit(EXIT_USAGE)

@@ -1,0 +1,117 @@
+"""`piao monitoraggio init|check`: the files of the monitoring periods of a plan."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from piao.authoring.init import da_compilare
+from piao.catalogue import catalogue
+from piao.cli.comune import EXIT_FINDINGS, FailOn, ReportFormat, fail, require_plan_dirs, testo
+from piao.findings import Severity
+from piao.lingua import quanti
+from piao.loading import PlanFolderError
+from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
+from piao.periodi import CARTELLA, PeriodoError, controlla_periodi, file_periodi
+from piao.periodi.crea import crea_periodo
+from piao.reporting import REPORTERS
+
+monitoraggio_app = typer.Typer(
+    name="monitoraggio",
+    help="I dati dei periodi di monitoraggio del piano: un file per periodo nella cartella "
+    f"«{CARTELLA}» del piano (es. {CARTELLA}/2026-S1.yaml), con i valori misurati e i fatti "
+    "del periodo per codice.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _periodo(nome: str) -> str:
+    try:
+        return periodo_da_nome(nome).nome
+    except NomePeriodoNonValido as exc:
+        raise fail(str(exc)) from None
+
+
+@monitoraggio_app.command("init")
+def monitoraggio_init(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    periodo: Annotated[
+        str,
+        typer.Option(
+            "--periodo", help="Periodo: 2026 (anno), 2026-S1 (semestre), 2026-Q2, 2026-T3."
+        ),
+    ],
+    sovrascrivi: Annotated[
+        bool,
+        typer.Option(
+            "--sovrascrivi",
+            help="Ricrea il file del periodo anche se esiste (i dati scritti si perdono).",
+        ),
+    ] = False,
+) -> None:
+    """Crea il file vuoto di un periodo di monitoraggio: ogni indicatore con un target
+    nell'anno, ogni misura della 2.3, assunzioni, corsi e azioni positive dell'anno, con
+    «da compilare» dove scrivere. Non sovrascrive un file esistente."""
+    nome = _periodo(periodo)
+    require_plan_dirs(plan_dir)
+    try:
+        path = crea_periodo(plan_dir, nome, sovrascrivi=sovrascrivi)
+    except PeriodoError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{plan_dir}»: {exc.strerror or exc}") from None
+    typer.echo(testo(f"scritto {path}"))
+    totale, _ = da_compilare(path.read_text(encoding="utf-8"))
+    typer.echo(f"Da compilare: {quanti(totale, 'valore', 'valori')}.")
+    typer.echo(
+        testo(f"Compilare il file, poi: piao monitoraggio check {plan_dir} --periodo {nome}")
+    )
+
+
+@monitoraggio_app.command("check")
+def monitoraggio_check(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    periodo: Annotated[
+        str | None,
+        typer.Option("--periodo", help="Controlla solo questo periodo (es. 2026-S1)."),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
+    ] = "text",
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1."),
+    ] = FailOn.error,
+) -> None:
+    """Controlla i file dei periodi di monitoraggio del piano: sintassi, struttura, cifre
+    scritte all'italiana, codici che il piano non ha, testi dove il piano misura con numeri.
+
+    Codici di uscita come piao check: 0 nessun rilievo al livello --fail-on; 1 rilievi; 2
+    errore d'uso (nessun file del periodo, piano illeggibile).
+    """
+    nome = _periodo(periodo) if periodo is not None else None
+    require_plan_dirs(plan_dir)
+    presenti = file_periodi(plan_dir)
+    if nome is not None and not any(p.stem.upper() == nome for p in presenti):
+        raise fail(
+            f"il piano non ha il file del periodo {nome} ({plan_dir / CARTELLA / (nome + '.yaml')}): "
+            f"crearlo con piao monitoraggio init {plan_dir} --periodo {nome}"
+        )
+    if not presenti:
+        raise fail(
+            f"il piano non ha file di monitoraggio nella cartella «{plan_dir / CARTELLA}»: "
+            f"crearne uno con piao monitoraggio init {plan_dir} --periodo 2026-S1"
+        )
+    try:
+        report = controlla_periodi(plan_dir, nome)
+    except PlanFolderError as exc:
+        raise fail(str(exc)) from None
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(REPORTERS[output_format]([report], catalogue(), color))
+    if report.fails(Severity(fail_on.value)) or not report.success:
+        raise typer.Exit(EXIT_FINDINGS)
