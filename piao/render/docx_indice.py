@@ -89,7 +89,7 @@ def scrivi(documento: Any, voci: Sequence[tuple[int, str]]) -> None:
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), segnalibro(n))
         link.set(qn("w:history"), "1")
-        link.append(_run(testo=testo))
+        link.append(_run(testo=" ".join(testo.split())))  # one line, as add_heading shows it
         p.append(link)
         paragrafi.append(p)
     fine = OxmlElement("w:p")
