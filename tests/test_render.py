@@ -96,7 +96,7 @@ def _docx_headings_and_rows(path: Path) -> tuple[list[str], int]:
 def test_docx_has_the_same_headings_and_table_rows_as_the_pdf(rendered: Path) -> None:
     doc = build_view(check_plan(EXAMPLE).piano, oggi=OGGI)  # type: ignore[arg-type]
     headings, rows = _docx_headings_and_rows(rendered / "PIAO-comune-di-esempio-2026-2028.docx")
-    assert headings == ["Indice", *[s.intestazione for s in doc.tutte()]]
+    assert headings == [s.intestazione for s in doc.tutte()]
     expected_rows = 0
     for sezione in doc.tutte():
         for b in sezione.blocchi:
@@ -126,6 +126,41 @@ def test_docx_structure_for_editing(rendered: Path) -> None:
     assert any(s.orientation == 1 for s in document.sections), "annexes on landscape pages"
     assert document.core_properties.language == "it-IT"
     assert {"Testo tabella", "Intestazione tabella"} <= {s.name for s in document.styles}
+
+
+def test_docx_opens_ready(rendered: Path) -> None:
+    """Issue 17: the index is filled at generation (each entry a link to its heading's
+    bookmark, indented by level), cells have padding, Italian hyphenation is on and never
+    touches headings."""
+    document = Document(str(rendered / "PIAO-comune-di-esempio-2026-2028.docx"))
+    doc = build_view(check_plan(EXAMPLE).piano, oggi=OGGI)  # type: ignore[arg-type]
+    body = document.element.body
+    entries = [
+        p for p in document.paragraphs if p.style is not None and p.style.name.startswith("toc ")
+    ]
+    assert [p.text for p in entries] == [s.intestazione for s in doc.tutte()]
+    assert [p.style.name for p in entries if p.style is not None] == [
+        f"toc {min(s.livello, 3)}" for s in doc.tutte()
+    ]
+    anchors = body.xpath(".//w:hyperlink/@w:anchor")
+    bookmarks = body.xpath(
+        ".//w:p[w:pPr/w:pStyle[starts-with(@w:val, 'Heading')]]/w:bookmarkStart/@w:name"
+    )
+    assert anchors == bookmarks
+    assert len(anchors) == len(entries)
+    assert len(set(anchors)) == len(anchors)
+    assert body.xpath("count(.//w:instrText[contains(., 'TOC ')])") == 1
+    settings = document.settings.element
+    assert settings.xpath("w:autoHyphenation/@w:val") == ["true"]
+    assert settings.xpath("w:doNotHyphenateCaps/@w:val") == ["true"]
+    assert settings.xpath("w:updateFields/@w:val") == ["true"]
+    styles = document.styles.element
+    assert styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val") == ["it-IT"]
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Intestazione tabella", "toc 1"):
+        assert document.styles[name].element.xpath("w:pPr/w:suppressAutoHyphens"), name
+    margins = document.styles["Table Grid"].element.xpath("w:tblPr/w:tblCellMar/*/@w:w")
+    assert len(margins) == 4
+    assert all(int(m) > 0 for m in margins)
 
 
 def test_two_renders_are_byte_identical(rendered: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from piao.render import docx_celle
+from piao.render import docx_celle, docx_indice
 from piao.render.document import (
     Blocco,
     Definizioni,
@@ -79,6 +79,8 @@ class _Scrittore:
         self.d = doc
         self.w = Document(str(data_dir("templates") / "reference.docx"))
         self.orizzontale = False
+        self.titoli = 0
+        """Headings written so far: the next one's bookmark is docx_indice.segnalibro(titoli)."""
 
     @property
     def larghezza_utile(self) -> int:
@@ -96,10 +98,15 @@ class _Scrittore:
         self._indice()
         for sezione in self.d.sezioni:
             self._sezione(sezione)
-        impostazioni = self.w.settings.element
+        # Word refreshes the fields on opening (page numbers of the index); schema order
+        # puts w:updateFields right before w:compat.
         aggiorna = OxmlElement("w:updateFields")
         aggiorna.set(qn("w:val"), "true")
-        impostazioni.append(aggiorna)
+        compat = self.w.settings.element.find(qn("w:compat"))
+        if compat is None:
+            self.w.settings.element.append(aggiorna)
+        else:
+            compat.addprevious(aggiorna)
         buffer = io.BytesIO()
         self.w.save(buffer)
         return _zip_deterministico(buffer.getvalue())
@@ -162,12 +169,11 @@ class _Scrittore:
         w.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _indice(self) -> None:
-        self.w.add_paragraph("Indice", style="Heading 1")
-        _campo(
-            self.w.add_paragraph(),
-            'TOC \\o "1-3" \\h \\z \\u',
-            "Aggiornare l'indice (tasto destro › Aggiorna campo).",
-        )
+        # «TOC Heading» has outline level 9: the index does not list itself when Word
+        # refreshes it.
+        self.w.add_paragraph("Indice", style="TOC Heading")
+        voci = [(min(s.livello, 3), s.intestazione) for s in self.d.tutte()]
+        docx_indice.scrivi(self.w, voci)
         self.w.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _orientamento(self, orizzontale: bool) -> None:
@@ -188,7 +194,9 @@ class _Scrittore:
             self._orientamento(False)
             if self.w.paragraphs and self.w.paragraphs[-1].text:
                 self.w.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        self.w.add_heading(s.intestazione, level=min(s.livello, 3))
+        titolo = self.w.add_heading(s.intestazione, level=min(s.livello, 3))
+        docx_indice.segna(titolo, self.titoli)
+        self.titoli += 1
         for b in s.blocchi:
             self._blocco(b)
         for figlio in s.figli:
