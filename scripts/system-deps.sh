@@ -2,14 +2,15 @@
 # Install the Debian packages piao needs, only those missing.
 #   scripts/system-deps.sh          run time: WeasyPrint (Pango, HarfBuzz-subset), fonts, poppler-utils
 #   scripts/system-deps.sh --test   also what the tests need: Chromium, Node.js and npm,
-#                                   LibreOffice Writer (the DOCX read back) with the Italian
+#                                   LibreOffice Writer and Calc (the DOCX and the XLSX read
+#                                   back by a real office program) with the Italian
 #                                   hyphenation patterns
 # Without libharfbuzz-subset0 importing weasyprint emits a DeprecationWarning that breaks
 # pytest run with warnings as errors.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium libreoffice-writer-nogui hyphen-it)
+  packages+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui hyphen-it)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 missing=()
