@@ -26,7 +26,7 @@ def test_examples_have_every_required_element() -> None:
 def test_simplified_regime_marks_sections_not_applicable() -> None:
     audit = audit_plan(SMALL)
     na = {e.elemento.id for e in audit.con_stato("non_applicabile")}
-    assert {"2.1.1", "2.2.1", "4.1", "4.2"} <= na
+    assert {"2.1 a)", "2.2 a)", "4 a)", "4 b)"} <= na
     assert audit.punteggio("2.1") is None
     assert audit.punteggio("2.3") == 100.0
 
@@ -34,12 +34,12 @@ def test_simplified_regime_marks_sections_not_applicable() -> None:
 def test_incomplete_plan_shows_missing_and_incomplete_elements_with_evidence() -> None:
     audit = audit_plan(INCOMPLETE)
     stati = {e.elemento.id: e.stato for e in audit.esiti}
-    assert stati["2.1.2"] == "mancante"  # no accessibility actions
-    assert stati["4.1"] == "mancante"  # no monitoraggio.yaml
-    assert stati["3.2.1"] == "incompleto"  # two of the five points missing
-    assert stati["1.4"] == "incompleto"  # adopted after the deadline
-    assert stati["3.1.1"] == "presente"
-    incompleto = next(e for e in audit.esiti if e.elemento.id == "3.2.1")
+    assert stati["2.1 b)"] == "mancante"  # no accessibility actions
+    assert stati["4 a)"] == "mancante"  # no monitoraggio.yaml
+    assert stati["3.2"] == "incompleto"  # two of the five points missing
+    assert stati["1 d)"] == "incompleto"  # adopted after the deadline
+    assert stati["3.1"] == "presente"
+    incompleto = next(e for e in audit.esiti if e.elemento.id == "3.2")
     assert incompleto.evidenza is not None
     assert incompleto.evidenza.file == "lavoro_agile.yaml"
     assert {f.code for f in incompleto.rilievi} == {"LA001"}
@@ -62,7 +62,7 @@ def test_html_report_is_italian_and_escapes_plan_text(plan_copy: Callable[[Path]
     assert '<html lang="it">' in html
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
-    assert "Sezione 2.3 Rischi corruttivi e trasparenza" in html
+    assert "2.3 Rischi corruttivi e trasparenza" in html
 
 
 def test_csv_has_one_row_per_entity_and_neutralises_formulas() -> None:
@@ -77,7 +77,7 @@ def test_csv_has_one_row_per_entity_and_neutralises_formulas() -> None:
     ]
     assert rows[0]["punteggio"] == "100"
     assert (
-        "2.1.2 Azioni per la piena accessibilità fisica e digitale" in rows[1]["elementi_mancanti"]
+        "2.1 b) Azioni per la piena accessibilità fisica e digitale" in rows[1]["elementi_mancanti"]
     )
     assert rows[2]["punteggio_2.1"] == ""
     assert safe_cell("=SUM(A1)") == "'=SUM(A1)"
@@ -98,8 +98,12 @@ def test_audit_command_writes_html_pdf_and_csv(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == [
+        "PIAO-comune-di-esempio-2026-2028.pdf",
+        "PIAO-comune-di-incompleto-2026-2028.pdf",
+        "audit-comune-di-esempio-2026-2028.docx",
         "audit-comune-di-esempio-2026-2028.html",
         "audit-comune-di-esempio-2026-2028.pdf",
+        "audit-comune-di-incompleto-2026-2028.docx",
         "audit-comune-di-incompleto-2026-2028.html",
         "audit-comune-di-incompleto-2026-2028.pdf",
         "audit-riepilogo.csv",
@@ -126,11 +130,11 @@ def test_the_l296_cap_is_its_own_element_not_the_dm_2020_capacity(
         encoding="utf-8",
     )
     esiti = {e.elemento.id: e for e in audit_plan(plan).esiti}
-    limite = esiti["3.3.3"]
+    limite = esiti["3.3.1 c)"]
     assert "L. 296/2006" in limite.elemento.titolo
     assert "DM-17-03-2020" not in limite.elemento.basis
     assert (limite.stato, [f.code for f in limite.rilievi]) == ("incompleto", ["FP015"])
-    assert esiti["3.3.2"].stato == "presente"  # the capacity of DM 17/3/2020 is not affected
+    assert esiti["3.3.1 b)"].stato == "presente"  # the capacity of DM 17/3/2020 is not affected
 
 
 def test_the_l296_cap_does_not_apply_to_an_ente_other_than_a_comune(
@@ -149,4 +153,4 @@ def test_the_l296_cap_does_not_apply_to_an_ente_other_than_a_comune(
     inizio = testo.index("limite_spesa:")
     fp.write_text(testo[:inizio] + testo[testo.index("cessazioni:") :], encoding="utf-8")
     esiti = {e.elemento.id: e.stato for e in audit_plan(plan).esiti}
-    assert esiti["3.3.3"] == "non_applicabile"
+    assert esiti["3.3.1 c)"] == "non_applicabile"

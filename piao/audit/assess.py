@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from piao.audit.documento import DocumentoVerificato, Impronta, documento, impronte_sorgenti
 from piao.audit.elements import ELEMENTI, SEZIONI_AUDIT, Elemento
 from piao.engine import check_plan
 from piao.findings import Finding, Location, Report, Severity, StatoRegola
@@ -43,6 +44,16 @@ class Audit:
     adozione: str | None
     report: Report
     esiti: tuple[EsitoElemento, ...]
+    fonti: tuple[Impronta, ...] = ()
+    """The SHA-256 of each file of the plan read."""
+    documento: DocumentoVerificato | None = None
+    """The document rendered from the plan, when asked and possible."""
+
+    def pagina(self, esito: EsitoElemento) -> int | None:
+        """The page of the document where the element's heading lands."""
+        if self.documento is None:
+            return None
+        return self.documento.pagine.get(esito.elemento.intestazione.ancora)
 
     def punteggio(self, sezione: str | None = None) -> float | None:
         """Share of applicable elements in place (incomplete counts half), 0-100."""
@@ -140,7 +151,9 @@ def _assess(e: Elemento, regime: str, sources: SourceMap, report: Report) -> Esi
     return EsitoElemento(e, "incompleto" if rilievi else "presente", evidenza, rilievi)
 
 
-def audit_plan(folder: str | Path) -> Audit:
+def audit_plan(folder: str | Path, *, con_documento: bool = False) -> Audit:
+    """The audit of one plan; with `con_documento`, the plan's PDF rendered too, so that
+    the evidence points to its pages."""
     result = check_plan(folder)
     sources = result.loaded.sources
     report = result.report
@@ -167,4 +180,6 @@ def audit_plan(folder: str | Path) -> Audit:
         adozione=adozione,
         report=report,
         esiti=tuple(_assess(e, str(regime), sources, report) for e in ELEMENTI),
+        fonti=impronte_sorgenti(result),
+        documento=documento(result) if con_documento else None,
     )

@@ -3,19 +3,22 @@ where each one lives in the plan files and which rules test it."""
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
+from functools import cache
 
 from piao.findings import YamlPath
 from piao.model import SEZIONI
+from piao.model.piano import SEZIONI_PER_FILE
 from piao.model.regime import ENTRAMBI as TUTTI
 from piao.model.regime import ORDINARIO as ORD
 from piao.model.regime import Regime
+from piao.render.sezioni.rischi_corruttivi import CAPITOLI
+from piao.render.view import Intestazione, indice
 
 
 @dataclass(frozen=True)
 class Elemento:
-    id: str
-    sezione: str
     titolo: str
     file: str
     paths: tuple[YamlPath, ...]
@@ -31,22 +34,64 @@ class Elemento:
     """Applies only to comuni (anagrafica «ente.tipologia»)."""
     nel_file: tuple[str, ...] = ()
     """Rules checked across files whose findings count here only when they point into
-    `file` (CO012 names in the scheda anagrafica for 1.1, unit heads for 3.1.1)."""
+    `file` (CO012 names in the scheda anagrafica for 1 a), unit heads for 3.1)."""
+    capitolo: str | None = None
+    """The sub-part of the file's heading that prints the element (2.3.1 Contesto esterno)."""
+
+    @property
+    def sezione(self) -> str:
+        """The number of the element's section in the Piano tipo («2.3», «PAP»)."""
+        return SEZIONI_PER_FILE[self.file].numero
+
+    @property
+    def intestazione(self) -> Intestazione:
+        """The heading of the document that prints the element."""
+        return _intestazione(self.file, self.capitolo)
+
+    @property
+    def id(self) -> str:
+        """The number of that heading, with a letter when it prints several elements
+        («2.3.1», «1 a)», «Piano di azioni positive b)»)."""
+        return _numeri()[self]
+
+
+def _intestazione(file: str, capitolo: str | None) -> Intestazione:
+    chiave = SEZIONI_PER_FILE[file].key
+    candidati = [i for i in indice() if i.chiave == chiave and i.capitolo == capitolo]
+    # Premessa and Sezione 1 both print the scheda anagrafica: the numbered one holds it.
+    return next((i for i in candidati if i.numero is not None), candidati[0])
+
+
+@cache
+def _numeri() -> dict[Elemento, str]:
+    per_intestazione: dict[str, list[Elemento]] = {}
+    for e in ELEMENTI:
+        per_intestazione.setdefault(e.intestazione.ancora, []).append(e)
+    out: dict[Elemento, str] = {}
+    for elementi in per_intestazione.values():
+        i = elementi[0].intestazione
+        base = i.numero or i.titolo
+        for lettera, e in zip(string.ascii_lowercase, elementi, strict=False):
+            out[e] = base if len(elementi) == 1 else f"{base} {lettera})"
+    return out
 
 
 def _sezioni_audit() -> tuple[tuple[str, str], ...]:
-    """(number, title) of each PIAO section, from the section table; files that share a
-    number (3.3: staffing and training) share one heading."""
-    titoli: dict[str, list[str]] = {}
+    """(number in the Piano tipo, heading as the document prints it) of each section, in
+    the document's order; files that share a number (3.3) share its heading."""
+    posizione = {i.ancora: n for n, i in enumerate(indice())}
+    sezioni: dict[str, Intestazione] = {}
     for s in SEZIONI:
-        titoli.setdefault(s.numero, []).append(s.titolo)
-    return tuple(
-        (numero, t[0] + "".join(f" e {x[0].lower()}{x[1:]}" for x in t[1:]))
-        for numero, t in titoli.items()
-    )
+        if s.numero not in sezioni:
+            numerata = [i for i in indice() if i.numero == s.numero]
+            sezioni[s.numero] = numerata[0] if numerata else _intestazione(s.file, None)
+    ordine = sorted(sezioni.items(), key=lambda x: posizione[x[1].ancora])
+    return tuple((numero, i.etichetta) for numero, i in ordine)
 
 
 SEZIONI_AUDIT = _sezioni_audit()
+
+ESTERNO, INTERNO, MAPPATURA, MISURE, MONITORAGGIO, TRASPARENZA = CAPITOLI
 
 A, VP, PF, RC = (
     "anagrafica.yaml",
@@ -64,8 +109,6 @@ PO, MO = "pari_opportunita.yaml", "monitoraggio.yaml"
 
 ELEMENTI: tuple[Elemento, ...] = (
     Elemento(
-        "1.1",
-        "1",
         "Dati identificativi dell'ente e soggetti responsabili",
         A,
         (("ente",),),
@@ -74,8 +117,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         nel_file=("CO012",),
     ),
     Elemento(
-        "1.2",
-        "1",
         "Regime e personale al 31 dicembre",
         A,
         (("regime",),),
@@ -83,8 +124,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-6", "DL80-6-1"),
     ),
     Elemento(
-        "1.3",
-        "1",
         "Triennio di riferimento",
         A,
         (("triennio",),),
@@ -92,8 +131,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DL80-6-2", "DM132-7"),
     ),
     Elemento(
-        "1.4",
-        "1",
         "Adozione entro il termine",
         A,
         (("adozione", "delibera"),),
@@ -101,8 +138,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-7", "DM132-8-2"),
     ),
     Elemento(
-        "1.5",
-        "1",
         "Pubblicazione e invio al Portale PIAO",
         A,
         (("pubblicazione",),),
@@ -110,8 +145,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DL80-6-4",),
     ),
     Elemento(
-        "1.6",
-        "1",
         "Coerenza con DUP e bilancio",
         A,
         (("programmazione_finanziaria", "dup"),),
@@ -119,8 +152,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-8-1",),
     ),
     Elemento(
-        "2.1.1",
-        "2.1",
         "Obiettivi di valore pubblico collegati al DUP, con indicatori",
         VP,
         (("obiettivi",),),
@@ -129,8 +160,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "2.1.2",
-        "2.1",
         "Azioni per la piena accessibilità fisica e digitale",
         VP,
         (("accessibilita",),),
@@ -139,8 +168,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "2.1.3",
-        "2.1",
         "Procedure da semplificare e reingegnerizzare",
         VP,
         (("semplificazione",), ("motivazione_semplificazione",)),
@@ -149,8 +176,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "2.1.4",
-        "2.1",
         "Obiettivi di risparmio energetico",
         VP,
         (("risparmio_energetico",),),
@@ -159,8 +184,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "2.2.1",
-        "2.2",
         "Obiettivi di performance con indicatori e target annuali",
         PF,
         (("obiettivi",),),
@@ -169,8 +192,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "2.2.2",
-        "2.2",
         "Obiettivi di semplificazione, digitalizzazione, accessibilità e pari opportunità",
         PF,
         (("obiettivi",),),
@@ -179,8 +200,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "2.3.1",
-        "2.3",
         "RPCT e obiettivi strategici anticorruzione",
         RC,
         (("obiettivi_strategici",), ("redazione",)),
@@ -188,8 +207,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-3-1c", "L190-1-8"),
     ),
     Elemento(
-        "2.3.2",
-        "2.3",
         "Analisi del contesto esterno",
         RC,
         (("contesto_esterno",),),
@@ -197,10 +214,9 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-3-1c",),
         TUTTI,
         True,
+        capitolo=ESTERNO,
     ),
     Elemento(
-        "2.3.3",
-        "2.3",
         "Analisi del contesto interno",
         RC,
         (("contesto_interno",),),
@@ -208,37 +224,33 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-3-1c",),
         TUTTI,
         True,
+        capitolo=INTERNO,
     ),
     Elemento(
-        "2.3.4",
-        "2.3",
         "Mappatura dei processi",
         RC,
         (("processi",),),
         ("RC004", "RC005", "CO010", "RC019", "RC023", "RC026"),
         ("DM132-3-1c", "DM132-6", "L190-1-16"),
+        capitolo=MAPPATURA,
     ),
     Elemento(
-        "2.3.5",
-        "2.3",
         "Identificazione e valutazione dei rischi",
         RC,
         (("processi",),),
         ("RC006", "RC007", "RC024", "RC025"),
         ("DM132-3-1c", "PNA2019-A1"),
+        capitolo=MAPPATURA,
     ),
     Elemento(
-        "2.3.6",
-        "2.3",
         "Misure generali e specifiche programmate",
         RC,
         (("misure",),),
         ("RC008", "RC009", "RC010", "RC011", "CO004"),
         ("DM132-3-1c", "PNA2019-A1"),
+        capitolo=MISURE,
     ),
     Elemento(
-        "2.3.7",
-        "2.3",
         "Monitoraggio delle misure",
         RC,
         (("monitoraggio",),),
@@ -246,19 +258,17 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-3-1c",),
         TUTTI,
         True,
+        capitolo=MONITORAGGIO,
     ),
     Elemento(
-        "2.3.8",
-        "2.3",
         "Trasparenza e accesso civico",
         RC,
         (("trasparenza",),),
         ("RC013", "RC014", "RC015", "RC016", "RC017", "RC022"),
         ("DM132-3-1c", "DLGS33-10"),
+        capitolo=TRASPARENZA,
     ),
     Elemento(
-        "3.1.1",
-        "3.1",
         "Modello organizzativo e unità",
         OR,
         (("unita",),),
@@ -267,8 +277,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         nel_file=("CO012",),
     ),
     Elemento(
-        "3.2.1",
-        "3.2",
         "I cinque contenuti obbligatori del lavoro agile",
         LA,
         (("requisiti",),),
@@ -276,8 +284,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-4-1b",),
     ),
     Elemento(
-        "3.3.1",
-        "3.3",
         "Personale al 31 dicembre per area",
         FP,
         (("consistenza",),),
@@ -286,8 +292,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "3.3.2",
-        "3.3",
         "Capacità assunzionale",
         FP,
         (("capacita_assunzionale",),),
@@ -297,8 +301,6 @@ ELEMENTI: tuple[Elemento, ...] = (
     ),
     # The L. 296/2006 cap is its own constraint, not part of the DM 17/3/2020 capacity.
     Elemento(
-        "3.3.3",
-        "3.3",
         "Limite alla spesa di personale (art. 1 c.557-quater e c.562 L. 296/2006)",
         FP,
         (("limite_spesa",),),
@@ -308,8 +310,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         solo_comuni=True,
     ),
     Elemento(
-        "3.3.4",
-        "3.3",
         "Cessazioni e stima dell'evoluzione dei fabbisogni",
         FP,
         (("stima_evoluzione_fabbisogni",),),
@@ -317,8 +317,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ("DM132-4-1c", "DM132-6"),
     ),
     Elemento(
-        "3.3.5",
-        "3.3",
         "Strategie di copertura e assunzioni programmate",
         FP,
         (("strategia_copertura",),),
@@ -327,8 +325,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "3.3.6",
-        "3.3",
         "Eccedenze di personale",
         FP,
         (("eccedenze",),),
@@ -337,8 +333,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "3.3.7",
-        "3.3",
         "Strategie e piano della formazione",
         FO,
         (("corsi",), ("priorita",)),
@@ -347,29 +341,6 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "PAP.1",
-        "PAP",
-        "Azioni positive per la parità di genere",
-        PO,
-        (("azioni",), ("atto_separato",)),
-        ("PO002", "PO003", "PO004", "PO005", "PO007", "PO008"),
-        ("DLGS198-48", "DPR81-1-1"),
-        regimi=ORD,
-    ),
-    Elemento(
-        "PAP.2",
-        "PAP",
-        "Commissioni di concorso con almeno un terzo di donne",
-        PO,
-        (("commissioni_concorso",),),
-        ("PO001", "PO006"),
-        ("DLGS165-57-1a",),
-        regimi=ORD,
-        se_concorsi=True,
-    ),
-    Elemento(
-        "4.1",
-        "4",
         "Strumenti, soggetti e tempi del monitoraggio",
         MO,
         (("sezioni",),),
@@ -378,13 +349,28 @@ ELEMENTI: tuple[Elemento, ...] = (
         ORD,
     ),
     Elemento(
-        "4.2",
-        "4",
         "Rilevazioni della soddisfazione degli utenti",
         MO,
         (("soddisfazione_utenti",), ("carte_servizi",)),
         ("MO002",),
         ("DM132-5",),
         ORD,
+    ),
+    Elemento(
+        "Azioni positive per la parità di genere",
+        PO,
+        (("azioni",), ("atto_separato",)),
+        ("PO002", "PO003", "PO004", "PO005", "PO007", "PO008"),
+        ("DLGS198-48", "DPR81-1-1"),
+        regimi=ORD,
+    ),
+    Elemento(
+        "Commissioni di concorso con almeno un terzo di donne",
+        PO,
+        (("commissioni_concorso",),),
+        ("PO001", "PO006"),
+        ("DLGS165-57-1a",),
+        regimi=ORD,
+        se_concorsi=True,
     ),
 )

@@ -1,5 +1,6 @@
-"""Write the audit: an HTML page and a PDF per plan, and a CSV row per plan when several
-(a plan whose audit failed has its row too, with the error)."""
+"""Write the audit: an HTML page and a PDF per plan with the document PDF it points to,
+and a CSV row per plan when several (a plan whose audit failed has its row too, with the
+error)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,16 @@ from babel.dates import format_date
 
 from piao import __version__
 from piao.audit.assess import PESI, STATI_IT, Audit, audit_plan
+from piao.audit.docx import render_docx
+from piao.audit.giudizio import GIUDIZI, giudizio, motivazione
 from piao.catalogue import citazione
 from piao.clock import today
 from piao.csvsafe import write_csv_italiano
 from piao.fsutil import atomic_write_bytes, atomic_write_text, insieme
 from piao.reference import riferimenti
+from piao.render.pdf import PDF_VARIANT
 from piao.resources import data_dir
+from piao.sicuro import xml_legale
 from piao.templating import environment
 
 
@@ -44,6 +49,9 @@ def render_html(audit: Audit, *, oggi: datetime.date | None = None) -> str:
             norme=norme,
             pesi=PESI,
             versione=__version__,
+            g=giudizio(audit),
+            motivazione=motivazione(audit),
+            giudizi=GIUDIZI,
             data=format_date(oggi or today(), "d MMMM y", locale="it"),
         )
     )
@@ -53,7 +61,11 @@ def render_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint is slow to import and only needed for PDF.
     from weasyprint import HTML  # noqa: PLC0415
 
-    pdf: bytes = HTML(string=html, base_url=str(data_dir("templates"))).write_pdf()
+    # PDF/A-3a as the document (piao/render/pdf.py): archival, tagged, with XMP metadata
+    # from the page's title and meta tags; XML-legal text only.
+    pdf: bytes = HTML(string=xml_legale(html), base_url=str(data_dir("templates"))).write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
     return pdf
 
 
@@ -117,13 +129,14 @@ def render_csv(righe: Sequence[Audit | AuditFallito]) -> str:
 
 def prepare_audit(folder: str | Path, *, pdf: bool = True) -> tuple[Audit, str, bytes | None]:
     """Assess one plan and render its report (the part a batch runs in parallel)."""
-    audit = audit_plan(folder)
+    audit = audit_plan(folder, con_documento=pdf)
     html = render_html(audit)
     return audit, html, render_pdf(html) if pdf else None
 
 
 def write_prepared(prepared: Sequence[Preparato | AuditFallito], out: Path) -> list[Path]:
-    """Write audit-<ente>-<triennio>.html/.pdf per plan and, with several plans,
+    """Write audit-<ente>-<triennio>.html/.docx/.pdf and PIAO-<ente>-<triennio>.pdf per
+    plan and, with several plans,
     audit-riepilogo.csv with a row for each, in the order given (a failed one included);
     as a whole: a failure halfway leaves the previous reports untouched."""
     written: list[Path] = []
@@ -139,9 +152,18 @@ def write_prepared(prepared: Sequence[Preparato | AuditFallito], out: Path) -> l
                 stem += f"-{seen[stem]}"
             atomic_write_text(cantiere / f"{stem}.html", html)
             written.append(out / f"{stem}.html")
+            atomic_write_bytes(cantiere / f"{stem}.docx", render_docx(audit))
+            written.append(out / f"{stem}.docx")
             if pdf is not None:
                 atomic_write_bytes(cantiere / f"{stem}.pdf", pdf)
                 written.append(out / f"{stem}.pdf")
+            if audit.documento is not None:
+                # The document the report's pages and hash refer to, under its own name.
+                nome = audit.documento.nome
+                if (cantiere / nome).exists():
+                    nome = f"{stem}-{nome}"
+                atomic_write_bytes(cantiere / nome, audit.documento.pdf)
+                written.append(out / nome)
         if len(prepared) > 1:
             righe = [e if isinstance(e, AuditFallito) else e[0] for e in prepared]
             atomic_write_text(cantiere / "audit-riepilogo.csv", render_csv(righe))

@@ -19,8 +19,17 @@ PDF_VARIANT = "pdf/a-3a"
 
 
 def render_pdf(doc: Documento, html: str, sorgenti: list[tuple[str, bytes]]) -> bytes:
+    return render_pdf_pagine(doc, html, sorgenti)[0]
+
+
+def render_pdf_pagine(
+    doc: Documento, html: str, sorgenti: list[tuple[str, bytes]]
+) -> tuple[bytes, dict[str, int]]:
+    """The PDF/A and the page (from 1) where each anchor of the HTML lands: read from
+    WeasyPrint's layout of the very pages written, so the audit's page references and the
+    document cannot disagree."""
     # Imported here: WeasyPrint is slow to import and only needed for PDF.
-    from weasyprint import HTML, Attachment  # noqa: PLC0415
+    from weasyprint import DEFAULT_OPTIONS, HTML, Attachment  # noqa: PLC0415
 
     mimetypes.add_type("application/yaml", ".yaml")
     quando = datetime.datetime.combine(doc.data, datetime.time(), tzinfo=datetime.UTC)
@@ -38,14 +47,24 @@ def render_pdf(doc: Documento, html: str, sorgenti: list[tuple[str, bytes]]) -> 
     impronta = hashlib.sha256(html.encode("utf-8") + b"".join(c for _, c in sorgenti)).hexdigest()[
         :32
     ]
+    # As HTML.write_pdf does: the same options for the layout and for the writing.
+    opzioni = {
+        **DEFAULT_OPTIONS,
+        "pdf_variant": PDF_VARIANT,
+        "pdf_tags": True,
+        "attachments": allegati,
+        "pdf_identifier": impronta.encode(),
+    }
     # The XMP metadata (PDF/A) is XML: the title and every text reach it only XML-legal.
-    pdf: bytes = HTML(string=xml_legale(html), base_url=str(data_dir("templates"))).write_pdf(
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        attachments=allegati,
-        pdf_identifier=impronta.encode(),
+    impaginato = HTML(string=xml_legale(html), base_url=str(data_dir("templates"))).render(
+        **opzioni
     )
-    return _dedupe_af(pdf)
+    pagine: dict[str, int] = {}
+    for numero, pagina in enumerate(impaginato.pages, 1):
+        for ancora in pagina.anchors:
+            pagine.setdefault(ancora, numero)
+    pdf: bytes = impaginato.write_pdf(**opzioni)
+    return _dedupe_af(pdf), pagine
 
 
 def _dedupe_af(pdf: bytes) -> bytes:

@@ -52,9 +52,14 @@ class Fonte:
     chiave: str
     parte: Callable[[Contesto], Parte | None]
     """The part built from the file; None where the plan has no such file."""
+    capitoli: tuple[str, ...] = ()
+    """The titles of the part's sub-parts, in order (the assembler checks them): known
+    before any plan is read, so the audit can number its elements by them."""
 
 
-def fonte(modello: type[M], costruisci: Callable[[Contesto, M], Parte]) -> Fonte:
+def fonte(
+    modello: type[M], costruisci: Callable[[Contesto, M], Parte], capitoli: tuple[str, ...] = ()
+) -> Fonte:
     """Bind a section module's builder to the file of the plan that `modello` reads.
 
     The file is named by its model, so mypy checks that builder and file agree."""
@@ -69,7 +74,7 @@ def fonte(modello: type[M], costruisci: Callable[[Contesto, M], Parte]) -> Fonte
             raise TypeError(f"Piano.{chiave} is not a {modello.__name__}")
         return costruisci(ctx, valore)
 
-    return Fonte(chiave, parte)
+    return Fonte(chiave, parte, capitoli)
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,11 @@ STRUTTURA: tuple[Nodo, ...] = (
         figli=(
             Nodo(fonte=fonte(ValorePubblico, valore_pubblico.costruisci)),
             Nodo(fonte=fonte(Performance, performance.costruisci)),
-            Nodo(fonte=fonte(RischiCorruttivi, rischi_corruttivi.costruisci)),
+            Nodo(
+                fonte=fonte(
+                    RischiCorruttivi, rischi_corruttivi.costruisci, rischi_corruttivi.CAPITOLI
+                )
+            ),
         ),
     ),
     Nodo(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from piao.clock import today
@@ -45,6 +46,53 @@ def _numerati(nodi: Iterable[Nodo], prefisso: str) -> Iterator[tuple[Nodo, str, 
         n += 1
         numero = f"{prefisso}{n}"
         yield nodo, _ancora(numero), numero
+
+
+def _capitolo(numero: str, i: int) -> str:
+    """The number of a part's i-th titled sub-part (from 1) under the heading `numero`."""
+    return f"{numero}.{i}"
+
+
+@dataclass(frozen=True)
+class Intestazione:
+    """A heading of the document as the structure fixes it, before any plan is read."""
+
+    numero: str | None
+    """«1», «2.3», «2.3.1»; None for an unnumbered heading (Premessa, Piano di azioni positive)."""
+    titolo: str
+    ancora: str
+    chiave: str | None
+    """The key of the plan file the heading is built from, if any."""
+    capitolo: str | None = None
+    """The title of the sub-part, for a sub-part of a file's heading."""
+
+    @property
+    def etichetta(self) -> str:
+        """How the document prints it: «Sezione 2 Valore pubblico...», «2.3.1 Contesto esterno»."""
+        if self.numero is None:
+            return self.titolo
+        livello = self.numero.count(".") + 1
+        return f"{_intestazione(self.numero, livello)} {self.titolo}"
+
+
+def _indice(nodi: Iterable[Nodo], prefisso: str) -> Iterator[Intestazione]:
+    for nodo, ancora, numero in _numerati(nodi, prefisso):
+        if nodo.allegati:
+            continue
+        chiave = nodo.fonte.chiave if nodo.fonte is not None else None
+        yield Intestazione(numero, nodo.intitolazione, ancora, chiave)
+        if nodo.fonte is not None and numero is not None:
+            for i, titolo in enumerate(nodo.fonte.capitoli, 1):
+                n = _capitolo(numero, i)
+                yield Intestazione(n, titolo, _ancora(n), chiave, titolo)
+        yield from _indice(nodo.figli, f"{numero}." if numero else "")
+
+
+@cache
+def indice() -> tuple[Intestazione, ...]:
+    """Every heading of the document body but the annexes, in order: the numbers the audit
+    gives its elements (the same walk as the assembler's, so they cannot disagree)."""
+    return tuple(_indice(STRUTTURA, ""))
 
 
 def _ancore(nodi: Iterable[Nodo], prefisso: str) -> Iterator[tuple[str, str]]:
@@ -125,10 +173,13 @@ class _Assemblatore:
             return []
         if numero is None:
             raise ValueError(f"sub-parts need a numbered heading: {nodo.intitolazione}")
+        titoli = tuple(c.titolo for c in parte.figli)
+        if nodo.fonte is not None and titoli != nodo.fonte.capitoli:
+            raise ValueError(f"sub-parts {titoli} not declared in struttura.py")
         return [
             Sezione(
-                _ancora(f"{numero}.{i}"),
-                _intestazione(f"{numero}.{i}", livello),
+                _ancora(_capitolo(numero, i)),
+                _intestazione(_capitolo(numero, i), livello),
                 capitolo.titolo,
                 livello,
                 _senza_tabelle_vuote(capitolo.blocchi),

@@ -136,8 +136,7 @@ def _flussi(dati: bytes) -> Iterator[bytes]:
 
 
 def pdf(path: Path, *, pdfa: bool) -> None:
-    """A PDF whose XMP metadata is well-formed XML (a PDF/A must have it; the audit's plain
-    PDF has none)."""
+    """A PDF whose XMP metadata is well-formed XML (a PDF/A must have it)."""
     dati = path.read_bytes()
     assert dati.startswith(b"%PDF-"), path
     for flusso in _flussi(dati):

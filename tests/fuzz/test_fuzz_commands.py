@@ -122,7 +122,7 @@ def _in_uscita(root: Path, uscita: str, *args: str) -> None:
     piao(*args, "--out", str(root / uscita), comando=args[0])
     assert cambiati_fuori(prima, impronta(root), [uscita]) == [], f"{args[0]}: scrive fuori"
     if (root / uscita).exists():
-        file_uscita(root / uscita, pdfa=args[0] != "audit")
+        file_uscita(root / uscita)
 
 
 def _rollover(root: Path, plan: Path) -> None:

@@ -473,19 +473,38 @@ def _trasparenza(
     return tuple(blocchi), (Annesso(OBBLIGHI, (allegato,)),)
 
 
+CAPITOLI = (
+    "Contesto esterno",
+    "Contesto interno",
+    "Mappatura dei processi e valutazione del rischio",
+    "Misure di prevenzione",
+    "Monitoraggio delle misure",
+    "Trasparenza e accesso civico",
+)
+"""The titled sub-parts of 2.3, in order: the document numbers them 2.3.1 ... 2.3.6, and the
+audit points its elements at them by title."""
+
+
 def costruisci(ctx: Contesto, rc: RischiCorruttivi) -> Parte:
     mappatura, processi = _mappatura(ctx, rc)
     misure, programmate = _misure(ctx, rc)
     trasparenza, obblighi = _trasparenza(ctx, rc.trasparenza)
     return Parte(
         tuple(_introduzione(ctx, rc)),
-        (
-            Capitolo("Contesto esterno", _contesto_esterno(rc)),
-            Capitolo("Contesto interno", _contesto_interno(rc.contesto_interno)),
-            Capitolo("Mappatura dei processi e valutazione del rischio", mappatura),
-            Capitolo("Misure di prevenzione", misure),
-            Capitolo("Monitoraggio delle misure", _monitoraggio_misure(rc.monitoraggio)),
-            Capitolo("Trasparenza e accesso civico", trasparenza),
+        tuple(
+            Capitolo(titolo, blocchi)
+            for titolo, blocchi in zip(
+                CAPITOLI,
+                (
+                    _contesto_esterno(rc),
+                    _contesto_interno(rc.contesto_interno),
+                    mappatura,
+                    misure,
+                    _monitoraggio_misure(rc.monitoraggio),
+                    trasparenza,
+                ),
+                strict=True,
+            )
         ),
         (processi, programmate, *obblighi),
     )
