@@ -105,12 +105,12 @@ def tabella_indicatori(
     # The description gives up the room the optional columns take, so that a year still
     # fits its column on a portrait page.
     lunghe = any(len(obiettivo) > 12 for obiettivo, _ in righe)
-    w = (18, 12, 30, 8, 10) if lunghe else (11, 13, 30, 9, 11)
+    w = (16, 11, 34, 9, 10) if lunghe else (11, 13, 30, 9, 11)
     occupato = sum(c.larghezza for c in (*extra, *storici))
     colonne: list[Colonna[_Riga]] = [
         Colonna("Obiettivo", w[0], lambda r: r[0] if id(r) in primi else r[0].split(" ")[0]),
         Colonna("Codice", w[1], lambda r: r[1].codice),
-        Colonna("Indicatore", max(16, w[2] - occupato), lambda r: scheda(r[1])),
+        Colonna("Indicatore", max(20, w[2] - occupato), lambda r: scheda(r[1])),
         Colonna("Unità", w[3], lambda r: r[1].unita_misura or ""),
         *storici,
         Colonna("Partenza", w[4], lambda r: baseline(r[1])),
