@@ -15,7 +15,7 @@ import pytest
 from piao import check_plan
 from piao.publish import publish_plan
 from piao.render.document import AVVISO_BOZZA
-from tests.conftest import EXAMPLE, SMALL, edit, run_cli
+from tests.conftest import EXAMPLE, EXAMPLES, SMALL, edit, run_cli
 
 OGGI = datetime.date(2026, 11, 22)
 
@@ -328,3 +328,63 @@ def test_open_data_of_objectives_keep_history_targets_beyond_the_triennio_and_li
     architettura = _csv(sito / "dati" / "architettura-programmatica.csv")
     seo = next(r for r in architettura if r["codice"] == "SEO-1.2.1")
     assert (seo["livello"], seo["collegati"]) == ("obiettivo_operativo", "SES-1.2 SES-1.1")
+
+
+@pytest.mark.parametrize("plan", EXAMPLES, ids=lambda p: p.parent.name)
+def test_csvs_carry_names_beside_codes_and_labels_beside_closed_values(
+    plan: Path, tmp_path: Path
+) -> None:
+    """Issue 17: the code columns stay (keys for reuse); a `_nome` column after each gives
+    the names, an `_etichetta` column the Italian label of a closed-list value."""
+    publish_plan(plan, tmp_path, oggi=OGGI)
+    piano = check_plan(plan).piano
+    assert piano is not None
+    org = piano.organizzazione
+    unita = {u.codice: u.denominazione for u in (*org.unita, *org.unita_trasversali)} if org else {}
+    dati = tmp_path / "dati"
+    for file, colonna in (
+        ("obiettivi-indicatori.csv", "unita_responsabile"),
+        ("processi-rischi.csv", "unita_responsabile"),
+        ("obblighi-trasparenza.csv", "responsabile_pubblicazione"),
+        ("assunzioni.csv", "unita"),
+    ):
+        if not (dati / file).exists():
+            continue
+        righe = _csv(dati / file)
+        intestazioni = list(righe[0])
+        assert intestazioni[intestazioni.index(colonna) + 1] == f"{colonna}_nome"
+        for r in righe:
+            if r[colonna] in unita:
+                assert r[f"{colonna}_nome"] == unita[r[colonna]], (file, r[colonna])
+    rc = piano.rischi_corruttivi
+    assert rc is not None
+    nomi = {p.codice: p.denominazione for p in rc.processi}
+    for r in _csv(dati / "valutazioni-rischio.csv"):
+        assert r["codice_processo_nome"] == nomi[r["codice_processo"]]
+    for r in _csv(dati / "misure.csv"):
+        attesi = "; ".join(nomi[c] for c in r["processi"].split())
+        assert r["processi_nome"] == attesi
+    meta = json.loads((dati / "piao.json").read_text(encoding="utf-8"))["metadati"]
+    assert any("_nome" in d.get("dct:description", "") for d in meta["dcat:distribution"])
+
+
+def test_csv_labels_of_the_example(sito: Path) -> None:
+    assunzioni = _csv(sito / "dati" / "assunzioni.csv")
+    ass01 = next(a for a in assunzioni if a["codice"] == "ASS-01")
+    assert (ass01["contratto"], ass01["contratto_etichetta"]) == (
+        "tempo_indeterminato",
+        "Tempo indeterminato",
+    )
+    assert ass01["unita_nome"] == "Settore Innovazione e sistemi informativi"
+    assert ass01["area_etichetta"] == "Area dei Funzionari e dell'Elevata Qualificazione"
+    mis01 = next(m for m in _csv(sito / "dati" / "misure.csv") if m["codice"] == "MIS-01")
+    assert mis01["misura_generale_etichetta"] == "Codice di comportamento"
+    assert mis01["responsabile_nome"] == "Segreteria generale"
+    interventi = _csv(sito / "dati" / "interventi-finanziati.csv")
+    assert interventi[0]["obiettivi_collegati_nome"].startswith(
+        "Un Comune digitale, con servizi interamente online; "
+    )
+    indicatori = _csv(sito / "dati" / "obiettivi-indicatori.csv")
+    vp01 = next(r for r in indicatori if r["codice_indicatore"] == "VP-01-I1")
+    assert vp01["formula"] == "Giudizi positivi / questionari compilati × 100"
+    assert vp01["fonte"].startswith("Questionario di customer satisfaction")

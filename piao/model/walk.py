@@ -137,6 +137,19 @@ def oggetti(model: BaseModel, file: str, path: YamlPath = ()) -> Iterator[Oggett
         yield from oggetti(child, file, child_path)
 
 
+def nomi_per_codice(model: BaseModel) -> dict[str, str]:
+    """Every coded object under `model` by code: its name, title or description (the first
+    object wins when two share a code)."""
+    out: dict[str, str] = {}
+    for o in oggetti(model, ""):
+        for campo in ("denominazione", "titolo", "descrizione", "nome"):
+            valore = getattr(o.model, campo, None)
+            if isinstance(valore, str) and valore:
+                out.setdefault(o.codice, valore)
+                break
+    return out
+
+
 def citazioni(
     model: BaseModel, file: str, path: YamlPath = (), fonte_codice: str | None = None
 ) -> Iterator[Citazione]:

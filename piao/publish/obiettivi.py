@@ -62,7 +62,7 @@ def indicatori(piano: Piano) -> TabellaAperta:
         "obiettivi-indicatori.csv",
         "Obiettivi e indicatori",
         "Obiettivi di valore pubblico, di salute dell'ente, di performance e di prevenzione della "
-        "corruzione, con indicatori, valori storici e di partenza, target annuali o del triennio e pesi.",
+        "corruzione, con indicatori (formula di calcolo e fonte dei dati), valori storici e di partenza, target annuali o del triennio e pesi.",
         (
             "livello",
             "codice_obiettivo",
@@ -70,6 +70,8 @@ def indicatori(piano: Piano) -> TabellaAperta:
             "codice_indicatore",
             "indicatore",
             "unita_misura",
+            "formula",
+            "fonte",
             "polarita",
             "baseline_anno",
             "baseline_valore",
@@ -88,6 +90,8 @@ def indicatori(piano: Piano) -> TabellaAperta:
                 i.codice,
                 i.descrizione,
                 i.unita_misura or "",
+                i.formula or "",
+                i.fonte or "",
                 i.polarita or "",
                 i.baseline.anno if i.baseline else "",
                 i.baseline.valore if i.baseline else "",

@@ -16,7 +16,9 @@ from piao.model.rischi_corruttivi import (
     ValutazioneRischio,
     elenco_responsabili,
 )
+from piao.model.walk import nomi_per_codice
 from piao.publish.fabbisogni import tabelle_fabbisogni
+from piao.publish.nomi import con_nomi
 from piao.publish.obiettivi import indicatori, tabelle_obiettivi
 from piao.publish.opendata_struttura import tavole
 from piao.publish.tabella import TabellaAperta
@@ -265,7 +267,8 @@ def tabelle(piano: Piano) -> list[TabellaAperta]:
             )
         )
     out += [TabellaAperta(*t) for t in tavole(piano)]
-    return out
+    nomi = nomi_per_codice(piano)
+    return [con_nomi(t, nomi) for t in out]
 
 
 def metadati(

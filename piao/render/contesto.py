@@ -3,11 +3,13 @@ data, the years of the triennio and the lookups that turn codes into names."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from piao.model import Piano
 from piao.model.organizzazione import Unita
 from piao.model.valore_pubblico import ObiettivoSalute, ObiettivoValorePubblico
+from piao.model.walk import nomi_per_codice
 from piao.reference import Riferimenti, riferimenti
 from piao.render.etichette import etichetta
 
@@ -20,6 +22,8 @@ class Contesto:
     unita_per_codice: dict[str, Unita]
     valore_pubblico_per_codice: dict[str, ObiettivoValorePubblico | ObiettivoSalute]
     """The public-value objectives, external and internal («salute»), by code."""
+    nomi: dict[str, str]
+    """Every coded object of the plan (objective, process, measure...) by code: its name."""
 
     @classmethod
     def di(cls, piano: Piano) -> Contesto:
@@ -33,6 +37,7 @@ class Contesto:
             tuple(piano.anagrafica.triennio.anni),
             {u.codice: u for u in (*org.unita, *org.unita_trasversali)} if org else {},
             {o.codice: o for o in obiettivi},
+            nomi_per_codice(piano),
         )
 
     def unita(self, codice: str | None) -> str:
@@ -46,6 +51,16 @@ class Contesto:
         """«VP-01 Titolo» for a public-value objective of the plan, else the bare code."""
         obiettivo = self.valore_pubblico_per_codice.get(codice or "")
         return f"{codice} {obiettivo.titolo}" if obiettivo else (codice or "")
+
+    def con_nome(self, codice: str) -> str:
+        """«PR-01 Programmazione degli acquisti»: a code of the plan with its name beside it
+        (the bare code when the plan has no object of that code)."""
+        nome = self.nomi.get(codice)
+        return f"{codice} {nome}" if nome else codice
+
+    def con_nomi(self, codici: Iterable[str]) -> str:
+        """Several codes with their names, «; » between them."""
+        return "; ".join(self.con_nome(c) for c in codici)
 
     def area(self, codice: str) -> str:
         """A CCNL staff area resolved to its name."""

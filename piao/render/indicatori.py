@@ -33,13 +33,25 @@ def descrizione(ind: Indicatore) -> str:
     )
 
 
+def scheda(ind: Indicatore) -> str:
+    """What the indicator measures, then how it is computed and where the data come from:
+    «Utenti soddisfatti. Formula: soddisfatti / rispondenti. Fonte: questionario»."""
+    testo = descrizione(ind)
+    for etichetta, valore in (("Formula", ind.formula), ("Fonte", ind.fonte)):
+        if valore:
+            testo = f"{testo.rstrip('.')}. {etichetta}: {valore}"
+    return testo
+
+
 def sintesi(ind: Indicatore, anni: Iterable[int]) -> str:
     """One indicator in a cell: «Descrizione: 10 / 20 / 30», with what else it states in
     brackets (starting value, targets of other years or of the whole triennio, history,
     weight)."""
     anni = tuple(anni)
     b = ind.baseline
-    extra = [f"partenza {numero(b.valore)} nel {b.anno}"] if b else []
+    extra = [f"formula {ind.formula}"] if ind.formula else []
+    extra += [f"fonte {ind.fonte}"] if ind.fonte else []
+    extra += [f"partenza {numero(b.valore)} nel {b.anno}"] if b else []
     extra += [f"{a}: {numero(ind.target[a])}" for a in sorted(set(ind.target) - set(anni))]
     if ind.target_triennio is not None:
         extra.append(f"nel triennio {numero(ind.target_triennio)}")
@@ -67,6 +79,8 @@ def tabella_indicatori(
     of other years (e.g. the end of the mandate), the target of the whole triennio and the
     weight."""
     righe = [(obiettivo, ind) for obiettivo, inds in obiettivi for ind in inds]
+    # «Code title» of an objective on its first indicator, the code alone on the others.
+    primi = {id(r) for i, r in enumerate(righe) if i == 0 or righe[i - 1][0] != r[0]}
     anni = tuple(anni)
     oltre = sorted({a for _, ind in righe for a in ind.target} - set(anni))
     extra: list[Colonna[_Riga]] = [
@@ -91,12 +105,12 @@ def tabella_indicatori(
     # The description gives up the room the optional columns take, so that a year still
     # fits its column on a portrait page.
     lunghe = any(len(obiettivo) > 12 for obiettivo, _ in righe)
-    w = (24, 12, 24, 8, 10) if lunghe else (11, 13, 30, 9, 11)
+    w = (16, 11, 34, 9, 10) if lunghe else (11, 13, 30, 9, 11)
     occupato = sum(c.larghezza for c in (*extra, *storici))
     colonne: list[Colonna[_Riga]] = [
-        Colonna("Obiettivo", w[0], lambda r: r[0]),
+        Colonna("Obiettivo", w[0], lambda r: r[0] if id(r) in primi else r[0].split(" ")[0]),
         Colonna("Codice", w[1], lambda r: r[1].codice),
-        Colonna("Indicatore", max(16, w[2] - occupato), lambda r: descrizione(r[1])),
+        Colonna("Indicatore", max(20, w[2] - occupato), lambda r: scheda(r[1])),
         Colonna("Unità", w[3], lambda r: r[1].unita_misura or ""),
         *storici,
         Colonna("Partenza", w[4], lambda r: baseline(r[1])),

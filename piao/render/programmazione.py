@@ -128,9 +128,9 @@ def architettura(ctx: Contesto, a: ArchitetturaProgrammatica) -> list[Blocco]:
                 "Obiettivi strategici del DUP (Sezione strategica)",
                 a.obiettivi_strategici,
                 Colonna("Codice", 10, lambda x: x.codice),
-                Colonna("Obiettivo strategico", 40, lambda x: x.titolo),
-                Colonna("Linee di mandato", 16, lambda x: ", ".join(x.linee_programmatiche)),
-                Colonna("Missione", 34, lambda x: _missione(ctx, x.missione)),
+                Colonna("Obiettivo strategico", 32, lambda x: x.titolo),
+                Colonna("Linee di mandato", 30, lambda x: ctx.con_nomi(x.linee_programmatiche)),
+                Colonna("Missione", 28, lambda x: _missione(ctx, x.missione)),
             )
         )
     if a.obiettivi_operativi:
@@ -139,8 +139,8 @@ def architettura(ctx: Contesto, a: ArchitetturaProgrammatica) -> list[Blocco]:
                 "Obiettivi operativi del DUP (Sezione operativa)",
                 a.obiettivi_operativi,
                 Colonna("Codice", 11, lambda x: x.codice),
-                Colonna("Obiettivo operativo", 29, lambda x: x.titolo),
-                Colonna("Obiettivi strategici", 14, lambda x: ", ".join(x.obiettivi_strategici)),
+                Colonna("Obiettivo operativo", 25, lambda x: x.titolo),
+                Colonna("Obiettivi strategici", 22, lambda x: ctx.con_nomi(x.obiettivi_strategici)),
                 Colonna(
                     "Missione e programma",
                     26,

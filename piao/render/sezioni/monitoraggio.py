@@ -51,7 +51,7 @@ def costruisci(ctx: Contesto, mo: Monitoraggio) -> Parte:
             ),
             Colonna("Soggetti", 22, lambda s: ", ".join(s.soggetti)),
             Colonna("Strumenti", 26, lambda s: ", ".join(s.strumenti)),
-            Colonna("Periodicità", 12, lambda s: s.periodicita or ""),
+            Colonna("Periodicità", 12, lambda s: etichetta(s.periodicita or "")),
             Colonna("Modalità", 30, lambda s: s.modalita or ""),
         )
     )
@@ -61,7 +61,9 @@ def costruisci(ctx: Contesto, mo: Monitoraggio) -> Parte:
             Colonna[RilevazioneSoddisfazione]("Codice", 9, lambda r: r.codice),
             Colonna[RilevazioneSoddisfazione]("Strumento", 30, lambda r: r.strumento),
             Colonna[RilevazioneSoddisfazione]("Servizi", 30, lambda r: ", ".join(r.servizi)),
-            Colonna[RilevazioneSoddisfazione]("Periodicità", 12, lambda r: r.periodicita or ""),
+            Colonna[RilevazioneSoddisfazione](
+                "Periodicità", 12, lambda r: etichetta(r.periodicita or "")
+            ),
             Colonna[RilevazioneSoddisfazione](
                 "Responsabile", 19, lambda r: ctx.unita(r.responsabile)
             ),

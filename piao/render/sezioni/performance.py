@@ -62,23 +62,23 @@ def costruisci(ctx: Contesto, pf: Performance) -> Parte:
                 "Collegamenti degli obiettivi di performance con il DUP, il PNRR e i processi a rischio",
                 pf.obiettivi,
                 Colonna("Codice", 10, lambda o: o.codice),
-                Colonna("DUP e bilancio", 48, lambda o: collegamento(ctx, arch, o.dup)),
-                Colonna("PNRR", 26, lambda o: misura_pnrr(o.pnrr)),
-                Colonna("Processi 2.3", 16, lambda o: ", ".join(o.processi)),
+                Colonna("DUP e bilancio", 40, lambda o: collegamento(ctx, arch, o.dup)),
+                Colonna("PNRR", 22, lambda o: misura_pnrr(o.pnrr)),
+                Colonna("Processi 2.3", 28, lambda o: ctx.con_nomi(o.processi)),
             )
         )
     blocchi.append(
         tabella_indicatori(
             "Indicatori e target degli obiettivi di performance",
-            ((o.codice, o.indicatori) for o in pf.obiettivi if o.indicatori),
+            ((ctx.con_nome(o.codice), o.indicatori) for o in pf.obiettivi if o.indicatori),
             ctx.anni,
         )
     )
     fasi: list[_Fase] = [(o.codice, n, f) for o in pf.obiettivi for n, f in enumerate(o.fasi, 1)]
     if fasi:
         colonne_fasi: list[Colonna[_Fase]] = [
-            Colonna("Obiettivo", 10, lambda r: r[0]),
-            Colonna("Fase", 30, lambda r: f"{r[1]}. {r[2].titolo}"),
+            Colonna("Obiettivo", 18, lambda r: ctx.con_nome(r[0])),
+            Colonna("Fase", 22, lambda r: f"{r[1]}. {r[2].titolo}"),
             Colonna("Peso", 7, lambda r: numero(r[2].peso)),
             Colonna("Inizio", 12, lambda r: data(r[2].inizio)),
             Colonna("Fine", 12, lambda r: data(r[2].fine)),

@@ -5,20 +5,16 @@ obligations)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 from piao.lingua import quanti
 from piao.model.rischi_corruttivi import (
     ContestoInterno,
-    EventoRischioso,
     FaseMisura,
-    FaseProcesso,
     MonitoraggioMisure,
     Processo,
     Responsabili,
     RischiCorruttivi,
     Trasparenza,
-    ValutazioneRischio,
     elenco_responsabili,
 )
 from piao.render.allegati import MISURE, OBBLIGHI, PROCESSI
@@ -29,6 +25,12 @@ from piao.render.figures import matrice_rischio
 from piao.render.formatting import data, numero, se, sino
 from piao.render.indicatori import tabella_indicatori
 from piao.render.parte import Annesso, Capitolo, Parte
+from piao.render.sezioni.rischi_valutazione import (
+    eventi_per_fase,
+    legenda_indicatori,
+    motivazione,
+    tabella_stime,
+)
 from piao.render.tabelle import Colonna, definizioni, tabella
 
 NON_COMPILATA = "Analisi non compilata."
@@ -50,15 +52,6 @@ RUOLI = {
     "rpct": "RPCT",
 }
 TEMPI = {"per_ogni_atto": "per ogni atto", "per_ogni_procedura": "per ogni procedura"}
-INDICATORI = (
-    ("interesse_esterno", "Interesse esterno"),
-    ("discrezionalita", "Discrezionalità"),
-    ("eventi_passati", "Eventi passati"),
-    ("opacita", "Opacità"),
-    ("collaborazione", "Collaborazione"),
-    ("attuazione_misure", "Attuazione misure"),
-)
-"""The six indicators of PNA 2019 Allegato 1, as table headers."""
 
 
 def responsabili(ctx: Contesto, valore: Responsabili | None) -> str:
@@ -183,12 +176,6 @@ def _giudizio(rc: RischiCorruttivi, p: Processo) -> str:
     return (giudizio or "") + (" (il più alto degli eventi)" if derivato else "")
 
 
-def _motivazione(v: ValutazioneRischio | None) -> str:
-    if v is None:
-        return ""
-    return (v.motivazione or "") + se(" Scostamento motivato: ", v.motivazione_scostamento)
-
-
 def _metodo(rc: RischiCorruttivi) -> str:
     """How the plan rates risk, in one sentence."""
     m = rc.metodo_valutazione
@@ -223,89 +210,6 @@ def _per_evento(rc: RischiCorruttivi) -> str:
         "giudizio del processo, è il più alto tra quelli dei suoi eventi (criterio di prudenza, PNA 2019 "
         "Allegato 1)."
     )
-
-
-def _fasi_eventi(p: Processo) -> list[tuple[str, str, EventoRischioso | FaseProcesso | None]]:
-    """(phase, process code, event or risk-free phase) rows of a process, phase by phase."""
-    nomi_fasi = {n for f in p.fasi for n in (f.nomi() if isinstance(f, FaseProcesso) else (f,))}
-    # Events attributed to no declared phase concern the whole process: they come first.
-    righe: list[tuple[str, str, EventoRischioso | FaseProcesso | None]] = [
-        (str(e.fase or ""), p.codice, e) for e in p.eventi_rischiosi if str(e.fase) not in nomi_fasi
-    ]
-    restanti = [e for e in p.eventi_rischiosi if str(e.fase) in nomi_fasi]
-    for f in p.fasi:
-        nomi = f.nomi() if isinstance(f, FaseProcesso) else (f,)
-        nome = (
-            f"{f.numero}. {f.descrizione}"
-            if isinstance(f, FaseProcesso) and f.numero is not None
-            else nomi[0]
-        )
-        eventi = [e for e in restanti if str(e.fase) in nomi]
-        restanti = [e for e in restanti if e not in eventi]
-        if eventi:
-            righe += [(nome, p.codice, e) for e in eventi]
-        else:
-            righe.append(
-                (nome, p.codice, f if isinstance(f, FaseProcesso) and f.nessun_rischio else None)
-            )
-    return righe
-
-
-def _evento(voce: EventoRischioso | FaseProcesso | None) -> str:
-    if isinstance(voce, EventoRischioso):
-        return f"{voce.codice} {voce.descrizione}"
-    if isinstance(voce, FaseProcesso):
-        return "Nessun evento rischioso" + se(": ", voce.motivazione)
-    return ""
-
-
-def _eventi(rc: RischiCorruttivi) -> Tabella:
-    righe = [r for p in rc.processi for r in _fasi_eventi(p)]
-
-    def valutazione(voce: EventoRischioso | FaseProcesso | None) -> ValutazioneRischio | None:
-        return voce.valutazione if isinstance(voce, EventoRischioso) else None
-
-    return tabella(
-        "Fasi dei processi, eventi rischiosi e valutazione per evento",
-        righe,
-        Colonna("Processo", 7, lambda r: r[1]),
-        Colonna("Fase", 20, lambda r: r[0]),
-        Colonna("Evento rischioso", 30, lambda r: _evento(r[2])),
-        Colonna("Giudizio", 8, lambda r: (v.giudizio or "") if (v := valutazione(r[2])) else ""),
-        Colonna("Motivazione", 35, lambda r: _motivazione(valutazione(r[2]))),
-    )
-
-
-def _stime(rc: RischiCorruttivi) -> Tabella:
-    """One row per rating (process or event): the six indicators, the numeric estimate
-    when the plan uses one, and the judgement."""
-    righe: list[tuple[str, ValutazioneRischio]] = []
-    for p in rc.processi:
-        if p.valutazione is not None:
-            righe.append((p.codice, p.valutazione))
-        righe += [(e.codice, e.valutazione) for e in p.eventi_rischiosi if e.valutazione]
-    numerico = any(
-        v.probabilita is not None
-        or v.impatto is not None
-        or v.controlli is not None
-        or v.punteggio is not None
-        for _, v in righe
-    )
-    colonne: list[Colonna[tuple[str, ValutazioneRischio]]] = [Colonna("Codice", 8, lambda r: r[0])]
-    colonne += [Colonna(titolo, 9, _indicatore(k)) for k, titolo in INDICATORI]
-    if numerico:
-        colonne += [
-            Colonna("Probabilità", 7, lambda r: numero(r[1].probabilita)),
-            Colonna("Impatto", 7, lambda r: numero(r[1].impatto)),
-            Colonna("Controlli", 7, lambda r: numero(r[1].controlli)),
-            Colonna("Punteggio", 7, lambda r: numero(r[1].punteggio)),
-        ]
-    colonne.append(Colonna("Giudizio", 8, lambda r: r[1].giudizio or ""))
-    return tabella("Stima del livello di rischio: indicatori e giudizio", righe, *colonne)
-
-
-def _indicatore(chiave: str) -> Callable[[tuple[str, ValutazioneRischio]], str]:
-    return lambda r: str(getattr(r[1].indicatori, chiave) or "")
 
 
 def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], Annesso]:
@@ -347,7 +251,7 @@ def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...],
             "Motivazione",
             17,
             lambda p: (
-                _motivazione(p.valutazione)
+                motivazione(p.valutazione)
                 or (
                     "Valutazione per evento rischioso (tabella seguente)."
                     if rc.giudizio(p)[1]
@@ -356,7 +260,11 @@ def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...],
             ),
         ),
     )
-    dettagli = tuple(t for t in (_eventi(rc), _stime(rc)) if t.righe)
+    eventi, stime = eventi_per_fase(ctx, rc), tabella_stime(ctx, rc)
+    dettagli: tuple[Blocco, ...] = (
+        *((eventi,) if eventi.righe else ()),
+        *((legenda_indicatori(), stime) if stime.righe else ()),
+    )
     return tuple(blocchi), Annesso(PROCESSI, (allegato, *dettagli))
 
 
@@ -391,11 +299,13 @@ def _misure(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...], An
         "Misure generali e specifiche",
         rc.misure,
         Colonna("Codice", 6, lambda m: m.codice),
-        Colonna("Misura", 24, lambda m: m.titolo + se(": ", m.descrizione)),
+        Colonna("Misura", 20, lambda m: m.titolo + se(": ", m.descrizione)),
         Colonna(
-            "Tipo", 9, lambda m: m.tipo + (f" ({etichetta(m.categoria)})" if m.categoria else "")
+            "Tipo",
+            9,
+            lambda m: etichetta(m.tipo) + (f" ({etichetta(m.categoria)})" if m.categoria else ""),
         ),
-        Colonna("Processi", 8, lambda m: ", ".join(m.processi)),
+        Colonna("Processi", 14, lambda m: ctx.con_nomi(m.processi)),
         Colonna(
             "Fasi e scadenze",
             20,

@@ -105,7 +105,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
     blocchi.append(
         tabella_indicatori(
             "Indicatori di impatto del valore pubblico",
-            ((o.codice, o.indicatori) for o in vp.obiettivi),
+            ((ctx.con_nome(o.codice), o.indicatori) for o in vp.obiettivi),
             ctx.anni,
         )
     )
@@ -130,7 +130,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
         blocchi.append(
             tabella_indicatori(
                 "Indicatori di salute dell'amministrazione",
-                ((o.codice, o.indicatori) for o in vp.salute),
+                ((ctx.con_nome(o.codice), o.indicatori) for o in vp.salute),
                 ctx.anni,
             )
         )
@@ -148,7 +148,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
                 vp.interventi_finanziati,
                 Colonna("Codice", 8, lambda x: x.codice),
                 # The CUP goes with the title: 15 characters need a wide column.
-                Colonna("Intervento", 30, lambda x: x.titolo + se(" (CUP ", x.cup, ")")),
+                Colonna("Intervento", 24, lambda x: x.titolo + se(" (CUP ", x.cup, ")")),
                 Colonna(
                     "Finanziamento",
                     20,
@@ -160,7 +160,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
                 Colonna("Importo", 10, lambda x: euro(x.importo)),
                 Colonna("Responsabile", 12, lambda x: ctx.unita(x.unita_responsabile)),
                 Colonna("Scadenza", 9, lambda x: data(x.scadenza)),
-                Colonna("Obiettivi", 9, lambda x: ", ".join(x.obiettivi_collegati)),
+                Colonna("Obiettivi", 16, lambda x: ctx.con_nomi(x.obiettivi_collegati)),
             )
         )
     blocchi.append(
@@ -175,7 +175,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
             vp.accessibilita,
             Colonna("Codice", 8, lambda x: x.codice),
             Colonna("Azione", 30, lambda x: x.azione),
-            Colonna("Tipo", 8, lambda x: x.tipo),
+            Colonna("Tipo", 8, lambda x: etichetta(x.tipo)),
             Colonna("Destinatari", 12, lambda x: ", ".join(etichetta(d) for d in x.destinatari)),
             Colonna("Responsabile", 15, lambda x: ctx.unita(x.responsabile)),
             Colonna("Scadenza", 11, lambda x: data(x.scadenza)),
