@@ -1,6 +1,8 @@
 """Typography that never misleads (issue 17): in the PDF of every example and real plan, no
 table cell breaks a figure or a code across lines («520.0» / «00» reads 520,0; «ACC-0» /
-«1»), and no header word is split or hyphenated («Tar-get», «Obietti-vo»).
+«1»), no header word is split or hyphenated («Tar-get», «Obietti-vo»), no word of a cell is
+hyphenated at all («Pensionamen-to»: the column was too narrow) and no table runs off the
+page.
 
 The check reads the laid-out PDF (pdfplumber: words with their positions), rebuilds each
 cell's lines, and for every line that continues the one above it in the same cell asks
@@ -37,6 +39,8 @@ NUMERO = re.compile(r"[-+\u2212]?\d+(?:[.,/:]\d+)*[%€]?")
 CODICE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:[-./][A-Z0-9]+)+")
 SFONDO_INTESTAZIONE = (0.91, 0.93, 0.96)
 """The header cells' background (#e8eef5 in piao.css)."""
+BORDO_CELLA = (3.0, 6.0)
+"""Points from a cell's left border to its text (padding 1.5 mm and half the border)."""
 SPAZIO_CELLE = 4.0
 """Points between two words of one cell line at most (a space); cells are further apart."""
 
@@ -53,6 +57,8 @@ class Riga:
     parole: tuple[str, ...]
     intestazione: bool
     """In a header cell (on the header background)."""
+    cella: bool
+    """In a table cell (a cell border just left of it; a paragraph has none)."""
 
 
 def righe_di_cella(pdf: Path) -> Iterator[Riga]:
@@ -63,6 +69,11 @@ def righe_di_cella(pdf: Path) -> Iterator[Riga]:
                 for r in pagina.rects
                 if _colore(r.get("non_stroking_color")) == SFONDO_INTESTAZIONE
             ]
+            bordi = [
+                (float(e["x0"]), float(e["top"]), float(e["bottom"]))
+                for e in pagina.edges
+                if e["orientation"] == "v"
+            ]
             parole = pagina.extract_words(use_text_flow=False, keep_blank_chars=False)
             parole.sort(key=lambda w: (round(float(w["top"]), 1), float(w["x0"])))
             corrente: list[dict[str, object]] = []
@@ -71,11 +82,11 @@ def righe_di_cella(pdf: Path) -> Iterator[Riga]:
                     abs(float(str(w["top"])) - float(str(corrente[-1]["top"]))) > 0.5
                     or float(str(w["x0"])) - float(str(corrente[-1]["x1"])) > SPAZIO_CELLE
                 ):
-                    yield _riga(numero, corrente, fondi)
+                    yield _riga(numero, corrente, fondi, bordi)
                     corrente = []
                 corrente.append(w)
             if corrente:
-                yield _riga(numero, corrente, fondi)
+                yield _riga(numero, corrente, fondi, bordi)
 
 
 def _colore(valore: object) -> tuple[float, ...]:
@@ -83,7 +94,10 @@ def _colore(valore: object) -> tuple[float, ...]:
 
 
 def _riga(
-    pagina: int, parole: list[dict[str, object]], fondi: list[tuple[float, float, float, float]]
+    pagina: int,
+    parole: list[dict[str, object]],
+    fondi: list[tuple[float, float, float, float]],
+    bordi: list[tuple[float, float, float]],
 ) -> Riga:
     primo, ultimo = parole[0], parole[-1]
     x, y = float(str(primo["x0"])) + 1, float(str(primo["top"])) + 1
@@ -95,11 +109,15 @@ def _riga(
         float(str(primo["bottom"])) - float(str(primo["top"])),
         tuple(str(w["text"]) for w in parole),
         any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in fondi),
+        any(
+            BORDO_CELLA[0] <= x - 1 - bx <= BORDO_CELLA[1] and y0 <= y <= y1 for bx, y0, y1 in bordi
+        ),
     )
 
 
-def a_capo(pdf: Path) -> Iterator[tuple[int, str, str, bool]]:
-    """(page, end of a line, start of the next line of the same cell, in a header)."""
+def a_capo(pdf: Path) -> Iterator[tuple[int, str, str, bool, bool]]:
+    """(page, end of a line, start of the next line of the same cell, in a header, in a
+    table cell)."""
     per_colonna: dict[tuple[int, float], list[Riga]] = {}
     for r in righe_di_cella(pdf):
         per_colonna.setdefault((r.pagina, round(r.x0, 0)), []).append(r)
@@ -109,7 +127,7 @@ def a_capo(pdf: Path) -> Iterator[tuple[int, str, str, bool]]:
             # The next line of the same cell: one line height below (the next row is
             # further down, by the cell padding and border).
             if 0 < sotto.top - sopra.top < 1.75 * sopra.altezza:
-                yield pagina, sopra.parole[-1], sotto.parole[0], sopra.intestazione
+                yield pagina, sopra.parole[-1], sotto.parole[0], sopra.intestazione, sopra.cella
 
 
 def celle_e_intestazioni(doc: Documento) -> tuple[str, set[str]]:
@@ -130,7 +148,7 @@ def rotture(pdf: Path, doc: Documento) -> list[str]:
     """Each figure, code or header word a table cell breaks across two lines."""
     sorgente, intestazioni = celle_e_intestazioni(doc)
     out = []
-    for pagina, fine, inizio, intestazione in a_capo(pdf):
+    for pagina, fine, inizio, intestazione, _ in a_capo(pdf):
         unita = fine.rstrip(SILLABA) + inizio
         if unita not in sorgente:
             continue  # the two words were apart (a space) in the plan
@@ -142,6 +160,32 @@ def rotture(pdf: Path, doc: Documento) -> list[str]:
         ):
             out.append(f"pagina {pagina}: «{fine}» / «{inizio}»")
     return out
+
+
+def sillabate(pdf: Path, doc: Documento) -> list[str]:
+    """Each word of the plan a table cell hyphenates: cells wrap at word boundaries only
+    (columns are never narrower than their longest word), so «Pensionamen-» / «to» is a
+    column too narrow for its words, whatever the Italian syllables say."""
+    sorgente, _ = celle_e_intestazioni(doc)
+    parole = set(re.findall(r"\w+", sorgente))
+    return [
+        f"pagina {pagina}: «{fine}» / «{inizio}»"
+        for pagina, fine, inizio, _, cella in a_capo(pdf)
+        if cella
+        and fine.endswith(tuple(SILLABA))
+        and re.sub(r"\W", "", fine.rstrip(SILLABA).split("-")[-1] + inizio) in parole
+    ]
+
+
+def fuori_pagina(pdf: Path) -> list[str]:
+    """Each word printed past the edge of its page (a table wider than the page)."""
+    with pdfplumber.open(pdf) as documento:
+        return [
+            f"pagina {n}: «{w['text']}»"
+            for n, pagina in enumerate(documento.pages, start=1)
+            for w in pagina.extract_words()
+            if float(w["x0"]) < 0 or float(w["x1"]) > float(pagina.width)
+        ]
 
 
 @pytest.fixture(scope="module", params=PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -161,6 +205,30 @@ def test_no_table_cell_breaks_a_figure_a_code_or_a_header_word(
 ) -> None:
     pdf, doc = stampato
     assert rotture(pdf, doc) == []
+
+
+def test_no_table_cell_hyphenates_a_word_and_no_table_runs_off_the_page(
+    stampato: tuple[Path, Documento],
+) -> None:
+    pdf, doc = stampato
+    assert sillabate(pdf, doc) == []
+    assert fuori_pagina(pdf) == []
+
+
+def test_the_check_sees_a_hyphenated_word(tmp_path: Path) -> None:
+    pdf = tmp_path / "sillabata.pdf"
+    HTML(
+        string="<html lang='it'><style>td{border:1px solid;padding:1.5mm}</style>"
+        "<table style='width:30mm;table-layout:fixed;font-size:10pt;border-collapse:collapse'>"
+        "<tr><td style='width:16mm;hyphens:auto;overflow-wrap:anywhere'>Pensionamento</td>"
+        "<td>x</td></tr></table></html>"
+    ).write_pdf(pdf)
+    tabella = Tabella("t", ("A", "B"), (("Pensionamento", "x"),), (1, 1))
+    doc = Documento(
+        "t", "e", "2026-2028", "", False, OGGI, (), (Sezione("a", "1", "t", 1, (tabella,)),)
+    )
+    trovate = sillabate(pdf, doc)
+    assert any("Pensio" in r for r in trovate), trovate
 
 
 def test_the_check_sees_a_break(tmp_path: Path) -> None:
