@@ -1,5 +1,6 @@
-"""Pictures as geometry: the performance tree and the risk matrix are laid out once as
-boxes, lines and texts, then written as SVG (HTML and PDF, vector) or PNG (DOCX)."""
+"""Pictures as geometry: the risk matrix and the schemas of schema.py (the «Mappa del
+valore pubblico», the organigram) are laid out once as boxes, lines and texts, then
+written as SVG (HTML and PDF, vector) or PNG (DOCX)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,10 @@ class Disegno:
     altezza: float
     elementi: tuple[Elemento, ...]
     titolo: str
+    in_punti: bool = False
+    """One unit is one point at the natural size, which the PDF and the page keep (shrunk
+    only to fit a narrow screen): text sizes in units are printed sizes (schema.py). Other
+    drawings are fitted to the width of the text column."""
 
 
 @cache
@@ -150,10 +155,15 @@ def _fmt(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
+_PT = {True: "pt", False: ""}
+_CLASSE = {True: 'class="in-punti" ', False: ""}
+
+
 def to_svg(d: Disegno) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_fmt(d.larghezza)} {_fmt(d.altezza)}" '
-        f'width="{_fmt(d.larghezza)}" height="{_fmt(d.altezza)}" role="img" '
+        f'width="{_fmt(d.larghezza)}{_PT[d.in_punti]}" height="{_fmt(d.altezza)}{_PT[d.in_punti]}" '
+        f'{_CLASSE[d.in_punti]}role="img" '
         f'font-family="{FONT_FAMILY}, sans-serif"><title>{escape(d.titolo)}</title>'
     ]
     for e in d.elementi:
@@ -207,57 +217,6 @@ def to_png(d: Disegno, scala: float = 2.0) -> bytes:
 
 
 # --- the two pictures ----------------------------------------------------------------------
-
-RAMO = tuple[str, str, tuple[tuple[str, str, tuple[str, ...]], ...]]
-"""(VP code, VP title, ((PF code, PF title, (indicator labels...)), ...))."""
-
-_RIGA = 22.0
-_COLONNE = (12.0, 232.0, 500.0, 760.0)  # x of VP, PF, indicator columns and right edge
-
-
-def albero_performance(rami: tuple[RAMO, ...], titolo: str) -> Disegno:
-    """Public value → performance objectives → indicators, as three columns of boxes."""
-    elementi: list[Elemento] = []
-    y = 28.0
-    x_vp, x_pf, x_ind, destra = _COLONNE
-    w_vp, w_pf, w_ind = x_pf - x_vp - 24, x_ind - x_pf - 24, destra - x_ind
-    for testo, x in (
-        ("Valore pubblico", x_vp),
-        ("Obiettivi di performance", x_pf),
-        ("Indicatori", x_ind),
-    ):
-        elementi.append(Testo(x, 16, testo, 10, "#0b4f8c", grassetto=True))
-    for vp_codice, vp_titolo, obiettivi in rami:
-        altezza_vp = sum(max(1, len(ind)) for _, _, ind in obiettivi) * _RIGA or _RIGA
-        inizio = y
-        elementi.append(Rettangolo(x_vp, y + 2, w_vp, altezza_vp - 4, "#dbe8f6", "#0b4f8c"))
-        righe_vp = max(1, int((altezza_vp - 8) // 11) - 1)
-        elementi.append(Testo(x_vp + 6, y + 15, vp_codice, 9, "#0b4f8c", grassetto=True))
-        for i, riga in enumerate(a_capo(vp_titolo, 8, w_vp - 12, righe_vp)):
-            elementi.append(Testo(x_vp + 6, y + 26 + 10 * i, riga, 8))
-        for pf_codice, pf_titolo, indicatori in obiettivi:
-            h = max(1, len(indicatori)) * _RIGA
-            elementi.append(Linea(x_vp + w_vp, inizio + altezza_vp / 2, x_pf, y + h / 2))
-            elementi.append(Rettangolo(x_pf, y + 2, w_pf, h - 4, "#eef2f6"))
-            etichetta = f"{pf_codice} {pf_titolo}"
-            righe_pf = max(1, int((h - 6) // 10))
-            for i, riga in enumerate(a_capo(etichetta, 8, w_pf - 12, righe_pf)):
-                elementi.append(Testo(x_pf + 6, y + 13 + 10 * i, riga, 8))
-            for j, ind in enumerate(indicatori or ("nessun indicatore",)):
-                yy = y + j * _RIGA
-                elementi.append(Linea(x_pf + w_pf, y + h / 2, x_ind, yy + _RIGA / 2, "#9aa8b6"))
-                colore = "#fbe3e6" if not indicatori else "#ffffff"
-                elementi.append(Rettangolo(x_ind, yy + 3, w_ind, _RIGA - 6, colore, "#9aa8b6", 3))
-                elementi.append(Testo(x_ind + 5, yy + 15, a_capo(ind, 7.5, w_ind - 10, 1)[0], 7.5))
-            y += h
-        if not obiettivi:
-            # A public-value objective no performance objective pursues: its own row, marked.
-            elementi.append(Rettangolo(x_pf, y + 2, w_pf, _RIGA - 4, "#fbe3e6", "#9aa8b6"))
-            elementi.append(Testo(x_pf + 6, y + 15, "nessun obiettivo di performance", 8))
-        y = max(y, inizio + altezza_vp)
-        y += 8
-    return Disegno(destra + 12, y + 4, tuple(elementi), titolo)
-
 
 _CALORE = ("#d7efe0", "#fff1c2", "#fde0b5", "#f8c3cb", "#f19aa8")
 

@@ -1,14 +1,13 @@
 """The programme architecture as the document prints it: from the mandate lines to the DUP
 (SeS, SeO), the links of each objective, PNRR measures, the «Mappa del Valore Pubblico»
 (the DFP manual's name for the chain line → strategic → operational → public value →
-performance) and the performance tree."""
+performance) as a table; the figures are in mappa.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from piao.lingua import quanti
 from piao.model.performance import ObiettivoPerformance
 from piao.model.valore_pubblico import (
     ArchitetturaProgrammatica,
@@ -22,14 +21,9 @@ from piao.model.valore_pubblico import (
     ValorePubblico,
 )
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Figura, Paragrafo
-from piao.render.figures import RAMO, albero_performance
-from piao.render.formatting import numero, se
+from piao.render.document import Blocco, Paragrafo
+from piao.render.formatting import se
 from piao.render.tabelle import Colonna, tabella
-
-ALBERO_MAX_RIGHE = 40
-"""Indicator rows per tree figure: about one printed page."""
-ALBERO_MAX_FIGURE = 30
 
 
 def misura_pnrr(m: MisuraPnrr | None, prefisso: str = "PNRR ") -> str:
@@ -170,7 +164,7 @@ ObiettivoVp = ObiettivoValorePubblico | ObiettivoSalute
 
 
 @dataclass(frozen=True)
-class _RigaMappa:
+class RigaMappa:
     linee: tuple[str, ...]
     strategici: tuple[str, ...]
     operativi: tuple[str, ...]
@@ -200,9 +194,9 @@ def _scritti_e_codici(
     return _unici([*propri, *(arch.nome(c) for c in codici)])
 
 
-def _riga_mappa(
+def riga_mappa(
     arch: Architettura, o: ObiettivoVp, serventi: list[ObiettivoPerformance]
-) -> _RigaMappa:
+) -> RigaMappa:
     """The chain above and below one public-value objective: its own links, and those of
     the performance objectives that serve it, followed up through the DUP objectives."""
     links = [p.dup for p in serventi if p.dup is not None]
@@ -213,7 +207,7 @@ def _riga_mappa(
     strategici = [c for d in links for c in d.obiettivi_strategici] + arch.strategici_di(operativi)
     linee = [*(o.linee_programmatiche if isinstance(o, ObiettivoValorePubblico) else [])]
     linee += arch.linee_di(strategici)
-    return _RigaMappa(
+    return RigaMappa(
         _unici(arch.nome(c) for c in linee),
         _scritti_e_codici(
             [d.obiettivo_strategico or "" for d in links], strategici, arch.strategici, arch
@@ -236,7 +230,7 @@ def mappa(ctx: Contesto, vp: ValorePubblico) -> list[Blocco]:
     for p in pf.obiettivi if pf else []:
         per_vp.setdefault(p.valore_pubblico or "", []).append(p)
     vps: list[ObiettivoVp] = [*vp.obiettivi, *vp.salute]
-    righe = [_riga_mappa(arch, o, per_vp.get(o.codice, [])) for o in vps]
+    righe = [riga_mappa(arch, o, per_vp.get(o.codice, [])) for o in vps]
     if not any(r.linee or r.strategici or r.operativi for r in righe):
         return []
     return [
@@ -255,118 +249,3 @@ def mappa(ctx: Contesto, vp: ValorePubblico) -> list[Blocco]:
             Colonna("Obiettivi di performance", 26, lambda r: "; ".join(r.performance)),
         ),
     ]
-
-
-ALBERO_MAX_MISURE = 20
-"""Indicators (or phases) the tree shows under one performance objective: the others are
-one last box naming the table that lists them all, so that a figure stays about a page
-whatever the plan (issue 15: 3,000 indicators made one figure 66,000 points high)."""
-
-
-def _misure(o: ObiettivoPerformance) -> tuple[str, ...]:
-    """What the tree shows under a performance objective: its indicators, else its phases."""
-    if o.indicatori:
-        voci = [f"{i.codice} {i.descrizione}" for i in o.indicatori[:ALBERO_MAX_MISURE]]
-        altri = len(o.indicatori) - len(voci)
-        dove = "vedi la tabella degli indicatori"
-        nome = ("altro indicatore", "altri indicatori")
-    else:
-        voci = [
-            f"Fase {n}: {f.titolo}" + se(" (peso ", numero(f.peso), ")")
-            for n, f in enumerate(o.fasi[:ALBERO_MAX_MISURE], 1)
-        ]
-        altri = len(o.fasi) - len(voci)
-        dove = "vedi la tabella delle fasi"
-        nome = ("altra fase", "altre fasi")
-    if altri > 0:
-        voci[-1] = f"… e {quanti(altri + 1, *nome)}: {dove}"
-    return tuple(voci)
-
-
-def _righe(figli: tuple[tuple[str, str, tuple[str, ...]], ...]) -> int:
-    return sum(max(1, len(ind)) for _, _, ind in figli)
-
-
-def _gruppi_albero(rami: list[RAMO]) -> list[tuple[list[RAMO], str]]:
-    """Split the tree into figures of at most ALBERO_MAX_RIGHE rows: whole branches
-    together while they fit, a large branch in parts."""
-    gruppi: list[tuple[list[RAMO], str]] = []
-    corrente: list[RAMO] = []
-    righe_correnti = 0  # rows of `corrente`, kept as a running sum (linear, issue 15)
-    for codice, titolo, figli in rami:
-        righe = _righe(figli)
-        if righe > ALBERO_MAX_RIGHE:
-            parti: list[list[tuple[str, str, tuple[str, ...]]]] = [[]]
-            righe_parte = 0
-            for figlio in figli:
-                n = _righe((figlio,))
-                if parti[-1] and righe_parte + n > ALBERO_MAX_RIGHE:
-                    parti.append([])
-                    righe_parte = 0
-                parti[-1].append(figlio)
-                righe_parte += n
-            for i, parte in enumerate(parti, 1):
-                gruppi.append(
-                    ([(codice, titolo, tuple(parte))], f"{codice}, parte {i} di {len(parti)}")
-                )
-            continue
-        if corrente and righe_correnti + righe > ALBERO_MAX_RIGHE:
-            gruppi.append((corrente, ""))
-            corrente = []
-            righe_correnti = 0
-        corrente.append((codice, titolo, figli))
-        righe_correnti += righe
-    if corrente:
-        gruppi.append((corrente, ""))
-    if len(gruppi) > 1:
-        gruppi = [(g, p or f"{i} di {len(gruppi)}") for i, (g, p) in enumerate(gruppi, 1)]
-    return gruppi
-
-
-def albero(ctx: Contesto) -> list[Blocco]:
-    """The performance tree as figures of about a page each (none without 2.2): every
-    public-value objective, external and internal, with the performance objectives that
-    serve it and their indicators (or phases, for objectives measured by progress)."""
-    pf = ctx.piano.performance
-    if pf is None or not ctx.valore_pubblico_per_codice:
-        return []
-    per_vp: dict[str, list[ObiettivoPerformance]] = {}
-    for o in pf.obiettivi:
-        per_vp.setdefault(o.valore_pubblico or "", []).append(o)
-    rami: list[RAMO] = [
-        (
-            codice,
-            obiettivo.titolo,
-            tuple((o.codice, o.titolo, _misure(o)) for o in per_vp.get(codice, [])),
-        )
-        for codice, obiettivo in ctx.valore_pubblico_per_codice.items()
-    ]
-    gruppi = _gruppi_albero(rami)
-    out: list[Blocco] = []
-    for gruppo, parte in gruppi[:ALBERO_MAX_FIGURE]:
-        titolo = (
-            "Albero della performance"
-            + se(" (", parte, ")")
-            + ": valore pubblico, obiettivi e indicatori"
-        )
-        n_pf = sum(len(f) for _, _, f in gruppo)
-        out.append(
-            Figura(
-                titolo,
-                albero_performance(tuple(gruppo), titolo),
-                f"Schema ad albero: "
-                f"{quanti(len(gruppo), 'obiettivo di valore pubblico', 'obiettivi di valore pubblico')}"
-                f" {'collegato' if len(gruppo) == 1 else 'collegati'} a "
-                f"{quanti(n_pf, 'obiettivo di performance', 'obiettivi di performance')}"
-                " e ai loro indicatori o fasi.",
-            )
-        )
-    if len(gruppi) > ALBERO_MAX_FIGURE:
-        out.append(
-            Paragrafo(
-                f"Gli altri {len(gruppi) - ALBERO_MAX_FIGURE} schemi sono omessi: i collegamenti completi sono "
-                "nelle tabelle degli obiettivi.",
-                "nota",
-            )
-        )
-    return out

@@ -1,50 +1,189 @@
-"""The figures of the document as geometry: boxes that must not overlap."""
+"""The figures of the document (issue 17): the «Mappa del valore pubblico» and the
+organigram are in the PDF, the DOCX and the web page of every example plan and of the real
+plans; their text prints at 9 pt or more and no title is cut."""
 
 from __future__ import annotations
 
 import datetime
-import itertools
+import re
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from docx import Document
 
 from piao import check_plan
+from piao.model import Piano
+from piao.publish import publish_plan
 from piao.render import figures
-from piao.render.document import Figura
-from piao.render.figures import Rettangolo, albero_performance
+from piao.render.document import Documento, Figura, Paragrafo
+from piao.render.sezioni.organizzazione import ORGANIGRAMMA_MAX_FIGURE
 from piao.render.view import build_view
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, EXAMPLES
+
+REAL = Path(__file__).resolve().parent.parent / "real"
+PIANI = [*EXAMPLES, *sorted(p for p in REAL.glob("*/*") if p.is_dir())]
+OGGI = datetime.date(2026, 11, 22)
+
+COLONNA_PT = 174 * 72 / 25.4 - 24
+"""The PDF's text column in points: A4 less the 18 mm margins and the body's padding of
+1 rem on each side (templates/documento/piao.css); a figure never prints wider."""
 
 
-def test_public_value_objectives_without_performance_objectives_do_not_overlap() -> None:
-    rami = (
-        ("VP-01", "Un obiettivo senza obiettivi di performance", ()),
-        ("VP-02", "Un altro obiettivo senza obiettivi di performance", ()),
-        ("VP-03", "Con un obiettivo", (("OBP-01", "Obiettivo", ("IND-1 Indicatore",)),)),
-    )
-    disegno = albero_performance(rami, "Albero")
-    colonna_vp = min(e.x for e in disegno.elementi if isinstance(e, Rettangolo))
-    riquadri = sorted(
-        (e.y, e.y + e.h)
-        for e in disegno.elementi
-        if isinstance(e, Rettangolo) and e.x == colonna_vp
-    )
-    assert len(riquadri) == 3
-    for (_, fine), (inizio, _) in itertools.pairwise(riquadri):
-        assert fine <= inizio
-    testi = [e.testo for e in disegno.elementi if hasattr(e, "testo")]
-    assert testi.count("nessun obiettivo di performance") == 2
-
-
-def test_tree_draws_phases_of_milestone_objectives_and_internal_value_objectives() -> None:
-    piano = check_plan(EXAMPLE).piano
-    assert piano is not None
-    doc = build_view(piano, oggi=datetime.date(2026, 11, 22))
-    alberi = [
+def _schemi(doc: Documento) -> list[Figura]:
+    return [
         b
         for s in doc.tutte()
         for b in s.blocchi
-        if isinstance(b, Figura) and b.didascalia.startswith("Albero della performance")
+        if isinstance(b, Figura)
+        and b.didascalia.startswith(("Mappa del valore pubblico", "Organigramma"))
     ]
-    testi = [e.testo for f in alberi for e in f.disegno.elementi if isinstance(e, figures.Testo)]
+
+
+def _vista(piano_dir: Path) -> tuple[Piano, Documento]:
+    piano = check_plan(piano_dir).piano
+    assert piano is not None
+    return piano, build_view(piano, bozza=True, oggi=OGGI)
+
+
+def _compatto(testo: str) -> str:
+    return re.sub(r"\s+", "", testo)
+
+
+@pytest.fixture(scope="module", params=PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
+def pubblicato(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
+    out = tmp_path_factory.mktemp("figure")
+    publish_plan(request.param, out, bozza=True, oggi=OGGI)
+    return request.param, out
+
+
+def test_map_and_organigram_are_in_the_pdf_the_docx_and_the_page(
+    pubblicato: tuple[Path, Path],
+) -> None:
+    piano_dir, out = pubblicato
+    piano, doc = _vista(piano_dir)
+    schemi = _schemi(doc)
+    didascalie = [f.didascalia for f in schemi]
+    vp = piano.valore_pubblico
+    mappa = bool(vp and (vp.obiettivi or vp.salute))
+    organigramma = bool(piano.organizzazione and len(piano.organizzazione.unita) > 1)
+    assert mappa == any(d.startswith("Mappa del valore pubblico: ") for d in didascalie)
+    assert organigramma == any(d.startswith("Organigramma") for d in didascalie)
+    with pdfplumber.open(next(out.glob("*.pdf"))) as pdf:
+        testo_pdf = _compatto("".join(p.extract_text() or "" for p in pdf.pages))
+    docx = Document(str(next(out.glob("*.docx"))))
+    testo_docx = _compatto("".join(p.text for p in docx.paragraphs))
+    pagina = (out / "index.html").read_text(encoding="utf-8")
+    for f in schemi:
+        assert _compatto(f.didascalia) in testo_pdf, f.didascalia
+        assert _compatto(f.didascalia) in testo_docx, f.didascalia
+        assert 'class="in-punti" role="img"' in pagina
+        assert f"<title>{f.didascalia}</title>" in pagina.replace("&#x27;", "'"), f.didascalia
+        # The figure's own text is in the PDF (vector, not an image): its first line.
+        primo = next(e for e in f.disegno.elementi if isinstance(e, figures.Testo))
+        assert _compatto(primo.testo) in testo_pdf, primo.testo
+    assert len(docx.inline_shapes) >= len(schemi)
+
+
+@pytest.mark.parametrize("piano_dir", PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_schema_text_prints_at_9_points_or_more(piano_dir: Path) -> None:
+    """Every text of every schema, at the size the PDF prints the SVG: its width in points
+    (the `width` attribute), never more than the text column, over the viewBox width."""
+    _, doc = _vista(piano_dir)
+    for f in _schemi(doc):
+        svg = figures.to_svg(f.disegno)
+        vista = re.search(r'viewBox="0 0 ([\d.]+) [\d.]+" width="([\d.]+)pt"', svg)
+        assert vista, svg[:200]
+        scala = min(float(vista[2]), COLONNA_PT) / float(vista[1])
+        corpi = [float(x) for x in re.findall(r'font-size="([\d.]+)"', svg)]
+        assert corpi
+        assert min(corpi) * scala >= 9, (f.didascalia, min(corpi) * scala)
+        # On a 390 px phone the page shows it 358 px wide (1 rem of padding each side).
+        assert min(corpi) * 358 / float(vista[1]) >= 10.5
+
+
+@pytest.mark.parametrize("piano_dir", PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_title_is_cut(piano_dir: Path) -> None:
+    """Each objective's and unit's title is whole in the figures' text; no line ends in «…»."""
+    piano, doc = _vista(piano_dir)
+    testi = [
+        e.testo for f in _schemi(doc) for e in f.disegno.elementi if isinstance(e, figures.Testo)
+    ]
+    tutto = _compatto("".join(testi))
+    assert not [t for t in testi if t.endswith("…")]
+    titoli: list[str] = []
+    if piano.valore_pubblico:
+        vp = piano.valore_pubblico
+        titoli += [f"{o.codice} {o.titolo}" for o in vp.obiettivi]
+        titoli += [f"{o.codice} {o.titolo}" for o in vp.salute]
+    if piano.performance and piano.valore_pubblico:
+        titoli += [f"{o.codice} {o.titolo}" for o in piano.performance.obiettivi]
+    if piano.organizzazione and len(piano.organizzazione.unita) > 1:
+        titoli += [u.denominazione for u in piano.organizzazione.unita]
+    for titolo in titoli:
+        assert _compatto(titolo) in tutto, titolo
+
+
+def test_map_shows_targets_risks_and_measures_of_the_example() -> None:
+    _, doc = _vista(EXAMPLE)
+    testi = [
+        e.testo for f in _schemi(doc) for e in f.disegno.elementi if isinstance(e, figures.Testo)
+    ]
+    tutto = " ".join(testi)
+    assert "Target 2026: 12 (numero)" in testi
     assert "Fase 1: Migrazione dei contenuti (peso 60)" in testi
-    assert "Fase 2: Pubblicazione del nuovo sito (peso 40)" in testi
-    assert "SAL-01" in testi
+    assert "Rischio 2.3: PR-02" in tutto
+    assert "Misure: MIS-02" in tutto
+    assert "Linea di mandato: LM-1" in tutto
+    assert "SAL-01" in tutto
     assert "nessun indicatore" not in testi
+
+
+def test_figures_are_at_most_a_page_and_a_continuation_repeats_its_parents() -> None:
+    _, doc = _vista(EXAMPLE)
+    schemi = _schemi(doc)
+    assert all(f.disegno.altezza <= 700 for f in schemi)
+    seguiti = [f for f in schemi if "(parte 2 di" in f.didascalia]
+    assert seguiti
+    for f in seguiti:
+        testi = [e.testo for e in f.disegno.elementi if isinstance(e, figures.Testo)]
+        assert "(segue)" in testi
+
+
+def test_a_large_organigram_is_split_and_a_loop_of_parents_ends(tmp_path: Path) -> None:
+    plan = tmp_path / "piano"
+    shutil.copytree(EXAMPLE, plan)
+    unita = "".join(
+        f"  - codice: UO-{i}\n    denominazione: Unità numero {i}\n    tipo: servizio\n"
+        + (f"    padre: UO-{i // 3}\n" if i else "    padre: UO-999\n")
+        for i in range(1000)
+    )
+    unita += "  - codice: UO-999\n    denominazione: Unità in un anello\n    tipo: servizio\n"
+    unita += "    padre: UO-0\n"
+    testo = (plan / "organizzazione.yaml").read_text(encoding="utf-8")
+    inizio = testo.index("\nunita:\n") + len("\nunita:\n")
+    (plan / "organizzazione.yaml").write_text(
+        testo[:inizio] + unita + _dopo_unita(testo[inizio:]), encoding="utf-8"
+    )
+    piano = check_plan(plan).piano
+    assert piano is not None
+    doc = build_view(piano, bozza=True, oggi=OGGI)
+    blocchi = [b for s in doc.tutte() for b in s.blocchi]
+    organigrammi = [
+        b for b in blocchi if isinstance(b, Figura) and b.didascalia.startswith("Organigramma")
+    ]
+    assert len(organigrammi) == ORGANIGRAMMA_MAX_FIGURE
+    assert all(f.disegno.altezza <= 700 for f in organigrammi)
+    assert any(
+        isinstance(b, Paragrafo) and b.testo.startswith("Le altre parti dell'organigramma")
+        for b in blocchi
+    )
+
+
+def _dopo_unita(resto: str) -> str:
+    """What follows the list of units in organizzazione.yaml (the next top-level key)."""
+    m = re.search(r"^\S", resto, re.MULTILINE)
+    return resto[m.start() :] if m else ""

@@ -6,10 +6,11 @@ import typing
 
 from piao.model.organizzazione import Organizzazione, TipoUnita, Unita, UnitaTrasversale
 from piao.render.contesto import Contesto
-from piao.render.document import Blocco, Definizioni, Paragrafo, testo
+from piao.render.document import Blocco, Definizioni, Figura, Paragrafo, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, numero, se
 from piao.render.parte import Parte
+from piao.render.schema import Stile, Voce, schemi
 from piao.render.tabelle import Colonna, tabella
 
 TIPI = frozenset(typing.get_args(TipoUnita))
@@ -36,6 +37,71 @@ def periodo(u: Unita) -> str:
     if dal:
         return f"dal {data(dal)}"
     return f"fino al {data(al)}" if al else ""
+
+
+ORGANIGRAMMA_MAX_LIVELLI = 8
+"""Indentation levels the organigram draws: deeper units are drawn at the last one."""
+ORGANIGRAMMA_MAX_FIGURE = 12
+"""Figures of the organigram: past them a note points to the table of the units."""
+
+_STILI = (Stile("#dbe8f6", "#0b4f8c", "#0b2e52"), Stile("#eef2f6"), Stile("#ffffff", "#9aa8b6"))
+
+
+def _voce_unita(u: Unita, livello: int) -> Voce:
+    ruolo = incarico(u)
+    chi = ": ".join(x for x in (ruolo, u.responsabile or "") if x)
+    return Voce(
+        min(livello, ORGANIGRAMMA_MAX_LIVELLI),
+        ((u.denominazione, True), *(((chi, False),) if chi else ())),
+        _STILI[min(livello, len(_STILI) - 1)],
+    )
+
+
+def _organigramma(org: Organizzazione) -> list[Blocco]:
+    """The units as an indented tree from the «padre» links, in the plan's order: each
+    unit under the one it depends on (a unit whose parent is missing, or that is caught
+    in a loop of parents, starts a tree of its own)."""
+    if len(org.unita) < 2:
+        return []
+    codici = {u.codice for u in org.unita}
+    figli: dict[str, list[Unita]] = {}
+    radici: list[Unita] = []
+    for u in org.unita:
+        if u.padre and u.padre in codici and u.padre != u.codice:
+            figli.setdefault(u.padre, []).append(u)
+        else:
+            radici.append(u)
+    voci: list[Voce] = []
+    visti: set[str] = set()
+    for radice in [*radici, *org.unita]:  # the units of a loop of parents come last
+        pila = [(radice, 0)]
+        while pila:
+            u, livello = pila.pop()
+            if u.codice in visti:
+                continue
+            visti.add(u.codice)
+            voci.append(_voce_unita(u, livello))
+            pila += [(f, livello + 1) for f in reversed(figli.get(u.codice, []))]
+    titolo = "Organigramma: le unità organizzative e la loro dipendenza gerarchica"
+    disegni = schemi(voci, titolo)
+    blocchi: list[Blocco] = [
+        Figura(
+            d.titolo,
+            d,
+            f"Organigramma a elenco rientrato: {len(org.unita)} unità, ciascuna sotto quella da "
+            "cui dipende, con il responsabile e il suo incarico.",
+        )
+        for d in disegni[:ORGANIGRAMMA_MAX_FIGURE]
+    ]
+    if len(disegni) > ORGANIGRAMMA_MAX_FIGURE:
+        blocchi.append(
+            Paragrafo(
+                f"Le altre parti dell'organigramma ({len(disegni) - ORGANIGRAMMA_MAX_FIGURE}) sono "
+                "omesse: tutte le unità sono nella tabella.",
+                "nota",
+            )
+        )
+    return blocchi
 
 
 def _unita(ctx: Contesto, org: Organizzazione) -> Blocco:
@@ -101,6 +167,7 @@ def costruisci(ctx: Contesto, org: Organizzazione) -> Parte:
     blocchi: list[Blocco] = testo(org.modello_organizzativo)
     if org.atto_organizzazione:
         blocchi.append(Paragrafo(f"Riferimento: {org.atto_organizzazione}."))
+    blocchi += _organigramma(org)
     blocchi.append(_unita(ctx, org))
     blocchi += _trasversali(ctx, org)
     blocchi += _funzioni(org)

@@ -1,6 +1,7 @@
 """Sottosezione 2.1 Valore pubblico (`valore_pubblico.yaml`): the programme architecture,
-the objectives (external and internal «salute») with their indicators, the map of public
-value and the performance tree that links each objective to its performance objectives."""
+the objectives (external and internal «salute») with their indicators, and the map of
+public value (a table, then one figure per objective down to indicators, risks and
+measures)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from piao.render.document import Blocco, Paragrafo, Tabella, testo
 from piao.render.etichette import etichetta
 from piao.render.formatting import data, euro, numero, se
 from piao.render.indicatori import tabella_indicatori
+from piao.render.mappa import mappa_figure
 from piao.render.parte import Parte
 from piao.render.programmazione import (
     Architettura,
-    albero,
     architettura,
     collegamento,
     mappa,
@@ -135,7 +136,7 @@ def costruisci(ctx: Contesto, vp: ValorePubblico) -> Parte:
             )
         )
     blocchi += mappa(ctx, vp)
-    blocchi += albero(ctx)
+    blocchi += mappa_figure(ctx)
     if vp.interventi_finanziati:
         blocchi.append(
             Paragrafo(
