@@ -328,3 +328,14 @@ def test_open_data_of_objectives_keep_history_targets_beyond_the_triennio_and_li
     architettura = _csv(sito / "dati" / "architettura-programmatica.csv")
     seo = next(r for r in architettura if r["codice"] == "SEO-1.2.1")
     assert (seo["livello"], seo["collegati"]) == ("obiettivo_operativo", "SES-1.2 SES-1.1")
+
+
+def test_the_page_opens_with_the_summary_shows_the_stemma_and_ends_on_the_act(sito: Path) -> None:
+    html = (sito / "index.html").read_text(encoding="utf-8")
+    testata = html.split('<header class="testata">', 1)[1].split("</header>", 1)[0]
+    assert 'class="stemma" src="data:image/png;base64,' in testata
+    assert html.index('id="in-breve"') < html.index('id="scarica"')
+    assert "Il piano in cifre" in html
+    assert html.count('id="in-breve"') == 1
+    assert html.rindex('id="chiusura"') > html.rindex('id="azioni-positive"')
+    assert "Adottato con deliberazione della Giunta n. 41" in html
