@@ -27,6 +27,7 @@ from piao.model import SEZIONI, Piano
 from piao.model.anagrafica import Deroga
 from piao.model.piano import SEZIONI_PER_PREFISSO
 from piao.rules import REGISTRY, Contesto, Regola
+from piao.stemma import leggi_stemma
 from piao.validation import finding, validate_plan
 
 
@@ -201,6 +202,7 @@ def check_plan(
         )
     )
     findings = [f for f in validated.findings if f.code not in esclusi]
+    findings += leggi_stemma(path)[1]
     piano = validated.parziale
     regime = piano.anagrafica.regime if piano is not None else None
     not_applicable: tuple[str, ...] = ()

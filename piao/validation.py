@@ -23,6 +23,7 @@ from piao.loading.normale import forma_normale
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
 from piao.model.base import NON_STAMPABILI, PLACEHOLDERS, da_verificare, testo_pulito
 from piao.model.introspect import members
+from piao.stemma import CONTROLLO as STEMMA
 
 SCHEMA_CHECKS: dict[str, Controllo] = {
     "unknown_key": Controllo(
@@ -61,6 +62,7 @@ SCHEMA_CHECKS: dict[str, Controllo] = {
         "piano.errore-interno",
         "Il controllo del piano si completa senza errori interni di piao.",
     ),
+    "stemma": STEMMA,
     "italian_number": CIFRE,
     "cut_text": COMMENTO,
 }

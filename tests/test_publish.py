@@ -388,3 +388,14 @@ def test_csv_labels_of_the_example(sito: Path) -> None:
     vp01 = next(r for r in indicatori if r["codice_indicatore"] == "VP-01-I1")
     assert vp01["formula"] == "Giudizi positivi / questionari compilati × 100"
     assert vp01["fonte"].startswith("Questionario di customer satisfaction")
+
+
+def test_the_page_opens_with_the_summary_shows_the_stemma_and_ends_on_the_act(sito: Path) -> None:
+    html = (sito / "index.html").read_text(encoding="utf-8")
+    testata = html.split('<header class="testata">', 1)[1].split("</header>", 1)[0]
+    assert 'class="stemma" src="data:image/png;base64,' in testata
+    assert html.index('id="in-breve"') < html.index('id="scarica"')
+    assert "Il piano in cifre" in html
+    assert html.count('id="in-breve"') == 1
+    assert html.rindex('id="chiusura"') > html.rindex('id="azioni-positive"')
+    assert "Adottato con deliberazione della Giunta n. 41" in html

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from piao.model.base import (
     Anno,
@@ -30,6 +30,7 @@ from piao.model.base import (
     NumeroAtto,
     Persona,
     Positivo,
+    Pulito,
     Testo,
     Url,
     riferimento,
@@ -390,6 +391,20 @@ class Deroga(Modello):
     """Se la deroga riguarda un solo oggetto, il suo codice."""
 
 
+class InBreve(Modello):
+    """I testi brevi che la sintesi «Il PIAO in breve» aggiunge ai numeri del piano."""
+
+    presentazione: (
+        Annotated[str, StringConstraints(min_length=1, max_length=1200), Pulito] | None
+    ) = None
+    """Poche righe in linguaggio semplice per cittadini e portatori di interesse: che cosa
+    l'amministrazione vuole ottenere nel triennio (al massimo 1.200 caratteri). Se manca, la
+    sintesi si apre con una frase generata dal piano."""
+    punti_chiave: Annotated[list[Testo], Field(max_length=6)] = []
+    """Fino a sei impegni da mettere in evidenza, una frase ciascuno (es. «Tutti i servizi
+    anagrafici prenotabili online entro il 2027»)."""
+
+
 class Anagrafica(Modello):
     """Scheda anagrafica dell'amministrazione (Sezione 1 del PIAO)."""
 
@@ -417,6 +432,8 @@ class Anagrafica(Modello):
     """Aggiornamenti deliberati in corso d'anno, dopo l'adozione: non sono soggetti al termine di adozione. L'aggiornamento annuale per il nuovo triennio è invece un nuovo piano."""
     pubblicazione: Pubblicazione | None = None
     """Pubblicazione del piano adottato."""
+    in_breve: InBreve | None = None
+    """Testi facoltativi della sintesi «Il PIAO in breve» all'inizio del documento e della pagina web."""
     gruppo_di_lavoro: list[Persona] = []
     """Gruppo di lavoro integrato che ha redatto il piano."""
     deroghe: list[Deroga] = []

@@ -23,8 +23,11 @@ from piao.render.figures import to_svg
 from piao.render.formatting import data, numero
 from piao.render.view import ancore, build_view
 from piao.resources import data_dir
+from piao.stemma import leggi_stemma
 from piao.templating import environment
 
+ANCORA_IN_BREVE = "in-breve"
+"""Anchor of «Il PIAO in breve» (struttura.py), shown at the top of the page."""
 ANCORA_DATI = "scarica"
 """Anchor of the downloads (documents and open data) on the PIAO page."""
 
@@ -65,6 +68,10 @@ class SitoView:
     file: tuple[FileScaricabile, ...]
     sezioni: tuple[Sezione, ...]
     collocazioni: tuple[Collocazione, ...]
+    in_breve: Sezione | None = None
+    """«Il PIAO in breve», at the top of the page."""
+    stemma: str | None = None
+    """The entity's stemma as a data URI, in the page header."""
 
     @property
     def avviso_bozza(self) -> str:
@@ -144,7 +151,10 @@ def _sito(result: CheckResult, out: Path, *, bozza: bool, oggi: datetime.date) -
     documenti_scritti = scrivi_documenti(
         result, out, formats=("pdf", "docx"), bozza=bozza, oggi=oggi
     )
-    doc: Documento = build_view(piano, bozza=bozza or not result.report.success, oggi=oggi)
+    stemma = leggi_stemma(result.loaded.folder)[0]
+    doc: Documento = build_view(
+        piano, bozza=bozza or not result.report.success, oggi=oggi, stemma=stemma
+    )
     written = list(documenti_scritti)
     dati = out / "dati"
     tabs = tabelle(piano)
@@ -198,8 +208,10 @@ def _sito(result: CheckResult, out: Path, *, bozza: bool, oggi: datetime.date) -
         bozza=doc.bozza,
         versione=__version__,
         file=tuple(file),
-        sezioni=tuple(s for s in doc.sezioni if s.ancora != "allegati"),
+        sezioni=tuple(s for s in doc.sezioni if s.ancora not in ("allegati", ANCORA_IN_BREVE)),
         collocazioni=_collocazioni(piano, pagina),
+        in_breve=next((s for s in doc.sezioni if s.ancora == ANCORA_IN_BREVE), None),
+        stemma=stemma.data_uri if stemma is not None else None,
     )
     env = environment()
     for nome in ("index", "collocazione"):

@@ -16,6 +16,7 @@ from piao.render.docx import render_docx
 from piao.render.html import render_html
 from piao.render.pdf import render_pdf
 from piao.render.view import build_view
+from piao.stemma import leggi_stemma
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def scrivi_documenti(
     """Write the document of a plan `prepara` accepted into `cartella`, in every format."""
     piano = result.piano
     assert piano is not None  # prepara refuses it
-    doc = build_view(piano, bozza=bozza, oggi=oggi or today())
+    stemma = leggi_stemma(result.loaded.folder)[0]
+    doc = build_view(piano, bozza=bozza, oggi=oggi or today(), stemma=stemma)
     stem = file_stem(piano.anagrafica.ente.denominazione, doc.triennio)
     materiale = Materiale(doc, render_html(doc), result)
     written: list[Path] = []

@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from piao.render.figures import Disegno
+from piao.stemma import Stemma
 
 BOZZA = "BOZZA"
 """The mark on every page of a draft (watermark, page header)."""
@@ -100,6 +101,8 @@ class Documento:
     """Date written into the metadata (adoption date, else SOURCE_DATE_EPOCH or today)."""
     copertina: tuple[tuple[str, str], ...]
     sezioni: tuple[Sezione, ...] = field(default_factory=tuple)
+    stemma: Stemma | None = None
+    """The entity's stemma (plan folder), on the cover and in the page header."""
 
     @property
     def intestazione(self) -> str:

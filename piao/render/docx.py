@@ -133,6 +133,9 @@ class _Scrittore:
         p = header.paragraphs[0]
         p.text = ""
         p.style = self.w.styles["Intestazione pagina"]
+        if self.d.stemma is not None:
+            p.add_run().add_picture(io.BytesIO(self.d.stemma.contenuto), height=Mm(7))
+            p.add_run("  ")
         p.add_run(self.d.intestazione)
         if self.d.bozza:
             run = p.add_run(f"    {self.d.marchio_bozza}")
@@ -151,6 +154,10 @@ class _Scrittore:
 
     def _copertina(self) -> None:
         w = self.w
+        if self.d.stemma is not None:
+            w.add_paragraph().add_run().add_picture(
+                io.BytesIO(self.d.stemma.contenuto), height=Mm(30)
+            )
         w.add_paragraph(self.d.ente, style="Copertina ente")
         w.add_paragraph("Piano Integrato di Attività e Organizzazione", style="Copertina titolo")
         w.add_paragraph(self.d.triennio, style="Copertina triennio")

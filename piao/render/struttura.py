@@ -33,6 +33,7 @@ from piao.render.sezioni import (
     anagrafica,
     fabbisogni_personale,
     formazione,
+    in_breve,
     lavoro_agile,
     monitoraggio,
     organizzazione,
@@ -102,6 +103,7 @@ class Nodo:
 
 
 STRUTTURA: tuple[Nodo, ...] = (
+    Nodo("Il PIAO in breve", fonte(Anagrafica, in_breve.costruisci), ancora="in-breve"),
     Nodo("Premessa", fonte(Anagrafica, anagrafica.premessa), ancora="premessa"),
     Nodo(fonte=fonte(Anagrafica, anagrafica.costruisci)),
     Nodo(
@@ -141,4 +143,6 @@ STRUTTURA: tuple[Nodo, ...] = (
         ancora="allegati",
         allegati=True,
     ),
+    # After the annexes: the document ends on the act that adopts it (place, date, act).
+    Nodo("Adozione del piano", fonte(Anagrafica, anagrafica.chiusura), ancora="chiusura"),
 )

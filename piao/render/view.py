@@ -20,6 +20,7 @@ from piao.render.document import Blocco, Documento, Paragrafo, Sezione, Tabella
 from piao.render.parte import Annesso, Parte
 from piao.render.sezioni.anagrafica import adozione
 from piao.render.struttura import STRUTTURA, Nodo
+from piao.stemma import Stemma
 
 
 def _intestazione(numero: str, livello: int) -> str:
@@ -216,7 +217,11 @@ def _data_documento(piano: Piano, oggi: datetime.date) -> datetime.date:
 
 
 def build_view(
-    piano: Piano, *, bozza: bool = False, oggi: datetime.date | None = None
+    piano: Piano,
+    *,
+    bozza: bool = False,
+    oggi: datetime.date | None = None,
+    stemma: Stemma | None = None,
 ) -> Documento:
     """The whole document of a valid plan."""
     a = piano.anagrafica
@@ -237,4 +242,5 @@ def build_view(
         data=_data_documento(piano, oggi or today()),
         copertina=copertina,
         sezioni=tuple(sezioni),
+        stemma=stemma,
     )

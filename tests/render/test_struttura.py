@@ -38,9 +38,10 @@ def test_every_section_file_has_a_heading() -> None:
     assert set(_chiavi(STRUTTURA)) == {s.key for s in SEZIONI}
 
 
-def test_the_annexes_close_the_document() -> None:
-    assert STRUTTURA[-1].allegati
-    assert not any(n.allegati for n in STRUTTURA[:-1])
+def test_the_annexes_come_last_and_the_act_of_adoption_closes_the_document() -> None:
+    assert STRUTTURA[-2].allegati
+    assert not any(n.allegati for n in (*STRUTTURA[:-2], STRUTTURA[-1]))
+    assert STRUTTURA[-1].ancora == "chiusura"
 
 
 def _numero_del_piano_tipo(s: Sezione, sezione: SezioneFile) -> bool:
@@ -76,6 +77,7 @@ def test_a_missing_file_says_so_under_its_heading(folder: Path, sezione: Sezione
 def test_headings_are_numbered_and_anchored_by_position() -> None:
     doc = build_view(_piano(EXAMPLE), oggi=OGGI)
     assert [(s.numero, s.ancora, s.livello) for s in doc.tutte() if s.livello < 3] == [
+        ("", "in-breve", 1),
         ("", "premessa", 1),
         ("Sezione 1", "sezione-1", 1),
         ("Sezione 2", "sezione-2", 1),
@@ -93,4 +95,5 @@ def test_headings_are_numbered_and_anchored_by_position() -> None:
         ("Allegato 2", "allegato-2", 2),
         ("Allegato 3", "allegato-3", 2),
         ("Allegato 4", "allegato-4", 2),
+        ("", "chiusura", 1),
     ]

@@ -3,7 +3,9 @@ the cover."""
 
 from __future__ import annotations
 
-from piao.lingua import elenco
+import re
+
+from piao.lingua import dell_ente, elenco
 from piao.model import SEZIONI
 from piao.model.anagrafica import (
     Aggiornamento,
@@ -29,6 +31,54 @@ def adozione(a: Anagrafica) -> str:
     if ad is not None and ad.delibera is not None:
         return f"Adottato con deliberazione della {etichetta(ad.organo)} n. {ad.delibera.numero} del {data(ad.delibera.data)}"
     return "Bozza non ancora adottata"
+
+
+_LUOGO = re.compile(r"\b\d{5}\s+([^,(\d][^,(]*?)\s*(?:\(|,|$)")
+"""The town after the postcode of an address: «Piazza Municipio 1, 00100 Esempio (EX)»."""
+
+
+def luogo(a: Anagrafica) -> str | None:
+    """Where the plan is adopted: the town of the seat's address, else the comune's name."""
+    if a.ente.sede and (m := _LUOGO.search(a.ente.sede)):
+        return m.group(1).strip()
+    nome = a.ente.denominazione
+    if a.ente.tipologia == "comune" and nome.casefold().startswith("comune di "):
+        return nome[len("comune di ") :].strip() or None
+    return None
+
+
+def chiusura(ctx: Contesto, a: Anagrafica) -> Parte:
+    """The closing of the document: what it consists of, the act that adopted it, place and
+    date, the entity's legal representative. It follows the annexes, as the closing formula
+    of an act follows what it approves: the document ends on the act, not on a table."""
+    ad = a.adozione
+    piano = f"Il Piano Integrato di Attività e Organizzazione {a.triennio} {dell_ente(a.ente.denominazione)}"
+    posto = luogo(a)
+    blocchi: list[Blocco] = []
+    if ad is not None and ad.delibera is not None:
+        blocchi.append(
+            Paragrafo(
+                f"{piano} è stato adottato "
+                f"con deliberazione della {etichetta(ad.organo)} n. {ad.delibera.numero} del "
+                f"{data(ad.delibera.data)}."
+            )
+        )
+        blocchi.append(Paragrafo(se("", posto, ", ") + data(ad.delibera.data)))
+    else:
+        organo = etichetta(ad.organo) if ad is not None else "organo competente"
+        blocchi.append(
+            Paragrafo(
+                f"{piano} non è ancora adottato: diventa efficace con la deliberazione della {organo} "
+                "che lo adotta, di cui questo documento riporterà numero e data.",
+                "nota",
+            )
+        )
+        if posto:
+            blocchi.append(Paragrafo(f"{posto}, data della deliberazione di adozione", "nota"))
+    lr = a.soggetti.legale_rappresentante
+    if lr is not None:
+        blocchi.append(Paragrafo(f"{lr.qualifica or 'Il legale rappresentante'}: {lr.nome}"))
+    return Parte(tuple(blocchi))
 
 
 def _non_richieste(regime: Regime) -> str:
