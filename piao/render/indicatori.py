@@ -34,10 +34,12 @@ def descrizione(ind: Indicatore) -> str:
 
 
 def scheda(ind: Indicatore) -> str:
-    """What the indicator measures, then how it is computed and where the data come from:
-    «Utenti soddisfatti. Formula: soddisfatti / rispondenti. Fonte: questionario»."""
+    """What the indicator measures, then its unit, how it is computed and where the data
+    come from: «Utenti soddisfatti. Unità: percentuale. Formula: soddisfatti / rispondenti.
+    Fonte: questionario» (one cell, so that a portrait page keeps room for the targets)."""
     testo = descrizione(ind)
-    for etichetta, valore in (("Formula", ind.formula), ("Fonte", ind.fonte)):
+    voci = (("Unità", ind.unita_misura), ("Formula", ind.formula), ("Fonte", ind.fonte))
+    for etichetta, valore in voci:
         if valore:
             testo = f"{testo.rstrip('.')}. {etichetta}: {valore}"
     return testo
@@ -105,15 +107,14 @@ def tabella_indicatori(
     # The description gives up the room the optional columns take, so that a year still
     # fits its column on a portrait page.
     lunghe = any(len(obiettivo) > 12 for obiettivo, _ in righe)
-    w = (16, 11, 34, 9, 10) if lunghe else (11, 13, 30, 9, 11)
+    w = (16, 11, 43, 10) if lunghe else (11, 13, 39, 11)
     occupato = sum(c.larghezza for c in (*extra, *storici))
     colonne: list[Colonna[_Riga]] = [
         Colonna("Obiettivo", w[0], lambda r: r[0] if id(r) in primi else r[0].split(" ")[0]),
         Colonna("Codice", w[1], lambda r: r[1].codice),
         Colonna("Indicatore", max(20, w[2] - occupato), lambda r: scheda(r[1])),
-        Colonna("Unità", w[3], lambda r: r[1].unita_misura or ""),
         *storici,
-        Colonna("Partenza", w[4], lambda r: baseline(r[1])),
+        Colonna("Partenza", w[3], lambda r: baseline(r[1])),
         *per_anno(anni, "Target", 8, _target_anno),
         *extra,
     ]
