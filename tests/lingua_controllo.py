@@ -11,6 +11,8 @@ import re
 _SINGOLARI_IN_I = frozenset(
     {"analisi", "crisi", "sintesi", "tesi", "ipotesi", "diagnosi", "prassi", "bici", "lunedì"}
 )
+# Prepositions ending in -i after a «1» are not a plural noun: «parte 1 di 2», «1 dei servizi».
+_PREPOSIZIONI_IN_I = frozenset({"di", "dei", "ai", "dai", "nei", "sui"})
 _PLURALI_IN_E = (
     "misure|azioni|fasi|posizioni|assunzioni|cessazioni|rilevazioni|sezioni|sottosezioni|persone|"
     "aree|regole|voci|unità organizzative|iniziative|procedure|attività"
@@ -36,7 +38,7 @@ def difetti(testo: str) -> list[str]:
     for nome, pattern in _CONTROLLI:
         for match in pattern.finditer(testo):
             parola = match.group(1) if match.groups() else ""
-            if parola in _SINGOLARI_IN_I:
+            if parola in _SINGOLARI_IN_I or parola in _PREPOSIZIONI_IN_I:
                 continue
             inizio = max(0, match.start() - 40)
             out.append(f"{nome}: «…{testo[inizio : match.end() + 40]}…»")

@@ -125,7 +125,8 @@ def test_the_report_names_the_sha256_of_the_plan_files_and_of_the_document(
         for tr in albero.xpath("//table[@class='tabella-impronte']/tbody/tr")
     }
     attese = {
-        f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(plan.glob("*.yaml"))
+        f.name: hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in sorted((*plan.glob("*.yaml"), *plan.glob("stemma.*")))
     }
     documento = f"{file_stem(a.ente, a.triennio)}.pdf"
     attese[documento] = hashlib.sha256((uscita / documento).read_bytes()).hexdigest()

@@ -109,7 +109,8 @@ def test_audit_batch_isolates_a_crash(guasto: list[Path], tmp_path: Path, jobs: 
     assert len(html) == 2, html  # the two good plans
     assert "il riepilogo lo elenca con l'errore" in result.stderr
     # The summary lists every plan, in the order given, the failed one with its error.
-    righe = list(csv.DictReader(io.StringIO((out / "audit-riepilogo.csv").read_text("utf-8"))))
+    testo = (out / "audit-riepilogo.csv").read_text("utf-8-sig")
+    righe = list(csv.DictReader(io.StringIO(testo), delimiter=";"))
     assert [r["piano"] for r in righe] == [str(p) for p in guasto]
     assert [bool(r["ente"]) for r in righe] == [True, False, True]
     assert righe[0]["errore_interno"] == righe[2]["errore_interno"] == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -248,9 +249,7 @@ def test_diff_reports_a_method_that_becomes_an_ordered_list(
 ) -> None:
     prima = plan_copy(EXAMPLE)
     dopo = tmp_path / "dopo"
-    dopo.mkdir()
-    for f in prima.iterdir():
-        (dopo / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(prima, dopo)
     edit(
         dopo / "fabbisogni_personale.yaml",
         "    unita: UO-SIS\n    numero: 1\n    modalita: concorso\n",

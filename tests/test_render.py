@@ -251,7 +251,7 @@ def test_targets_beyond_the_triennio_history_and_phases_reach_pdf_and_docx(
         t
         for t in document.tables
         if [c.text for c in t.rows[0].cells][-1] == "Target 2029"
-        and t.rows[1].cells[0].text == "VP-01"
+        and t.rows[1].cells[0].text.startswith("VP-01 ")
     )
     raccolta = next(r for r in indicatori.rows if r.cells[1].text == "VP-05-I1")
     assert [c.text for c in raccolta.cells][-4:] == ["72", "74", "76", "78"]

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from piao.engine import CheckResult
 from piao.model import SEZIONI
-from piao.render import Materiale, file_stem
+from piao.render import Materiale, file_stem, vista
 from piao.render.html import render_html
 from piao.render.pdf import render_pdf_pagine
-from piao.render.view import build_view
+from piao.stemma import leggi_stemma
 
 
 @dataclass(frozen=True)
@@ -35,17 +35,23 @@ class DocumentoVerificato:
 
     @property
     def impronta(self) -> Impronta:
-        return Impronta(self.nome, hashlib.sha256(self.pdf).hexdigest())
+        return Impronta(self.nome, _sha256(self.pdf))
 
 
 def impronte_sorgenti(result: CheckResult) -> tuple[Impronta, ...]:
-    """Each file of the plan read, in the order of the sections."""
+    """Each file of the plan read, in the order of the sections, then the stemma the
+    document prints (it is part of what the Nucleo saw)."""
     files = result.loaded.sources.files
+    stemma = leggi_stemma(result.loaded.folder)[0]
     return tuple(
-        Impronta(s.file, hashlib.sha256(files[s.file].path.read_bytes()).hexdigest())
+        Impronta(s.file, _sha256(files[s.file].path.read_bytes()))
         for s in SEZIONI
         if s.file in files
-    )
+    ) + (() if stemma is None else (Impronta(stemma.nome, _sha256(stemma.contenuto)),))
+
+
+def _sha256(contenuto: bytes) -> str:
+    return hashlib.sha256(contenuto).hexdigest()
 
 
 def documento(result: CheckResult) -> DocumentoVerificato | None:
@@ -55,7 +61,7 @@ def documento(result: CheckResult) -> DocumentoVerificato | None:
     if piano is None:
         return None
     bozza = not result.report.success
-    doc = build_view(piano, bozza=bozza)
+    doc = vista(result, bozza=bozza)
     html = render_html(doc)
     pdf, pagine = render_pdf_pagine(doc, html, Materiale(doc, html, result).sorgenti())
     nome = f"{file_stem(piano.anagrafica.ente.denominazione, doc.triennio)}.pdf"

@@ -17,13 +17,12 @@ from piao.lingua import dell_ente
 from piao.model import SEZIONI_PER_CHIAVE, Piano
 from piao.publish.opendata import metadati, piano_json, tabelle
 from piao.reference import riferimenti
-from piao.render import prepara, scrivi_documenti
+from piao.render import prepara, scrivi_documenti, vista
 from piao.render.document import AVVISO_BOZZA, Documento, Figura, Sezione
 from piao.render.figures import to_svg
 from piao.render.formatting import data, numero
-from piao.render.view import ancore, build_view
+from piao.render.view import ancore
 from piao.resources import data_dir
-from piao.stemma import leggi_stemma
 from piao.templating import environment
 
 ANCORA_IN_BREVE = "in-breve"
@@ -151,10 +150,7 @@ def _sito(result: CheckResult, out: Path, *, bozza: bool, oggi: datetime.date) -
     documenti_scritti = scrivi_documenti(
         result, out, formats=("pdf", "docx"), bozza=bozza, oggi=oggi
     )
-    stemma = leggi_stemma(result.loaded.folder)[0]
-    doc: Documento = build_view(
-        piano, bozza=bozza or not result.report.success, oggi=oggi, stemma=stemma
-    )
+    doc: Documento = vista(result, bozza=bozza or not result.report.success, oggi=oggi)
     written = list(documenti_scritti)
     dati = out / "dati"
     tabs = tabelle(piano)
@@ -211,7 +207,7 @@ def _sito(result: CheckResult, out: Path, *, bozza: bool, oggi: datetime.date) -
         sezioni=tuple(s for s in doc.sezioni if s.ancora not in ("allegati", ANCORA_IN_BREVE)),
         collocazioni=_collocazioni(piano, pagina),
         in_breve=next((s for s in doc.sezioni if s.ancora == ANCORA_IN_BREVE), None),
-        stemma=stemma.data_uri if stemma is not None else None,
+        stemma=doc.stemma.data_uri if doc.stemma is not None else None,
     )
     env = environment()
     for nome in ("index", "collocazione"):

@@ -91,6 +91,15 @@ def prepara(folder: str | Path, *, bozza: bool) -> CheckResult:
     return result
 
 
+def vista(result: CheckResult, *, bozza: bool, oggi: datetime.date | None = None) -> Documento:
+    """The document of a checked plan, with the stemma of its folder: the one view that
+    render, publish and the audit print, so their PDFs are the same bytes."""
+    piano = result.piano
+    assert piano is not None  # the callers refuse a plan without a model
+    stemma = leggi_stemma(result.loaded.folder)[0]
+    return build_view(piano, bozza=bozza, oggi=oggi or today(), stemma=stemma)
+
+
 def scrivi_documenti(
     result: CheckResult,
     cartella: Path,
@@ -102,8 +111,7 @@ def scrivi_documenti(
     """Write the document of a plan `prepara` accepted into `cartella`, in every format."""
     piano = result.piano
     assert piano is not None  # prepara refuses it
-    stemma = leggi_stemma(result.loaded.folder)[0]
-    doc = build_view(piano, bozza=bozza, oggi=oggi or today(), stemma=stemma)
+    doc = vista(result, bozza=bozza, oggi=oggi)
     stem = file_stem(piano.anagrafica.ente.denominazione, doc.triennio)
     materiale = Materiale(doc, render_html(doc), result)
     written: list[Path] = []
@@ -122,4 +130,5 @@ __all__ = [
     "prepara",
     "render_plan",
     "scrivi_documenti",
+    "vista",
 ]

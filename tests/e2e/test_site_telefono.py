@@ -149,7 +149,7 @@ def test_figures_keep_their_natural_size_or_fit_the_phone_readably(sites: dict[s
         assert figure.count() > 0
         for i in range(figure.count()):
             svg = figure.nth(i)
-            naturale = float(svg.get_attribute("width") or 0)
+            naturale = float((svg.get_attribute("width") or "0").removesuffix("pt"))
             mostrata = svg.evaluate("s => s.getBoundingClientRect().width")
             if "in-punti" in (svg.get_attribute("class") or ""):
                 # Drawn in points for reading: shrunk to the phone, never wider than it
