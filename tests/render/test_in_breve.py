@@ -263,3 +263,15 @@ def test_a_good_stemma_is_on_the_cover_of_pdf_and_docx_and_in_the_header(
         immagini = [len(p.get_images()) for p in pdf.pages]
     assert immagini[0] == 1, "cover"
     assert all(n >= 1 for n in immagini[1:]), "page header"
+
+
+def test_key_targets_read_as_a_citizen_reads_them() -> None:
+    """The unit follows the figure («78%», «35 giorni»); a unit with no short form stays in
+    brackets after the description."""
+    voci = [v for b in _doc(EXAMPLE).sezioni[0].blocchi if isinstance(b, Elenco) for v in b.voci]
+    assert (
+        "Servizi comunali accessibili da un unico sportello e da casa. Traguardo: Utenti "
+        "soddisfatti dei servizi di sportello: da 78% nel 2025 a 88% nel 2028" in voci
+    )
+    assert any("da 52 giorni nel 2025 a 35 giorni nel 2028" in v for v in voci), voci
+    assert any("Ore di formazione per dipendente: da 31 ore nel 2025 a 40 ore" in v for v in voci)

@@ -33,26 +33,49 @@ def _presentazione(piano: Piano) -> str:
     )
 
 
-def _misura(i: Indicatore) -> str:
-    return f"{i.descrizione}" + (f" ({i.unita_misura})" if i.unita_misura else "")
+# Units a citizen reads after the figure («78%», «35 giorni»); «numero» needs no word; any
+# other unit stays in brackets after the description.
+_DOPO_LA_CIFRA = {
+    "percentuale": "%",
+    "%": "%",
+    "giorni": " giorni",
+    "ore": " ore",
+    "minuti": " minuti",
+    "euro": " euro",
+    "numero": "",
+}
+
+
+def _suffisso(i: Indicatore) -> str | None:
+    return _DOPO_LA_CIFRA.get((i.unita_misura or "numero").strip().casefold())
+
+
+def _cifra(i: Indicatore, valore: float | int | str) -> str:
+    suffisso = _suffisso(i)
+    testo = numero(valore)
+    return testo + suffisso if suffisso and not isinstance(valore, str) else testo
 
 
 def traguardo(i: Indicatore, ultimo: int) -> str | None:
-    """«Pratiche online (%): da 40 nel 2025 a 80 nel 2028»: the last target of the triennio
-    (or the triennio's), from the baseline when there is one; None without a target."""
+    """«Utenti soddisfatti: da 78% nel 2025 a 88% nel 2028»: the last target of the
+    triennio (or the triennio's), from the baseline when there is one; None without a
+    target."""
     if ultimo in i.target:
-        arrivo = f"{numero(i.target[ultimo])} nel {ultimo}"
+        arrivo = f"{_cifra(i, i.target[ultimo])} nel {ultimo}"
     elif i.target_triennio is not None:
-        arrivo = f"{numero(i.target_triennio)} nel triennio"
+        arrivo = f"{_cifra(i, i.target_triennio)} nel triennio"
     elif i.target:
         anno = max(i.target)
-        arrivo = f"{numero(i.target[anno])} nel {anno}"
+        arrivo = f"{_cifra(i, i.target[anno])} nel {anno}"
     else:
         return None
     partenza = (
-        f"da {numero(i.baseline.valore)} nel {i.baseline.anno} a " if i.baseline is not None else ""
+        f"da {_cifra(i, i.baseline.valore)} nel {i.baseline.anno} a "
+        if i.baseline is not None
+        else ""
     )
-    return f"{_misura(i)}: {partenza}{arrivo}"
+    misura = i.descrizione if _suffisso(i) is not None else f"{i.descrizione} ({i.unita_misura})"
+    return f"{misura}: {partenza}{arrivo}"
 
 
 def _obiettivo(o: ObiettivoValorePubblico, ultimo: int) -> str:
