@@ -211,6 +211,10 @@ def test_two_plans_with_one_ipa_code_get_a_warning(
     assert "Altro 2026-2028" in result.output
     righe = _righe_csv(out / "audit-riepilogo.csv")
     assert len(righe) == 3  # still one row per plan
+    # The summary itself says which rows share the code (one entity counted twice?).
+    colonna = righe[0].index("stesso_codice_ipa_di")
+    assert righe[1][colonna] == f"Altro 2026-2028 ({copia})"
+    assert righe[2][colonna] == f"Comune di Piccolavalle 2026-2028 ({SMALL})"
 
     distinti = run_cli("audit", str(EXAMPLE), str(SMALL), "--no-pdf", "--out", str(out))
     assert "codice IPA" not in distinti.output

@@ -216,23 +216,6 @@ def render_csv(griglia: Griglia) -> str:
     return write_csv_italiano([c.intestazione for c in COLONNE], griglia.righe)
 
 
-def ipa_ripetuti(audits: Sequence[Audit]) -> list[str]:
-    """One warning for each IPA code that two or more plans share (a second triennio of the
-    same entity, or a code copied from another plan): the summary would count it twice."""
-    per_codice: dict[str, list[Audit]] = {}
-    for a in audits:
-        if a.codice_ipa:
-            per_codice.setdefault(a.codice_ipa.lower(), []).append(a)
-    return [
-        f"attenzione: il codice IPA «{stessi[0].codice_ipa}» è di {len(stessi)} piani ("
-        + "; ".join(f"{a.ente} {a.triennio}, {a.plan}" for a in stessi)
-        + "): il riepilogo ha una riga per piano, controlla che non sia lo stesso ente "
-        "contato due volte o un codice copiato da un altro piano."
-        for stessi in per_codice.values()
-        if len(stessi) > 1
-    ]
-
-
 def write_griglie(griglie: Sequence[Griglia], out: Path) -> list[Path]:
     """griglia-<ente>-<triennio>.xlsx and .csv per plan, as a whole."""
     # Imported here: openpyxl is only needed when a grid is asked for.

@@ -82,9 +82,36 @@ Preparato = tuple[Audit, str, bytes | None]
 """One plan's audit, its HTML report and its PDF (None with --no-pdf)."""
 
 
+def _stesso_ipa(audits: Sequence[Audit]) -> list[list[Audit]]:
+    """The plans sharing an IPA code (compared without case), each group in the order given."""
+    per_codice: dict[str, list[Audit]] = {}
+    for a in audits:
+        if a.codice_ipa:
+            per_codice.setdefault(a.codice_ipa.lower(), []).append(a)
+    return [stessi for stessi in per_codice.values() if len(stessi) > 1]
+
+
+def ipa_ripetuti(audits: Sequence[Audit]) -> list[str]:
+    """One warning for each IPA code that two or more plans share (a second triennio of the
+    same entity, or a code copied from another plan): the summary would count it twice."""
+    return [
+        f"attenzione: il codice IPA «{stessi[0].codice_ipa}» è di {len(stessi)} piani ("
+        + "; ".join(f"{a.ente} {a.triennio}, {a.plan}" for a in stessi)
+        + "): il riepilogo ha una riga per piano, controlla che non sia lo stesso ente "
+        "contato due volte o un codice copiato da un altro piano."
+        for stessi in _stesso_ipa(audits)
+    ]
+
+
 def render_csv(righe: Sequence[Audit | AuditFallito]) -> str:
     audits = [a for a in righe if isinstance(a, Audit)]
     sezioni = [numero for numero, _, _, _ in audits[0].per_sezione()] if audits else []
+    # Each plan → the other plans with its IPA code (one entity counted twice?).
+    altri = {
+        id(a): "; ".join(f"{b.ente} {b.triennio} ({b.plan})" for b in stessi if b is not a)
+        for stessi in _stesso_ipa(audits)
+        for a in stessi
+    }
     header = [
         "piano",
         "ente",
@@ -98,12 +125,13 @@ def render_csv(righe: Sequence[Audit | AuditFallito]) -> str:
         "elementi_mancanti",
         "elementi_incompleti",
         "errore_interno",
+        "stesso_codice_ipa_di",
     ]
     rows: list[list[object]] = []
     for a in righe:
         if isinstance(a, AuditFallito):
-            vuote: list[object] = [None] * (len(header) - 2)
-            rows.append([a.plan, *vuote, f"rapporto non prodotto: {a.motivo}"])
+            vuote: list[object] = [None] * (len(header) - 3)
+            rows.append([a.plan, *vuote, f"rapporto non prodotto: {a.motivo}", None])
             continue
         counts = {s.value: n for s, n in a.report.counts().items()}
         rows.append(
@@ -122,6 +150,7 @@ def render_csv(righe: Sequence[Audit | AuditFallito]) -> str:
                     f"{e.elemento.id} {e.elemento.titolo}" for e in a.con_stato("incompleto")
                 ),
                 None,
+                altri.get(id(a)),
             ]
         )
     return write_csv_italiano(header, rows)

@@ -14,7 +14,8 @@ import typer
 from piao import __version__
 from piao.ambiente import AmbienteNonValido, verifica_ambiente
 from piao.audit import Audit, AuditFallito, prepare_audit, write_prepared
-from piao.audit.griglia import griglia_plan, ipa_ripetuti, write_griglie
+from piao.audit.griglia import griglia_plan, write_griglie
+from piao.audit.output import ipa_ripetuti
 from piao.authoring import Ente, InitError, RolloverError, diff_plans, init_plan, rollover
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.authoring.init import da_compilare
