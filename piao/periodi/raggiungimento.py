@@ -4,26 +4,13 @@ indicator, its band and its scostamento, rolled up indicator → objective → u
 value objective. Pure computation: the plan and the period come in read, a typed result goes
 out; formats are the CLI's.
 
-Formulas (the Italian guide, docs/guida/monitoraggio.md, states them with a worked example):
-
-- crescente / decrescente with a baseline b and a target t ≠ b: (a − b) / (t − b) × 100;
-- target equal to the baseline (division by zero): 100 when the value is on the right side
-  of the target (≥ for crescente, ≤ for decrescente, = otherwise), else 0;
-- no baseline: a / t × 100 (crescente), t / a × 100 (decrescente, 100 when a ≤ t);
-- mantenimento: 100 within the tolerance (|a − t| ≤ tolerance % of |t|), else
-  100 − |a − t| / |t| × 100;
-- qualitative values: the percentage the plan declares for that text; an unmapped text is
-  «non rilevato» with a finding;
-- the percentage is capped to 0–100; the uncapped one is kept (`percentuale_grezza`) so that
-  over-achievement shows;
-- bands: ≥ soglia_raggiunto raggiunto, ≥ soglia_parziale parzialmente raggiunto, else non
-  raggiunto; no value, «non_rilevato» or nothing to compare with: non rilevato;
-- scostamento: a − t, and (a − t) / |t| × 100 when t ≠ 0;
-- roll-up: weighted mean of the measured parts with the plan's weights (`peso`), equal
-  weights when a part has none; parts not measured are left out and named; nothing measured
-  → non rilevato;
-- a rettifica of the period file replaces the percentage (or the band) of its indicator or
-  objective, and is shown as such.
+Formulas (stated with a worked example in docs/guida/monitoraggio.md): (a − b) / (t − b) ×
+100 with a baseline; all-or-nothing when t = b; a / t or t / a without a baseline;
+mantenimento 100 within a tolerance, else 100 − |a − t| / |t| × 100; qualitative values by
+the plan's declared mapping only. Capped to 0–100 (the uncapped value kept); banded by the
+plan's thresholds or piao's conventions (the law sets none); scostamento a − t; roll-up by
+weighted mean of the measured parts (equal weights when a weight is missing); rettifiche
+replace the computed value and are shown as such.
 """
 
 from __future__ import annotations
@@ -35,7 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from piao.findings import Controllo, Finding, Severity
+from piao.findings import Controllo, Finding, Location, Severity
+from piao.model import SEZIONI
 from piao.model.base import Indicatore
 from piao.model.monitoraggio import Monitoraggio, ParametriRaggiungimento
 from piao.model.performance import ObiettivoPerformance
@@ -58,6 +46,12 @@ RAGGIUNGIMENTO_CHECKS: dict[str, Controllo] = {
         "Il raggiungimento di un indicatore si calcola quando valore e target sono "
         "confrontabili (due numeri, o un testo con la sua corrispondenza).",
         Severity.WARNING,
+    ),
+    "plan_incomplete": Controllo(
+        "MR003",
+        "raggiungimento.piano-con-errori",
+        "Il raggiungimento si calcola su un piano le cui sezioni sono valide: gli indicatori "
+        "di una sezione con errori non sono letti.",
     ),
 }
 
@@ -205,6 +199,16 @@ def calcola(piano: PianoLetto, letto: PeriodoLetto) -> Raggiungimento:
         out.calcolato = False
         out.findings = [f for f in letto.findings if f.severity is Severity.ERROR]
         return out
+    for sezione in SEZIONI:
+        if sezione.key in piano.incompleti:
+            out.findings.append(
+                RAGGIUNGIMENTO_CHECKS["plan_incomplete"].finding(
+                    f"La sezione {sezione.file} del piano ha errori: i suoi indicatori e "
+                    "obiettivi non entrano nel calcolo.",
+                    Location(sezione.file),
+                    hint=f"Correggerla (piao check {piano.folder}), poi ricalcolare.",
+                )
+            )
     rettifiche = dati.rettifiche
     per_obiettivo: dict[str, list[EsitoIndicatore]] = {}
     oggetti: list[tuple[str, BaseModel]] = []
@@ -392,10 +396,10 @@ def _formula(
         return (
             100.0 if giusto else 0.0
         ), "target uguale alla partenza: 100 se il target è rispettato, altrimenti 0"
-    if verso == "decrescente":
+    if verso == "decrescente" and t >= 0:
         if a <= t:
             return 100.0, "senza partenza, decrescente: valore non oltre il target"
-        return t / a * 100, "senza partenza, decrescente: target / valore × 100"
+        return t / a * 100, "senza partenza, decrescente: target / valore × 100"  # a > t ≥ 0
     if verso == "crescente" and t > 0:
         return a / t * 100, "senza partenza: valore / target × 100"
     return None, "senza valore di partenza né verso utilizzabile"

@@ -49,15 +49,12 @@ def test_example_as_it_is() -> None:
     # Decrescente: VP-01-I2 partenza 24, target 18, valore 20.4: (20.4 − 24) / (18 − 24) = 60 %;
     # scostamento +2.4 (above the target, the wrong side for decrescente).
     i = _ind(EXAMPLE, "VP-01-I2")
-    assert (i.percentuale, i.scostamento) == (pytest.approx(60), pytest.approx(2.4))
+    assert (i.percentuale, i.scostamento) == pytest.approx((60, 2.4))
     # A rettifica: OBP-07 computed (60 + 60) / 2 = 60 (two indicators, no weights: equal),
     # recognised 90 by the Nucleo → raggiunto, and shown as such.
     o = _agg(r.obiettivi, "OBP-07")
-    assert (o.percentuale_calcolata, o.percentuale, o.esito) == (
-        pytest.approx(60),
-        90,
-        "raggiunto",
-    )
+    assert (o.percentuale_calcolata, o.percentuale) == pytest.approx((60, 90))
+    assert o.esito == "raggiunto"
     assert o.pesi == "pesi uguali"
     assert o.rettifica is not None
     assert o.rettifica.approvata_da == "Nucleo di valutazione"
@@ -76,7 +73,8 @@ def test_example_as_it_is() -> None:
     # Non rilevato: VP-07-I2 has «non_rilevato»; VP-07's own mean counts VP-07-I1 only.
     assert _ind(EXAMPLE, "VP-07-I2").esito == "non_rilevato"
     vp7 = _agg(r.obiettivi, "VP-07")
-    assert (vp7.percentuale, vp7.non_rilevate) == (pytest.approx(60), ("VP-07-I2",))
+    assert vp7.percentuale == pytest.approx(60)
+    assert vp7.non_rilevate == ("VP-07-I2",)
     # Partial period: the annual target, and the rule stated.
     assert r.regola_periodo is not None
     assert "target dell'anno 2026" in r.regola_periodo
@@ -105,6 +103,10 @@ def modificato(plan_copy: Callable[[Path], Path]) -> Path:
     _nel_blocco(perf, "OBP-10-I1", "2026: 92", "2026: 88")
     _nel_blocco(perf, "OBP-11-I1", "2026: 8", "2026: 5")
     _valore(plan, "OBP-11-I1", "6.8", "4")
+    # No baseline: OBP-03-I1 crescente (target 8, valore 4.8) and OBP-19-I1 decrescente
+    # (target 0, valore 1.6).
+    _nel_blocco(perf, "OBP-03-I1", "        baseline: {anno: 2025, valore: 0}\n", "")
+    _nel_blocco(perf, "OBP-19-I1", "        baseline: {anno: 2025, valore: 4}\n", "")
     # Qualitative: OBP-13-I1 mapped in the plan; OBP-12-I1 a text with no mapping.
     _nel_blocco(perf, "OBP-13-I1", "target: {2026: 80,", "target: {2026: approvato,")
     _valore(plan, "OBP-13-I1", "72", "In approvazione")
@@ -126,11 +128,12 @@ def test_hand_computed_cases(modificato: Path) -> None:
     # Decrescente achieved: (3.4 − 9) / (3 − 9) × 100 = 93.33 % → raggiunto (≥ 90);
     # scostamento 3.4 − 3 = +0.4, relativo +13.33 %.
     i = _ind(plan, "OBP-04-I1")
-    assert (i.percentuale, i.esito) == (pytest.approx(280 / 3), "raggiunto")
+    assert i.percentuale == pytest.approx(280 / 3)
+    assert i.esito == "raggiunto"
     assert i.scostamento_relativo == pytest.approx(40 / 3)
     # Over-achievement: (7.5 − 3) / (6 − 3) = 150 %, capped to 100, shown before the cap.
     i = _ind(plan, "OBP-02-I1")
-    assert (i.percentuale_grezza, i.percentuale) == (pytest.approx(150), 100)
+    assert (i.percentuale_grezza, i.percentuale) == pytest.approx((150, 100))
     assert any("oltre il target" in n for n in i.note)
     # Mantenimento outside the 5 % tolerance: |94 − 100| = 6 > 5 → 100 − 6 = 94 %.
     assert _ind(plan, "OBP-08-I1").percentuale == pytest.approx(94)
@@ -141,6 +144,10 @@ def test_hand_computed_cases(modificato: Path) -> None:
     i = _ind(plan, "OBP-11-I1")
     assert (i.percentuale, i.esito) == (0, "non_raggiunto")
     assert "target uguale alla partenza" in i.metodo
+    # No baseline: 4.8 / 8 × 100 = 60 %; decrescente 1.6 > 0 → 0 / 1.6 × 100 = 0 %.
+    assert _ind(plan, "OBP-03-I1").percentuale == pytest.approx(60)
+    assert _ind(plan, "OBP-03-I1").metodo == "senza partenza: valore / target × 100"
+    assert _ind(plan, "OBP-19-I1").percentuale == 0
     # Qualitative mapping («In approvazione» ~ «in approvazione»: 60) → parzialmente.
     i = _ind(plan, "OBP-13-I1")
     assert (i.percentuale, i.esito) == (60, "parzialmente_raggiunto")
@@ -204,3 +211,11 @@ def test_a_broken_period_file_gives_findings(plan_copy: Callable[[Path], Path]) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{PERIODO}:" in result.stderr
+
+
+def test_a_plan_section_with_errors_is_named(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(EXAMPLE)
+    edit(plan / "performance.yaml", "  - codice: OBP-01\n", "  - codice: OBP-01\n    peso: tanto\n")
+    r = esito_periodo(plan, "2026-S1")
+    assert [f.location.file for f in r.findings if f.code == "MR003"] == ["performance.yaml"]
+    assert not any(e.codice.startswith("OBP-") for e in r.indicatori)
