@@ -219,3 +219,27 @@ def test_a_plan_section_with_errors_is_named(plan_copy: Callable[[Path], Path]) 
     r = esito_periodo(plan, "2026-S1")
     assert [f.location.file for f in r.findings if f.code == "MR003"] == ["performance.yaml"]
     assert not any(e.codice.startswith("OBP-") for e in r.indicatori)
+
+
+def test_rettifiche_of_indicators(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(EXAMPLE)
+    with (plan / PERIODO).open("a", encoding="utf-8") as f:
+        f.write(
+            "  OBP-01-I1: {percentuale: 100, motivo: Target raggiunto a luglio, "
+            "approvata_da: Nucleo di valutazione}\n"
+            "  OBP-01-I2: {esito: non_rilevato, motivo: Dato del gestionale non affidabile, "
+            "approvata_da: Nucleo di valutazione}\n"
+        )
+    r = esito_periodo(plan, "2026-S1")
+    i1, i2 = _ind(plan, "OBP-01-I1"), _ind(plan, "OBP-01-I2")
+    assert (i1.percentuale_calcolata, i1.percentuale) == pytest.approx((60, 100))
+    assert i1.esito == "raggiunto"
+    # A band-only rettifica «non_rilevato» leaves the indicator out of its objective: OBP-01
+    # = OBP-01-I1 alone (100, weight 60 of the measured 60) = 100 %.
+    assert i2.esito == "non_rilevato"
+    assert i2.percentuale is None
+    o = _agg(r.obiettivi, "OBP-01")
+    assert o.percentuale == pytest.approx(100)
+    assert o.non_rilevate == ("OBP-01-I2",)
+    testo = run_cli("monitoraggio", "esito", str(plan), "--periodo", "2026-S1").output
+    assert "RETTIFICA (calcolato 60 %): Target raggiunto a luglio" in testo
