@@ -16,6 +16,7 @@ from piao.findings import Controllo, Severity
 from piao.loading import YAML_CHECKS
 from piao.model.regime import ENTRAMBI, Regime
 from piao.periodi import PERIODO_CHECKS
+from piao.periodi.raggiungimento import RAGGIUNGIMENTO_CHECKS
 from piao.reference import riferimenti
 from piao.rules import REGISTRY, Regola
 from piao.validation import SCHEMA_CHECKS
@@ -90,6 +91,7 @@ def catalogue() -> Catalogue:
         *sorted((_from_check(c, "sintassi") for c in YAML_CHECKS.values()), key=_code),
         *sorted((_from_check(c, "struttura") for c in SCHEMA_CHECKS.values()), key=_code),
         *sorted((_from_check(c, "periodo") for c in PERIODO_CHECKS.values()), key=_code),
+        *sorted((_from_check(c, "periodo") for c in RAGGIUNGIMENTO_CHECKS.values()), key=_code),
         *(_from_rule(REGISTRY[code]) for code in sorted(REGISTRY)),
     ]
     return {v.code: v for v in voci}

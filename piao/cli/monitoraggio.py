@@ -1,16 +1,17 @@
-"""`piao monitoraggio init|check`: the files of the monitoring periods of a plan."""
+"""`piao monitoraggio init|check|esito`: the files of the monitoring periods of a plan."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from piao.authoring.init import da_compilare
 from piao.catalogue import catalogue
+from piao.cli import esito
 from piao.cli.comune import EXIT_FINDINGS, FailOn, ReportFormat, fail, require_plan_dirs, testo
 from piao.findings import Severity
 from piao.lingua import quanti
@@ -18,6 +19,7 @@ from piao.loading import PlanFolderError
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
 from piao.periodi import CARTELLA, PeriodoError, controlla_periodi, file_periodi
 from piao.periodi.crea import crea_periodo
+from piao.periodi.raggiungimento import esito_periodo
 from piao.reporting import REPORTERS
 
 monitoraggio_app = typer.Typer(
@@ -115,3 +117,54 @@ def monitoraggio_check(
     sys.stdout.write(REPORTERS[output_format]([report], catalogue(), color))
     if report.fails(Severity(fail_on.value)) or not report.success:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+FORMATI_ESITO = {
+    "text": esito.formato_testo,
+    "json": esito.formato_json,
+    "csv": esito.formato_csv,
+}
+
+
+@monitoraggio_app.command("esito")
+def monitoraggio_esito(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    periodo: Annotated[
+        str, typer.Option("--periodo", help="Periodo: 2026 (anno), 2026-S1 (semestre)...")
+    ],
+    output_format: Annotated[
+        Literal["text", "json", "csv"],
+        typer.Option(
+            "--format",
+            "-f",
+            help="text; json; csv (per il foglio di calcolo: «;», virgola decimale, UTF-8 con BOM).",
+        ),
+    ] = "text",
+) -> None:
+    """Calcola il raggiungimento del periodo: per ogni indicatore dai valori del file del
+    periodo e da partenza, target e verso del piano, con fascia e scostamento; poi per
+    obiettivo, unità organizzativa e obiettivo di valore pubblico, con i pesi del piano. Le
+    rettifiche del file sostituiscono il calcolo e sono indicate come tali.
+
+    Codici di uscita: 0 calcolato; 1 il file del periodo ha errori (elencati); 2 errore d'uso.
+    """
+    nome = _periodo(periodo)
+    require_plan_dirs(plan_dir)
+    try:
+        risultato = esito_periodo(plan_dir, nome)
+    except (PeriodoError, PlanFolderError) as exc:
+        raise fail(str(exc)) from None
+    if not risultato.calcolato:
+        typer.echo(
+            testo(
+                f"Il file {risultato.file} ha errori: il raggiungimento non si calcola. "
+                f"Correggerli (piao monitoraggio check {plan_dir} --periodo {nome})."
+            ),
+            err=True,
+        )
+        for f in risultato.findings:
+            typer.echo(testo(f"  {f.location}: {f.code} {f.message}"), err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    uscita = FORMATI_ESITO[output_format](risultato)
+    # Text goes to a terminal (controls made visible); JSON and CSV are data, byte for byte.
+    sys.stdout.write(testo(uscita) if output_format == "text" else uscita)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import model_validator
+
 from piao.model.base import (
     Atto,
     Codice,
     CodiceUnita,
     Data,
     Modello,
+    Percentuale,
     Periodicita,
     Testo,
     Url,
@@ -94,6 +97,40 @@ class ReportIntegrato(Modello):
     """Che cosa contiene."""
 
 
+SOGLIA_RAGGIUNTO = 90.0
+"""Default band thresholds of an achievement (percent): a piao convention, not the law's
+(no act sets them; DOMAIN.md §13.3 names none); the plan may set its own."""
+SOGLIA_PARZIALE = 50.0
+TOLLERANZA_MANTENIMENTO = 5.0
+"""Default tolerance of a «mantenimento» indicator, percent of its target (piao convention)."""
+
+CodiceIndicatorePiano = Annotated[Codice, riferimento("l'indicatore", "Indicatore")]
+
+
+class ParametriRaggiungimento(Modello):
+    """Come si calcola il grado di raggiungimento degli indicatori nel monitoraggio (piao monitoraggio esito): fasce e corrispondenze decise dall'ente, spesso nel Sistema di misurazione e valutazione; la legge non fissa soglie."""
+
+    soglia_raggiunto: Percentuale = SOGLIA_RAGGIUNTO
+    """Percentuale di raggiungimento da cui un indicatore o un obiettivo è «raggiunto» (se non indicata: 90)."""
+    soglia_parziale: Percentuale = SOGLIA_PARZIALE
+    """Percentuale da cui è «parzialmente raggiunto»; sotto è «non raggiunto» (se non indicata: 50)."""
+    tolleranza_mantenimento: Percentuale = TOLLERANZA_MANTENIMENTO
+    """Per gli indicatori di mantenimento: scostamento dal target ammesso, in percentuale del target (se non indicata: 5)."""
+    valori_qualitativi: dict[Testo, Percentuale] = {}
+    """Per gli indicatori qualitativi: il raggiungimento di ciascun valore testuale, per tutti gli indicatori (es. {approvato: 100, "in approvazione": 50})."""
+    qualitativi: dict[CodiceIndicatorePiano, dict[Testo, Percentuale]] = {}
+    """Le stesse corrispondenze per un solo indicatore, per codice: prevalgono su quelle generali."""
+
+    @model_validator(mode="after")
+    def _ordine(self) -> ParametriRaggiungimento:
+        if self.soglia_parziale > self.soglia_raggiunto:
+            raise ValueError(
+                "La soglia di «parzialmente raggiunto» («soglia_parziale») non può superare "
+                "quella di «raggiunto» («soglia_raggiunto»)."
+            )
+        return self
+
+
 class Monitoraggio(Modello):
     """Sezione 4 Monitoraggio."""
 
@@ -109,3 +146,5 @@ class Monitoraggio(Modello):
     """Relazione annuale integrata."""
     piattaforme: list[Literal["portale_piao", "piattaforma_anac", "altro"]] = []
     """Piattaforme su cui si trasmettono i dati del monitoraggio."""
+    raggiungimento: ParametriRaggiungimento | None = None
+    """Come si calcola il raggiungimento nel monitoraggio: soglie delle fasce, tolleranza del mantenimento, corrispondenze dei valori qualitativi (se assente valgono le convenzioni di piao: 90 e 50 per cento, tolleranza 5 per cento)."""

@@ -1,0 +1,245 @@
+"""`piao monitoraggio esito`: achievements computed from the example plan and its period file,
+each expected value computed by hand in the test."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from piao.periodi.raggiungimento import EsitoAggregato, EsitoIndicatore, esito_periodo
+from tests.conftest import EXAMPLE, edit, line_of, run_cli, run_subprocess
+
+PERIODO = "monitoraggio/2026-S1.yaml"
+
+
+def _ind(plan: Path, codice: str) -> EsitoIndicatore:
+    return next(e for e in esito_periodo(plan, "2026-S1").indicatori if e.codice == codice)
+
+
+def _agg(items: list[EsitoAggregato], codice: str) -> EsitoAggregato:
+    return next(e for e in items if e.codice == codice)
+
+
+def _nel_blocco(path: Path, codice: str, old: str, new: str) -> None:
+    """Replace the first `old` after `codice: <codice>` (a field of one indicator)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"codice: {codice}\n")
+    at = text.index(old, start)
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+
+
+def _valore(plan: Path, codice: str, old: str, new: str) -> None:
+    edit(plan / PERIODO, f"  {codice}:\n    valore: {old}\n", f"  {codice}:\n    valore: {new}\n")
+
+
+def test_example_as_it_is() -> None:
+    r = esito_periodo(EXAMPLE, "2026-S1")
+    # Crescente, partially achieved: OBP-01-I1 partenza 0, target 12, valore 7.2:
+    # (7.2 − 0) / (12 − 0) × 100 = 60 % → parzialmente raggiunto (50 ≤ 60 < 90);
+    # scostamento 7.2 − 12 = −4.8, relativo −4.8 / 12 = −40 %.
+    i = _ind(EXAMPLE, "OBP-01-I1")
+    assert i.percentuale == pytest.approx(60)
+    assert i.esito == "parzialmente_raggiunto"
+    assert i.scostamento == pytest.approx(-4.8)
+    assert i.scostamento_relativo == pytest.approx(-40)
+    # Decrescente: VP-01-I2 partenza 24, target 18, valore 20.4: (20.4 − 24) / (18 − 24) = 60 %;
+    # scostamento +2.4 (above the target, the wrong side for decrescente).
+    i = _ind(EXAMPLE, "VP-01-I2")
+    assert (i.percentuale, i.scostamento) == pytest.approx((60, 2.4))
+    # A rettifica: OBP-07 computed (60 + 60) / 2 = 60 (two indicators, no weights: equal),
+    # recognised 90 by the Nucleo → raggiunto, and shown as such.
+    o = _agg(r.obiettivi, "OBP-07")
+    assert (o.percentuale_calcolata, o.percentuale) == pytest.approx((60, 90))
+    assert o.esito == "raggiunto"
+    assert o.pesi == "pesi uguali"
+    assert o.rettifica is not None
+    assert o.rettifica.approvata_da == "Nucleo di valutazione"
+    # Weighted objective: OBP-01 = 60 × 60 % + 60 × 40 % = 60 (weights of the plan).
+    assert _agg(r.obiettivi, "OBP-01").pesi == "pesi del piano"
+    # Unit: UO-SOC = (OBP-06 60 × peso 60 + OBP-07 90 × peso 40) / 100 = 72.
+    assert _agg(r.unita, "UO-SOC").percentuale == pytest.approx(72)
+    # Roll-up to a VP objective: VP-03 from OBP-06 (60, peso 60), OBP-07 (90 rettificato,
+    # peso 40), OBP-18 (60, peso 30), OBP-21 (60, peso 100):
+    # (3600 + 3600 + 1800 + 6000) / 230 = 65.217… → parzialmente raggiunto.
+    vp = _agg(r.valore_pubblico, "VP-03")
+    assert vp.percentuale == pytest.approx(15000 / 230)
+    assert vp.parti == ("OBP-06", "OBP-07", "OBP-18", "OBP-21")
+    # Its own indicators: VP-03-I1 (4.3 − 4.1) / (4.5 − 4.1) = 50 %, VP-03-I2 60 % → 55 %.
+    assert vp.percentuale_indicatori == pytest.approx(55)
+    # Non rilevato: VP-07-I2 has «non_rilevato»; VP-07's own mean counts VP-07-I1 only.
+    assert _ind(EXAMPLE, "VP-07-I2").esito == "non_rilevato"
+    vp7 = _agg(r.obiettivi, "VP-07")
+    assert vp7.percentuale == pytest.approx(60)
+    assert vp7.non_rilevate == ("VP-07-I2",)
+    # Partial period: the annual target, and the rule stated.
+    assert r.regola_periodo is not None
+    assert "target dell'anno 2026" in r.regola_periodo
+    # A text target («≤ 0») cannot be computed: a located warning, not a traceback.
+    (f,) = r.findings
+    assert (f.code, f.location.file, f.location.line) == (
+        "MR002",
+        PERIODO,
+        line_of(EXAMPLE / PERIODO, "valore: -3.2"),
+    )
+
+
+@pytest.fixture
+def modificato(plan_copy: Callable[[Path], Path]) -> Path:
+    plan = plan_copy(EXAMPLE)
+    perf = plan / "performance.yaml"
+    # Decrescente achieved: OBP-04-I1 partenza 9, target 3.
+    _valore(plan, "OBP-04-I1", "5.4", "3.4")
+    # Over the target: OBP-02-I1 partenza 3, target 6.
+    _valore(plan, "OBP-02-I1", "4.8", "7.5")
+    # Mantenimento: OBP-08-I1 (target 100, valore 94) and OBP-09-I1 (target 100, valore 96).
+    _nel_blocco(perf, "OBP-08-I1", "polarita: crescente", "polarita: mantenimento")
+    _nel_blocco(perf, "OBP-09-I1", "polarita: crescente", "polarita: mantenimento")
+    # Target equal to the baseline: OBP-10-I1 (partenza 88, valore 90.4) and OBP-11-I1
+    # (partenza 5, valore 6.8 → 4).
+    _nel_blocco(perf, "OBP-10-I1", "2026: 92", "2026: 88")
+    _nel_blocco(perf, "OBP-11-I1", "2026: 8", "2026: 5")
+    _valore(plan, "OBP-11-I1", "6.8", "4")
+    # No baseline: OBP-03-I1 crescente (target 8, valore 4.8) and OBP-19-I1 decrescente
+    # (target 0, valore 1.6).
+    _nel_blocco(perf, "OBP-03-I1", "        baseline: {anno: 2025, valore: 0}\n", "")
+    _nel_blocco(perf, "OBP-19-I1", "        baseline: {anno: 2025, valore: 4}\n", "")
+    # Qualitative: OBP-13-I1 mapped in the plan; OBP-12-I1 a text with no mapping.
+    _nel_blocco(perf, "OBP-13-I1", "target: {2026: 80,", "target: {2026: approvato,")
+    _valore(plan, "OBP-13-I1", "72", "In approvazione")
+    _nel_blocco(perf, "OBP-12-I1", "target: {2026: 40,", "target: {2026: adottato,")
+    _valore(plan, "OBP-12-I1", "36.4", "bozza")
+    with (plan / "monitoraggio.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "\nraggiungimento:\n"
+            "  valori_qualitativi: {approvato: 100}\n"
+            "  qualitativi:\n"
+            '    OBP-13-I1: {"in approvazione": 60}\n'
+        )
+    return plan
+
+
+def test_hand_computed_cases(modificato: Path) -> None:
+    plan = modificato
+    assert run_cli("check", str(plan)).exit_code in (0, 1)
+    # Decrescente achieved: (3.4 − 9) / (3 − 9) × 100 = 93.33 % → raggiunto (≥ 90);
+    # scostamento 3.4 − 3 = +0.4, relativo +13.33 %.
+    i = _ind(plan, "OBP-04-I1")
+    assert i.percentuale == pytest.approx(280 / 3)
+    assert i.esito == "raggiunto"
+    assert i.scostamento_relativo == pytest.approx(40 / 3)
+    # Over-achievement: (7.5 − 3) / (6 − 3) = 150 %, capped to 100, shown before the cap.
+    i = _ind(plan, "OBP-02-I1")
+    assert (i.percentuale_grezza, i.percentuale) == pytest.approx((150, 100))
+    assert any("oltre il target" in n for n in i.note)
+    # Mantenimento outside the 5 % tolerance: |94 − 100| = 6 > 5 → 100 − 6 = 94 %.
+    assert _ind(plan, "OBP-08-I1").percentuale == pytest.approx(94)
+    # Mantenimento within: |96 − 100| = 4 ≤ 5 → 100 %.
+    assert _ind(plan, "OBP-09-I1").percentuale == 100
+    # Target = baseline (no division): 90.4 ≥ 88 → 100; 4 < 5 → 0, non raggiunto.
+    assert _ind(plan, "OBP-10-I1").percentuale == 100
+    i = _ind(plan, "OBP-11-I1")
+    assert (i.percentuale, i.esito) == (0, "non_raggiunto")
+    assert "target uguale alla partenza" in i.metodo
+    # No baseline: 4.8 / 8 × 100 = 60 %; decrescente 1.6 > 0 → 0 / 1.6 × 100 = 0 %.
+    assert _ind(plan, "OBP-03-I1").percentuale == pytest.approx(60)
+    assert _ind(plan, "OBP-03-I1").metodo == "senza partenza: valore / target × 100"
+    assert _ind(plan, "OBP-19-I1").percentuale == 0
+    # Qualitative mapping («In approvazione» ~ «in approvazione»: 60) → parzialmente.
+    i = _ind(plan, "OBP-13-I1")
+    assert (i.percentuale, i.esito) == (60, "parzialmente_raggiunto")
+    # Unmapped text: non rilevato, and it propagates: OBP-12 has only that indicator.
+    r = esito_periodo(plan, "2026-S1")
+    assert _ind(plan, "OBP-12-I1").esito == "non_rilevato"
+    assert _agg(r.obiettivi, "OBP-12").esito == "non_rilevato"
+    # UO-PERS = OBP-12 (not measured, left out) and OBP-13 (60) → 60, OBP-12 named.
+    unita = _agg(r.unita, "UO-PERS")
+    assert (unita.percentuale, unita.non_rilevate) == (60, ("OBP-12",))
+    assert sorted(f.code for f in r.findings) == ["MR001", "MR002"]
+
+
+def test_unmapped_text_is_a_located_finding_without_traceback(modificato: Path) -> None:
+    result = run_subprocess("monitoraggio", "esito", str(modificato), "--periodo", "2026-S1")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    riga = line_of(modificato / PERIODO, "valore: bozza")
+    assert re.search(rf"{PERIODO}:{riga}:\d+: MR001 .*«bozza».*«OBP-12-I1»", result.stdout)
+
+
+def test_thresholds_of_the_plan(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(EXAMPLE)
+    with (plan / "monitoraggio.yaml").open("a", encoding="utf-8") as f:
+        f.write("\nraggiungimento: {soglia_raggiunto: 95, soglia_parziale: 65}\n")
+    r = esito_periodo(plan, "2026-S1")
+    assert r.parametri.dal_piano
+    # 60 % is now under 65: non raggiunto; OBP-07's rettifica 90 is under 95: parzialmente.
+    assert _ind(plan, "OBP-01-I1").esito == "non_raggiunto"
+    assert _agg(r.obiettivi, "OBP-07").esito == "parzialmente_raggiunto"
+    assert (
+        "fissate nel piano"
+        in run_cli("monitoraggio", "esito", str(plan), "--periodo", "2026-S1").output
+    )
+
+
+def test_cli_formats() -> None:
+    args = ("monitoraggio", "esito", str(EXAMPLE), "--periodo", "2026-S1")
+    testo = run_cli(*args)
+    assert testo.exit_code == 0, testo.output
+    assert "Periodo parziale (primo semestre 2026)" in testo.output
+    assert "convenzione di piao; la legge non fissa soglie" in testo.output
+    assert "RETTIFICA (calcolato 60 %)" in testo.output
+    assert "VP-03  65,2 %  parzialmente raggiunto" in testo.output
+    dati = json.loads(run_cli(*args, "--format", "json").output)
+    vp = next(v for v in dati["valore_pubblico"] if v["codice"] == "VP-03")
+    assert vp["percentuale"] == round(15000 / 230, 4)
+    obp7 = next(v for v in dati["obiettivi"] if v["codice"] == "OBP-07")
+    assert obp7["rettifica"]["percentuale"] == 90
+    csv = run_cli(*args, "--format", "csv").stdout_bytes.decode("utf-8")
+    assert csv.startswith("\ufefflivello;codice;")
+    assert "\r\n" in csv
+    assert "Valore pubblico;VP-03;" in csv
+    assert ";65,2174;" in csv
+
+
+def test_a_broken_period_file_gives_findings(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(EXAMPLE)
+    edit(plan / PERIODO, "    valore: 7.2\n", "    valore: 7.2\n    non_rilevato: boh\n")
+    result = run_subprocess("monitoraggio", "esito", str(plan), "--periodo", "2026-S1")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{PERIODO}:" in result.stderr
+
+
+def test_a_plan_section_with_errors_is_named(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(EXAMPLE)
+    edit(plan / "performance.yaml", "  - codice: OBP-01\n", "  - codice: OBP-01\n    peso: tanto\n")
+    r = esito_periodo(plan, "2026-S1")
+    assert [f.location.file for f in r.findings if f.code == "MR003"] == ["performance.yaml"]
+    assert not any(e.codice.startswith("OBP-") for e in r.indicatori)
+
+
+def test_rettifiche_of_indicators(plan_copy: Callable[[Path], Path]) -> None:
+    plan = plan_copy(EXAMPLE)
+    with (plan / PERIODO).open("a", encoding="utf-8") as f:
+        f.write(
+            "  OBP-01-I1: {percentuale: 100, motivo: Target raggiunto a luglio, "
+            "approvata_da: Nucleo di valutazione}\n"
+            "  OBP-01-I2: {esito: non_rilevato, motivo: Dato del gestionale non affidabile, "
+            "approvata_da: Nucleo di valutazione}\n"
+        )
+    r = esito_periodo(plan, "2026-S1")
+    i1, i2 = _ind(plan, "OBP-01-I1"), _ind(plan, "OBP-01-I2")
+    assert (i1.percentuale_calcolata, i1.percentuale) == pytest.approx((60, 100))
+    assert i1.esito == "raggiunto"
+    # A band-only rettifica «non_rilevato» leaves the indicator out of its objective: OBP-01
+    # = OBP-01-I1 alone (100, weight 60 of the measured 60) = 100 %.
+    assert i2.esito == "non_rilevato"
+    assert i2.percentuale is None
+    o = _agg(r.obiettivi, "OBP-01")
+    assert o.percentuale == pytest.approx(100)
+    assert o.non_rilevate == ("OBP-01-I2",)
+    testo = run_cli("monitoraggio", "esito", str(plan), "--periodo", "2026-S1").output
+    assert "RETTIFICA (calcolato 60 %): Target raggiunto a luglio" in testo
