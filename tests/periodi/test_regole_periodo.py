@@ -129,3 +129,20 @@ def test_findings_are_located_with_citations_in_every_format(tmp_path: Path) -> 
     assert "Traceback" not in text
     sarif = run_cli("monitoraggio", "check", str(tmp_path / "piano"), "--format", "sarif")
     assert "MP013" in sarif.output
+
+
+def test_a_target_of_the_triennio_is_due_in_its_last_year_only(tmp_path: Path) -> None:
+    plan = tmp_path / "piano"
+    shutil.copytree(EXAMPLE, plan)
+    for anno in ("2027", "2028"):
+        (plan / "monitoraggio" / f"{anno}.yaml").write_text("indicatori: {}\n", encoding="utf-8")
+    report = controlla_periodi(plan)
+    files = {f.location.file for f in report.findings if f.code == "MP010"}
+    assert files == {"monitoraggio/2027.yaml", "monitoraggio/2028.yaml"}
+    messaggi = [
+        f.message for f in report.findings if f.code == "MP010" and "«OBP-24-I1»" in f.message
+    ]
+    assert len(messaggi) == 1
+    assert "il target del triennio, che si misura nel suo ultimo anno" in messaggi[0]
+    (f,) = [f for f in report.findings if "«OBP-24-I1»" in f.message]
+    assert f.location.file == "monitoraggio/2028.yaml"
