@@ -17,6 +17,7 @@ from piao.loading import YAML_CHECKS
 from piao.model.regime import ENTRAMBI, Regime
 from piao.periodi import PERIODO_CHECKS
 from piao.periodi.raggiungimento import RAGGIUNGIMENTO_CHECKS
+from piao.periodi.regole import REGOLE_PERIODO, RegolaPeriodo
 from piao.reference import riferimenti
 from piao.rules import REGISTRY, Regola
 from piao.validation import SCHEMA_CHECKS
@@ -63,7 +64,7 @@ def _from_check(check: Controllo, tipo: Tipo) -> Voce:
     return Voce(check.code, check.name, check.summary, check.severity, tipo)
 
 
-def _from_rule(rule: Regola) -> Voce:
+def _from_rule(rule: Regola | RegolaPeriodo) -> Voce:
     return Voce(
         rule.code,
         rule.name,
@@ -93,6 +94,7 @@ def catalogue() -> Catalogue:
         *sorted((_from_check(c, "periodo") for c in PERIODO_CHECKS.values()), key=_code),
         *sorted((_from_check(c, "periodo") for c in RAGGIUNGIMENTO_CHECKS.values()), key=_code),
         *(_from_rule(REGISTRY[code]) for code in sorted(REGISTRY)),
+        *(_from_rule(REGOLE_PERIODO[code]) for code in sorted(REGOLE_PERIODO)),
     ]
     return {v.code: v for v in voci}
 

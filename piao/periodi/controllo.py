@@ -29,6 +29,7 @@ from piao.model.periodo import (
     periodo_da_nome,
 )
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodi, leggi_piano
+from piao.periodi.regole import controlla_regole
 from piao.validation import validate_file
 
 _CODICE = re.compile(CODICE_PATTERN)
@@ -157,6 +158,7 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     if isinstance(model, DatiPeriodo):
         letto.dati = model
         letto.findings += _tipi_valore(name, source.data, sources, piano)
+        letto.findings += controlla_regole(letto, piano)
     return letto
 
 

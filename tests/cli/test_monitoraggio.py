@@ -195,7 +195,8 @@ def test_schema_errors_are_located_and_italian_forms_accepted(esempio: Path) -> 
     edit(
         path,
         "    stato: in_corso\n    data: 2026-06-30\n  # Autorizzazione",
-        "    stato: parzialmente attuata\n    data: 2026-06-30\n  # Autorizzazione",
+        "    stato: parzialmente attuata\n    motivo: Verifiche a metà.\n    data: 2026-06-30\n"
+        "  # Autorizzazione",
     )
     edit(path, "controllo: qualita_dei_servizi", "controllo: qualità dei servizi")
     assert _findings(esempio) == []

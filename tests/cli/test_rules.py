@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from piao.catalogue import catalogue
+from piao.periodi.regole import REGOLE_PERIODO
 from piao.rules import REGISTRY
 from piao.rules_doc import rules_markdown
 from tests.conftest import ROOT, run_cli
@@ -21,7 +22,8 @@ def test_rules_json_format() -> None:
     result = run_cli("rules", "--format", "json")
     data = json.loads(result.output)
     assert [item["code"] for item in data] == list(catalogue())
-    assert sum(item["kind"] == "regola" for item in data) == len(REGISTRY)
+    regole = len(REGISTRY) + len(REGOLE_PERIODO)
+    assert sum(item["kind"] == "regola" for item in data) == regole
     for item in data:
         assert {"code", "name", "kind", "severity", "summary", "basis", "regimes"} <= set(item)
         assert item["severity"] in ("error", "warning", "info")
