@@ -1,6 +1,6 @@
-"""Pictures as geometry: the risk matrix and the schemas of schema.py (the «Mappa del
-valore pubblico», the organigram) are laid out once as boxes, lines and texts, then
-written as SVG (HTML and PDF, vector) or PNG (DOCX)."""
+"""Pictures as geometry: the schemas of schema.py (the «Mappa del valore pubblico», the
+organigram) and the risk matrix of matrice.py are laid out once as boxes, lines and texts,
+then written as SVG (HTML and PDF, vector) or PNG (DOCX)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
-
-from piao.lingua import quanti
 
 FONT_FAMILY = "DejaVu Sans"
 _FONT_CANDIDATES = (
@@ -214,78 +212,3 @@ def to_png(d: Disegno, scala: float = 2.0) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
-
-
-# --- the two pictures ----------------------------------------------------------------------
-
-_CALORE = ("#d7efe0", "#fff1c2", "#fde0b5", "#f8c3cb", "#f19aa8")
-
-
-def _colore_livello(i: int, n: int) -> str:
-    if n <= 1:
-        return _CALORE[0]
-    return _CALORE[round(i * (len(_CALORE) - 1) / (n - 1))]
-
-
-MATRICE_MAX_AREE = 30
-"""Rows of the risk matrix: past them one last row counts the areas left out, which the
-table of the processes lists (issue 15: a figure stays about a page whatever the plan)."""
-
-
-def matrice_rischio(
-    livelli: tuple[str, ...],
-    righe: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
-    titolo: str,
-) -> Disegno:
-    """Risk areas (rows) by overall risk level (columns): how many processes, which ones."""
-    x0, w_area = 12.0, 250.0
-    w_cella = min(150.0, (760.0 - w_area) / max(1, len(livelli)))
-    h_riga = 40.0
-    elementi: list[Elemento] = [Testo(x0, 16, "Area di rischio", 9, "#0b4f8c", grassetto=True)]
-    for j, livello in enumerate(livelli):
-        cx = x0 + w_area + j * w_cella
-        elementi.append(
-            Testo(cx + w_cella / 2, 16, livello, 9, "#0b4f8c", grassetto=True, centrato=True)
-        )
-    y = 24.0
-    if len(righe) > MATRICE_MAX_AREE:
-        altre = len(righe) - MATRICE_MAX_AREE + 1
-        righe = (
-            *righe[: MATRICE_MAX_AREE - 1],
-            (
-                f"… e {quanti(altre, 'altra area di rischio', 'altre aree di rischio')}: "
-                "vedi la tabella dei processi",
-                (),
-            ),
-        )
-    for area, celle in righe:
-        elementi.append(Rettangolo(x0, y, w_area, h_riga, "#f4f6f8", "#c5cdd6", 0))
-        for i, riga in enumerate(a_capo(area, 8, w_area - 10, 3)):
-            elementi.append(Testo(x0 + 5, y + 13 + 10 * i, riga, 8))
-        for j, codici in enumerate(celle):
-            cx = x0 + w_area + j * w_cella
-            riempimento = _colore_livello(j, len(livelli)) if codici else "#ffffff"
-            elementi.append(Rettangolo(cx, y, w_cella, h_riga, riempimento, "#c5cdd6", 0))
-            if codici:
-                elementi.append(
-                    Testo(
-                        cx + w_cella / 2,
-                        y + 17,
-                        str(len(codici)),
-                        12,
-                        grassetto=True,
-                        centrato=True,
-                    )
-                )
-                elementi.append(
-                    Testo(
-                        cx + w_cella / 2,
-                        y + 31,
-                        a_capo(" ".join(codici), 7, w_cella - 8, 1)[0],
-                        7,
-                        "#404040",
-                        centrato=True,
-                    )
-                )
-        y += h_riga
-    return Disegno(x0 + w_area + w_cella * len(livelli) + 12, y + 8, tuple(elementi), titolo)

@@ -1,10 +1,12 @@
-"""The figures of the document (issue 17): the «Mappa del valore pubblico» and the
-organigram are in the PDF, the DOCX and the web page of every example plan and of the real
-plans; their text prints at 9 pt or more and no title is cut."""
+"""The figures of the document (issue 17): the «Mappa del valore pubblico», the organigram
+and the risk matrix are in the PDF, the DOCX and the web page of every example plan and of
+the real plans; their text prints at 9 pt or more (10.5 px or more on a phone), no title is
+cut and every process code is whole in the matrix or counted."""
 
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import shutil
 from pathlib import Path
@@ -16,8 +18,8 @@ from docx import Document
 from piao import check_plan
 from piao.model import Piano
 from piao.publish import publish_plan
-from piao.render import figures
-from piao.render.document import Documento, Figura, Paragrafo
+from piao.render import figures, matrice
+from piao.render.document import Documento, Figura, Paragrafo, Tabella
 from piao.render.sezioni.organizzazione import ORGANIGRAMMA_MAX_FIGURE
 from piao.render.view import build_view
 from tests.conftest import EXAMPLE, EXAMPLES
@@ -25,6 +27,7 @@ from tests.conftest import EXAMPLE, EXAMPLES
 REAL = Path(__file__).resolve().parent.parent / "real"
 PIANI = [*EXAMPLES, *sorted(p for p in REAL.glob("*/*") if p.is_dir())]
 OGGI = datetime.date(2026, 11, 22)
+MATRICE = "Matrice del rischio"
 
 COLONNA_PT = 174 * 72 / 25.4 - 24
 """The PDF's text column in points: A4 less the 18 mm margins and the body's padding of
@@ -37,7 +40,7 @@ def _schemi(doc: Documento) -> list[Figura]:
         for s in doc.tutte()
         for b in s.blocchi
         if isinstance(b, Figura)
-        and b.didascalia.startswith(("Mappa del valore pubblico", "Organigramma"))
+        and b.didascalia.startswith(("Mappa del valore pubblico", "Organigramma", MATRICE))
     ]
 
 
@@ -72,6 +75,8 @@ def test_map_and_organigram_are_in_the_pdf_the_docx_and_the_page(
     organigramma = bool(piano.organizzazione and len(piano.organizzazione.unita) > 1)
     assert mappa == any(d.startswith("Mappa del valore pubblico: ") for d in didascalie)
     assert organigramma == any(d.startswith("Organigramma") for d in didascalie)
+    rc = piano.rischi_corruttivi
+    assert bool(rc and rc.processi) == any(d.startswith(MATRICE) for d in didascalie)
     with pdfplumber.open(next(out.glob("*.pdf"))) as pdf:
         testo_pdf = _compatto("".join(p.extract_text() or "" for p in pdf.pages))
     docx = Document(str(next(out.glob("*.docx"))))
@@ -142,15 +147,18 @@ def test_map_shows_targets_risks_and_measures_of_the_example() -> None:
     assert "nessun indicatore" not in testi
 
 
-def test_figures_are_at_most_a_page_and_a_continuation_repeats_its_parents() -> None:
+def test_figures_are_at_most_a_page_and_a_continuation_repeats_its_heading() -> None:
     _, doc = _vista(EXAMPLE)
     schemi = _schemi(doc)
     assert all(f.disegno.altezza <= 700 for f in schemi)
     seguiti = [f for f in schemi if "(parte 2 di" in f.didascalia]
-    assert seguiti
+    assert {f.didascalia.startswith(MATRICE) for f in seguiti} == {True, False}
     for f in seguiti:
         testi = [e.testo for e in f.disegno.elementi if isinstance(e, figures.Testo)]
-        assert "(segue)" in testi
+        if f.didascalia.startswith(MATRICE):  # the levels' header again
+            assert testi[:4] == ["Area di rischio", "basso", "medio", "alto"]
+        else:
+            assert "(segue)" in testi
 
 
 def test_a_large_organigram_is_split_and_a_loop_of_parents_ends(tmp_path: Path) -> None:
@@ -187,3 +195,90 @@ def _dopo_unita(resto: str) -> str:
     """What follows the list of units in organizzazione.yaml (the next top-level key)."""
     m = re.search(r"^\S", resto, re.MULTILINE)
     return resto[m.start() :] if m else ""
+
+
+def _giudicati(piano: Piano) -> dict[str, str]:
+    """Code → level of each process rated on the plan's scale (a cell of the matrix)."""
+    rc = piano.rischi_corruttivi
+    if rc is None:
+        return {}
+    scala = [x.lower() for x in rc.scala_valutazione]
+    return {p.codice: g for p in rc.processi if (g := (rc.giudizio(p)[0] or "").lower()) in scala}
+
+
+@pytest.mark.parametrize("piano_dir", PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_process_code_is_whole_in_the_matrix_or_counted(piano_dir: Path) -> None:
+    """In the SVG text of the matrices each rated process's code is a whole word, or its
+    cell gives only a number («N*») and the numbers add up; the counts of all cells add
+    up to the rated processes."""
+    piano, doc = _vista(piano_dir)
+    giudicati = _giudicati(piano)
+    matrici = [f for f in _schemi(doc) if f.didascalia.startswith(MATRICE)]
+    assert bool(matrici) == bool(piano.rischi_corruttivi and piano.rischi_corruttivi.processi)
+    testi = [
+        html.unescape(t)
+        for f in matrici
+        for t in re.findall(r"<text [^>]*>([^<]*)</text>", figures.to_svg(f.disegno))
+    ]
+    parole = {w for t in testi for w in t.split()}
+    conti = [t for t in testi if re.fullmatch(r"\d+\*?", t)]
+    assert sum(int(c.rstrip("*")) for c in conti) == len(giudicati)
+    assenti = [c for c in giudicati if c not in parole]
+    assert sum(int(c[:-1]) for c in conti if c.endswith("*")) == len(assenti)
+
+
+def test_a_full_cell_gives_its_number_and_names_the_table() -> None:
+    codici = tuple(f"PR-{i:03}" for i in range(60))
+    lungo = "PROCESSO-DAL-CODICE-MOLTO-LUNGO-01"
+    (d,) = matrice.matrici_rischio(
+        ("trascurabile", "basso", "medio", "alto", "critico"),
+        (("Area", (codici, (), (), ("PR-A", "PR-B"), (lungo,))),),
+        "Matrice",
+        "tabella «Processi» dell'Allegato 1",
+    )
+    testi = [e.testo for e in d.elementi if isinstance(e, figures.Testo)]
+    assert {"60*", "1*", "2", "PR-A PR-B"} <= set(testi)
+    # A level's name is whole: its column is wider than the others.
+    assert {"trascurabile", "basso", "medio", "alto", "critico"} <= set(testi)
+    assert not any("PR-001" in t or lungo in t for t in testi)
+    assert "l'elenco è nella tabella «Processi» dell'Allegato 1." in " ".join(testi)
+    assert min(e.dimensione for e in d.elementi if isinstance(e, figures.Testo)) >= 10
+    assert d.in_punti
+    assert d.larghezza * 10.5 / 10 <= 358
+
+
+def test_a_cell_wraps_its_codes_whole() -> None:
+    codici = tuple(f"PR-{i:02}" for i in range(14))
+    (d,) = matrice.matrici_rischio(("basso", "alto"), (("Area", (codici, ())),), "Matrice")
+    testi = [e.testo for e in d.elementi if isinstance(e, figures.Testo)]
+    righe = [t for t in testi if t.startswith("PR-")]
+    assert len(righe) > 1
+    assert " ".join(righe).split() == list(codici)
+
+
+def test_a_plan_with_a_full_cell_counts_it_and_names_the_annex_table(tmp_path: Path) -> None:
+    """Forty more processes like PR-01 (medium risk, same area): their cell gives the
+    number, the note names the table of Allegato 1, which lists every one of them."""
+    plan = tmp_path / "piano"
+    shutil.copytree(EXAMPLES[-1], plan)
+    file = plan / "rischi_corruttivi.yaml"
+    testo = file.read_text(encoding="utf-8")
+    inizio = testo.index("  - codice: PR-01\n")
+    primo = testo[inizio : testo.index("  - codice: PR-02\n")]
+    copie = "".join(primo.replace("PR-01", f"PR-1{i:02}") for i in range(40))
+    file.write_text(testo[:inizio] + copie + testo[inizio:], encoding="utf-8")
+    _, doc = _vista(plan)
+    (f,) = [f for f in _schemi(doc) if f.didascalia.startswith(MATRICE)]
+    testi = [e.testo for e in f.disegno.elementi if isinstance(e, figures.Testo)]
+    assert "41*" in testi
+    assert not any("PR-1" in t for t in testi)
+    tabella = "tabella «Processi mappati, eventi rischiosi e valutazione» dell'Allegato 1"
+    assert tabella in " ".join(testi)
+    (allegato,) = [
+        b
+        for s in doc.tutte()
+        for b in s.blocchi
+        if isinstance(b, Tabella) and b.didascalia.startswith("Processi mappati")
+    ]
+    codici = {r[0] for r in allegato.righe}
+    assert {f"PR-1{i:02}" for i in range(40)} <= codici

@@ -21,9 +21,9 @@ from piao.render.allegati import MISURE, OBBLIGHI, PROCESSI
 from piao.render.contesto import Contesto
 from piao.render.document import Blocco, Definizioni, Elenco, Figura, Paragrafo, Tabella
 from piao.render.etichette import etichetta
-from piao.render.figures import matrice_rischio
 from piao.render.formatting import data, numero, se, sino
 from piao.render.indicatori import tabella_indicatori
+from piao.render.matrice import matrici_rischio
 from piao.render.parte import Annesso, Capitolo, Parte
 from piao.render.sezioni.rischi_valutazione import (
     eventi_per_fase,
@@ -51,6 +51,7 @@ RUOLI = {
     "tutti_i_rup": "tutti i RUP",
     "rpct": "RPCT",
 }
+TABELLA_PROCESSI = "Processi mappati, eventi rischiosi e valutazione"
 TEMPI = {"per_ogni_atto": "per ogni atto", "per_ogni_procedura": "per ogni procedura"}
 
 
@@ -144,7 +145,7 @@ def _contesto_interno(ci: ContestoInterno | None) -> tuple[Blocco, ...]:
     return tuple(blocchi)
 
 
-def _matrice(ctx: Contesto, rc: RischiCorruttivi) -> Figura:
+def _matrice(ctx: Contesto, rc: RischiCorruttivi) -> list[Figura]:
     livelli = tuple(rc.scala_valutazione)
     norm = [x.lower() for x in livelli]
     per_area: dict[str, list[list[str]]] = {}
@@ -160,15 +161,17 @@ def _matrice(ctx: Contesto, rc: RischiCorruttivi) -> Figura:
         if giudizio in norm:
             celle[norm.index(giudizio)].append(p.codice)
     titolo = "Matrice del rischio: processi per area e livello di rischio"
-    return Figura(
-        titolo,
-        matrice_rischio(
-            livelli,
-            tuple((area, tuple(tuple(c) for c in celle)) for area, celle in per_area.items()),
-            titolo,
-        ),
-        f"Tabella a colori: {len(per_area)} aree di rischio per {len(livelli)} livelli; ogni cella riporta il numero e i codici dei processi.",
+    alt = (
+        f"Tabella a colori: {quanti(len(per_area), 'area di rischio', 'aree di rischio')} per "
+        f"{len(livelli)} livelli; ogni cella riporta il numero e i codici dei processi."
     )
+    disegni = matrici_rischio(
+        livelli,
+        tuple((area, tuple(tuple(c) for c in celle)) for area, celle in per_area.items()),
+        titolo,
+        f"tabella «{TABELLA_PROCESSI}» dell'{PROCESSI.nome}",
+    )
+    return [Figura(d.titolo, d, alt) for d in disegni]
 
 
 def _giudizio(rc: RischiCorruttivi, p: Processo) -> str:
@@ -226,9 +229,9 @@ def _mappatura(ctx: Contesto, rc: RischiCorruttivi) -> tuple[tuple[Blocco, ...],
         else Paragrafo("Il piano non contiene la mappatura dei processi.", "nota")
     ]
     if rc.processi:
-        blocchi.append(_matrice(ctx, rc))
+        blocchi.extend(_matrice(ctx, rc))
     allegato = tabella(
-        "Processi mappati, eventi rischiosi e valutazione",
+        TABELLA_PROCESSI,
         rc.processi,
         Colonna("Codice", 6, lambda p: p.codice),
         Colonna("Processo", 15, lambda p: p.denominazione),
