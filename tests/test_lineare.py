@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from piao.authoring.diff import diff_plans
 from piao.engine import check_plan, run_rules
 from piao.findings import MASSIMO_PER_FILE, Finding, Location, Severity, YamlPath, limita
-from piao.render import figures, matrice
+from piao.render import figures, matrice, schema
 from piao.render.document import INTESTAZIONE_MAX, Figura, Tabella
 from piao.render.mappa import ALBERO_MAX_MISURE
 from piao.render.view import build_view
@@ -138,25 +138,28 @@ def test_diff_orders_thousands_of_changed_fields_in_file_order(tmp_path: Path) -
     assert [m.campo for m in cambio.modifiche] == [f"campo_{i}" for i in range(3000)]
 
 
-def test_a_20000_character_title_is_trimmed_with_few_measurements(
+def test_a_20000_character_title_is_wrapped_whole_with_few_short_measurements(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    misure = 0
+    """Figures wrap titles, never cut them (issue 17): a 20,000-character word or 3,000
+    words come out whole, every line fits, and the measurements stay few and short."""
+    misure, caratteri = 0, 0
     vera = figures.larghezza_testo
 
     def contata(testo: str, dimensione: float, grassetto: bool = False) -> float:
-        nonlocal misure
+        nonlocal misure, caratteri
         misure += 1
+        caratteri += len(testo)
         return vera(testo, dimensione, grassetto)
 
-    monkeypatch.setattr(figures, "larghezza_testo", contata)
+    monkeypatch.setattr(schema, "larghezza_testo", contata)
     for titolo in ("x" * 20_000, "parola " * 3_000):
-        misure = 0
-        righe = figures.a_capo(titolo, 8, 200, 3)
-        assert len(righe) <= 3
-        assert righe[-1].endswith("…")
-        assert all(vera(r, 8) <= 200 for r in righe)
-        assert misure < 100, misure
+        misure, caratteri = 0, 0
+        righe = schema.a_capo_intero(titolo, 10, 300, False)
+        assert "".join(righe).replace(" ", "") == titolo.replace(" ", "")
+        assert all(vera(r, 10) <= 300 for r in righe)
+        assert misure < 12 * len(righe), (misure, len(righe))
+        assert caratteri < 200 * misure, caratteri
 
 
 def test_one_objective_with_3000_indicators_gives_figures_of_bounded_size(

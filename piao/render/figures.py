@@ -101,54 +101,6 @@ def larghezza_testo(testo: str, dimensione: float, grassetto: bool = False) -> f
     return float(_font(dimensione * 4, grassetto).getlength(testo)) / 4
 
 
-def a_capo(
-    testo: str, dimensione: float, larghezza: float, righe_max: int, grassetto: bool = False
-) -> list[str]:
-    """Wrap `testo` into at most `righe_max` lines that fit `larghezza`; «…» when cut."""
-    parole = testo.split()
-    righe: list[str] = []
-    corrente = ""
-    for parola in parole:
-        prova = f"{corrente} {parola}".strip()
-        if larghezza_testo(prova, dimensione, grassetto) <= larghezza or not corrente:
-            corrente = prova
-        else:
-            righe.append(corrente)
-            corrente = parola
-            if len(righe) > righe_max:
-                break  # the rest is cut anyway
-    if corrente:
-        righe.append(corrente)
-    if len(righe) > righe_max:
-        righe = righe[:righe_max]
-        righe[-1] = _tronca(righe[-1], dimensione, larghezza, grassetto).rstrip() + "…"
-    return [_taglia(r, dimensione, larghezza, grassetto) for r in righe]
-
-
-def _taglia(riga: str, dimensione: float, larghezza: float, grassetto: bool) -> str:
-    if larghezza_testo(riga, dimensione, grassetto) <= larghezza:
-        return riga
-    return _tronca(riga, dimensione, larghezza, grassetto) + "…"
-
-
-def _tronca(riga: str, dimensione: float, larghezza: float, grassetto: bool) -> str:
-    """The longest start of `riga` that still fits `larghezza` with «…» after it: a binary
-    search on the cut (log n measurements, issue 15), after a cut at a bound no glyph of
-    the font can fit (each is wider than a fifth of the size)."""
-    riga = riga[: int(larghezza / (dimensione * 0.2)) + 1]
-    basso, alto = 0, len(riga)  # riga[:basso] fits (or is empty); riga[:alto + 1] does not
-    if larghezza_testo(riga + "…", dimensione, grassetto) <= larghezza:
-        return riga
-    alto -= 1
-    while basso < alto:
-        medio = (basso + alto + 1) // 2
-        if larghezza_testo(riga[:medio] + "…", dimensione, grassetto) <= larghezza:
-            basso = medio
-        else:
-            alto = medio - 1
-    return riga[:basso]
-
-
 def _fmt(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 

@@ -49,21 +49,29 @@ class Voce:
 
 def a_capo_intero(testo: str, dimensione: float, larghezza: float, grassetto: bool) -> list[str]:
     """`testo` in lines that fit `larghezza`, all of it: a word wider than a line is split
-    between characters, nothing is cut (measurements: about one per word)."""
+    between characters, nothing is cut (measurements: about one per word, and a few per
+    line of a split word, each on at most a line's worth of characters — issue 15)."""
+    # No glyph of the font is narrower than a fifth of its size: a longer string never fits.
+    limite = int(larghezza / (dimensione * 0.2)) + 1
+
+    def troppo_larga(riga: str) -> bool:
+        return len(riga) > limite or larghezza_testo(riga, dimensione, grassetto) > larghezza
+
     righe: list[str] = []
     corrente = ""
     for parola in testo.split():
         prova = f"{corrente} {parola}" if corrente else parola
-        if larghezza_testo(prova, dimensione, grassetto) <= larghezza:
+        if not troppo_larga(prova):
             corrente = prova
             continue
         if corrente:
             righe.append(corrente)
-        corrente = parola
-        while larghezza_testo(corrente, dimensione, grassetto) > larghezza and len(corrente) > 1:
-            n = _quanti_entrano(corrente, dimensione, larghezza, grassetto)
-            righe.append(corrente[:n])
-            corrente = corrente[n:]
+        inizio = 0
+        while len(parola) - inizio > 1 and troppo_larga(parola[inizio : inizio + limite + 1]):
+            n = _quanti_entrano(parola[inizio : inizio + limite], dimensione, larghezza, grassetto)
+            righe.append(parola[inizio : inizio + n])
+            inizio += n
+        corrente = parola[inizio:]
     if corrente:
         righe.append(corrente)
     return righe or [""]
