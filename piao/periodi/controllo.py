@@ -29,6 +29,11 @@ from piao.model.periodo import (
     periodo_da_nome,
 )
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodi, leggi_piano
+from piao.periodi.soddisfazione import (
+    SODDISFAZIONE_CHECKS,
+    con_valori_da_rilevazioni,
+    controlla_soddisfazione,
+)
 from piao.validation import validate_file
 
 _CODICE = re.compile(CODICE_PATTERN)
@@ -58,6 +63,7 @@ PERIODO_CHECKS: dict[str, Controllo] = {
         "I codici del file di monitoraggio si verificano su un piano le cui sezioni sono valide.",
         Severity.INFO,
     ),
+    **SODDISFAZIONE_CHECKS,
 }
 
 
@@ -154,8 +160,9 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     letto.findings += controlla_cifre(name, DatiPeriodo, source, sempre_errore=True)
     letto.findings += controlla_commenti(name, source.text)
     letto.findings += _codici(name, source.data, sources, piano)
+    letto.findings += controlla_soddisfazione(name, source.data, sources, piano, periodo)
     if isinstance(model, DatiPeriodo):
-        letto.dati = model
+        letto.dati = con_valori_da_rilevazioni(model, piano)
         letto.findings += _tipi_valore(name, source.data, sources, piano)
     return letto
 
