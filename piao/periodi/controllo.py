@@ -133,7 +133,8 @@ class PeriodoLetto:
     periodo: PeriodoMonitoraggio | None
     """None when the file name is not a period."""
     dati: DatiPeriodo | None
-    """None while the file has syntax or schema errors."""
+    """None while the file has syntax or schema errors. An indicator that a survey of the
+    plan measures carries the survey's index as its value (piao.periodi.soddisfazione)."""
     findings: list[Finding]
     sources: SourceMap
     """Where each key and value was written, to locate later findings."""
