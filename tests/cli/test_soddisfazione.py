@@ -192,3 +192,16 @@ def test_bad_results_are_located_never_a_traceback(
 def _riga_esatta(path: Path, riga: str) -> int:
     (n,) = [i for i, r in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if r == riga]
     return n
+
+
+def test_the_plans_link_to_an_indicator_is_checked(esempio: Path) -> None:
+    path = esempio / "monitoraggio.yaml"
+    edit(path, "    indicatori: [VP-01-I1]\n", "    indicatori: [VP-01-I9]\n")
+    result = run_cli("check", str(esempio), "--format", "json")
+    (f,) = json.loads(result.output)["findings"]
+    assert (f["code"], f["file"], f["line"]) == (
+        "CO007",
+        "monitoraggio.yaml",
+        line_of(path, "VP-01-I9"),
+    )
+    assert "l'indicatore «VP-01-I9» non esiste nel piano" in f["message"]
