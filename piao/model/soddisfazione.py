@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from piao.model.base import (
     Codice,
@@ -127,6 +127,15 @@ class FaseSvolta(Modello):
 
     fase: FaseValutazionePartecipativa
     """Il numero della fase nelle Linee guida: da 5.1 (i portatori di interesse) a 5.7 (l'uso dei risultati)."""
+
+    @field_validator("fase", mode="before")
+    @classmethod
+    def _numero(cls, valore: object) -> object:
+        """`fase: 5.1` unquoted is a YAML number: read it as the step it names."""
+        if isinstance(valore, float) and not isinstance(valore, bool):
+            return f"{valore:g}"
+        return valore
+
     data: Data | None = None
     """Quando è stata svolta (AAAA-MM-GG)."""
     nota: Testo | None = None

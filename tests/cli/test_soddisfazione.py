@@ -117,6 +117,15 @@ def test_a_value_typed_for_a_survey_indicator_is_a_second_source(esempio: Path) 
     assert letto.dati.indicatori["VP-01-I1"].valore == 80.4
 
 
+def test_a_step_number_may_be_written_unquoted(esempio: Path) -> None:
+    edit(esempio / FILE, '      - fase: "5.2"', "      - fase: 5.2")
+    assert _findings(esempio) == []
+    letto = leggi_periodo(esempio / FILE, leggi_piano(esempio))
+    assert letto.dati is not None
+    fasi = letto.dati.soddisfazione["CS-01"].valutazione_partecipativa
+    assert [f.fase for f in fasi] == ["5.1", "5.2"]
+
+
 def test_an_unknown_survey_code_is_located(esempio: Path) -> None:
     path = esempio / FILE
     edit(path, "  CS-02:\n", "  CS-2:\n")
