@@ -70,6 +70,10 @@ CodiceCartaServizi = Annotated[Codice, riferimento("la carta dei servizi", "Cart
 """The code of a service charter of monitoraggio.yaml."""
 
 
+CodiceIndicatore = Annotated[Codice, riferimento("l'indicatore", "Indicatore")]
+"""The code of an indicator anywhere in the plan."""
+
+
 class RilevazioneSoddisfazione(Modello):
     """Una rilevazione della soddisfazione degli utenti."""
 
@@ -84,6 +88,8 @@ class RilevazioneSoddisfazione(Modello):
     """Codice dell'unità organizzativa responsabile."""
     carta_servizi: CodiceCartaServizi | None = None
     """Codice della carta dei servizi di cui la rilevazione misura gli standard, se c'è."""
+    indicatori: list[CodiceIndicatore] = []
+    """Codici degli indicatori del piano misurati da questa rilevazione: il loro valore nel periodo è l'indice di soddisfazione della rilevazione (da 0 a 100), calcolato dai risultati del file di monitoraggio e non scritto a mano."""
 
 
 class ReportIntegrato(Modello):

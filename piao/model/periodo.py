@@ -46,6 +46,7 @@ from piao.model.fabbisogni_personale import (
     ModalitaAssunzione,
     MotivoCessazione,
 )
+from piao.model.soddisfazione import CodiceRilevazione, RisultatiRilevazione
 
 # --- the period, from the file name --------------------------------------------------------
 
@@ -340,6 +341,8 @@ class DatiPeriodo(Modello):
     """Accordi e giornate di lavoro agile nel periodo (3.2)."""
     azioni_positive: dict[CodiceAzione, Attuazione] = {}
     """Stato di attuazione delle azioni del Piano di azioni positive, per codice dell'azione."""
+    soddisfazione: dict[CodiceRilevazione, RisultatiRilevazione] = {}
+    """Risultati delle rilevazioni della soddisfazione degli utenti, per codice della rilevazione del piano (monitoraggio.yaml): per servizio e canale, a emoticon o a questionario."""
     rettifiche: dict[CodiceMisurabile, Rettifica] = {}
     """Raggiungimenti riconosciuti diversamente da quelli calcolati, per codice dell'indicatore o dell'obiettivo, con motivo e approvazione."""
     note: Testo | None = None

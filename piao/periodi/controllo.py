@@ -30,6 +30,11 @@ from piao.model.periodo import (
 )
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodi, leggi_piano
 from piao.periodi.regole import controlla_regole
+from piao.periodi.soddisfazione import (
+    SODDISFAZIONE_CHECKS,
+    con_valori_da_rilevazioni,
+    controlla_soddisfazione,
+)
 from piao.validation import validate_file
 
 _CODICE = re.compile(CODICE_PATTERN)
@@ -59,6 +64,7 @@ PERIODO_CHECKS: dict[str, Controllo] = {
         "I codici del file di monitoraggio si verificano su un piano le cui sezioni sono valide.",
         Severity.INFO,
     ),
+    **SODDISFAZIONE_CHECKS,
 }
 
 
@@ -128,7 +134,8 @@ class PeriodoLetto:
     periodo: PeriodoMonitoraggio | None
     """None when the file name is not a period."""
     dati: DatiPeriodo | None
-    """None while the file has syntax or schema errors."""
+    """None while the file has syntax or schema errors. An indicator that a survey of the
+    plan measures carries the survey's index as its value (piao.periodi.soddisfazione)."""
     findings: list[Finding]
     sources: SourceMap
     """Where each key and value was written, to locate later findings."""
@@ -155,8 +162,9 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     letto.findings += controlla_cifre(name, DatiPeriodo, source, sempre_errore=True)
     letto.findings += controlla_commenti(name, source.text)
     letto.findings += _codici(name, source.data, sources, piano)
+    letto.findings += controlla_soddisfazione(name, source.data, sources, piano, periodo)
     if isinstance(model, DatiPeriodo):
-        letto.dati = model
+        letto.dati = con_valori_da_rilevazioni(model, piano)
         letto.findings += _tipi_valore(name, source.data, sources, piano)
         letto.findings += controlla_regole(letto, piano)
     return letto

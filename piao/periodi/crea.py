@@ -20,6 +20,7 @@ from piao.model.pari_opportunita import AzionePositiva
 from piao.model.periodo import PeriodoMonitoraggio, periodo_da_nome
 from piao.model.rischi_corruttivi import Misura
 from piao.periodi.piano import SCHEMA, PeriodoError, PianoLetto, file_periodo, leggi_piano
+from piao.periodi.soddisfazione import indicatori_collegati, rilevazioni
 
 DA_COMPILARE = PLACEHOLDERS[0]
 _SPAZI = re.compile(r"\s+")
@@ -82,6 +83,7 @@ def testo_periodo(piano: PianoLetto, periodo: PeriodoMonitoraggio, titolo: str) 
     righe += _formazione(piano, periodo)
     righe += _lavoro_agile(piano)
     righe += _azioni(piano, periodo)
+    righe += _soddisfazione(piano)
     righe += [
         "# Rettifiche: un raggiungimento riconosciuto diverso da quello calcolato, per codice",
         "# dell'indicatore o dell'obiettivo, con il motivo e chi l'ha approvata, es.:",
@@ -96,11 +98,18 @@ def _indicatori(piano: PianoLetto, periodo: PeriodoMonitoraggio) -> list[str]:
         (o.file, o.path): o for o in piano.tutti(*_OBIETTIVI) if getattr(o.model, "titolo", None)
     }
     voci: list[str] = []
+    da_rilevazioni = indicatori_collegati(piano)
     for o in piano.tutti("Indicatore"):
         ind = o.model
         assert isinstance(ind, Indicatore)
         target = ind.target.get(periodo.anno)
         if target is None and ind.target_triennio is None:
+            continue
+        if ind.codice in da_rilevazioni:
+            voci.append(
+                f"  # {ind.codice} ({_riga(ind.descrizione, 60)}): il valore è l'indice della "
+                f"rilevazione {da_rilevazioni[ind.codice]}, sotto «soddisfazione»"
+            )
             continue
         obiettivo = next(
             (
@@ -270,6 +279,45 @@ def _azioni(piano: PianoLetto, periodo: PeriodoMonitoraggio) -> list[str]:
         voci,
         "Il piano non ha azioni positive in corso nel periodo.",
     )
+
+
+def _soddisfazione(piano: PianoLetto) -> list[str]:
+    voci: list[str] = []
+    for r in rilevazioni(piano):
+        servizi = f"; servizi: {', '.join(r.servizi)}" if r.servizi else ""
+        voci.append(f"  # {_riga(r.strumento + servizi)}")
+        if r.indicatori:
+            voci.append(
+                f"  # ne viene il valore di {', '.join(r.indicatori)}: non scriverlo sotto "
+                "«indicatori»"
+            )
+        voci += [
+            f"  {r.codice}:",
+            f"    data: {DA_COMPILARE}  # chiusura della rilevazione, AAAA-MM-GG",
+            f"    risultati: {DA_COMPILARE}  # un elemento per servizio e canale, come sopra",
+        ]
+    if not voci:
+        return ["# Il piano non dichiara rilevazioni della soddisfazione (monitoraggio.yaml).", ""]
+    return [
+        "# Risultati delle rilevazioni della soddisfazione degli utenti (sezione 4), per codice",
+        "# della rilevazione. Un elemento per servizio e canale (sportello, telefono, web...):",
+        "# a emoticon, come «Mettiamoci la faccia»:",
+        "#   - {servizio: Anagrafe, canale: sportello, positivo: 120, sufficiente: 30,",
+        "#      negativo: 6, motivi_insoddisfazione: {tempi di attesa: 4}, contatti: 900}",
+        "# oppure a questionario, con la scala di ogni domanda:",
+        "#   - servizio: Mensa scolastica",
+        "#     canale: web",
+        "#     rispondenti: 210",
+        "#     contatti: 640  # utenti invitati: per il tasso di risposta",
+        "#     domande:",
+        "#       - {domanda: Qualità dei pasti, dimensione: efficacia, scala_min: 1,",
+        "#          scala_max: 5, media: 3.9, risposte: 205}",
+        "# Le fasi svolte della valutazione partecipativa (Linee guida DFP n. 4/2019, da 5.1",
+        "# a 5.7) vanno in «valutazione_partecipativa: [{fase: '5.1', data: ..., nota: ...}]».",
+        "soddisfazione:",
+        *voci,
+        "",
+    ]
 
 
 def _gruppo(chiave: str, spiegazione: str, voci: list[str], vuoto: str) -> list[str]:
