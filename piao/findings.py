@@ -156,6 +156,9 @@ class Report:
     """Files the report is limited to (`--file`); empty for the whole plan."""
     controlli_esclusi: tuple[str, ...] = ()
     """Syntax or structure checks left out on request (only SC007 and SC010 can be)."""
+    oggetto: str = "Piano"
+    """What was checked, as the text report's first line names it («Piano», or the
+    monitoring periods of a plan)."""
 
     @property
     def n_suppressed(self) -> int:

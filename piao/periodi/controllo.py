@@ -113,6 +113,7 @@ def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
         regime=a.regime if a is not None else None,
         rules_run=True,
         da_completare=da_completare(findings),
+        oggetto="Monitoraggio del piano",
     )
 
 

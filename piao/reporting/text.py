@@ -74,7 +74,7 @@ def _render_one(report: Report, color: bool) -> list[str]:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    head = f"Piano: {terminale(report.plan)}"
+    head = f"{report.oggetto}: {terminale(report.plan)}"
     if report.regime:
         head += f" (regime {terminale(report.regime)})"
     lines = [paint(head, _BOLD)]
