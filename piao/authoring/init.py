@@ -82,6 +82,12 @@ OMESSI = {
     "Misura.monitoraggio",
     # Updates during the year: a new plan has none yet.
     "aggiornamenti",
+    # How achievements are computed: piao's conventions apply when absent (guide,
+    # monitoraggio.md); a plan sets them only to depart from those.
+    "Monitoraggio.raggiungimento",
+    # Which indicators a survey measures: set once the plan has both (a new plan has no
+    # indicator codes yet to name).
+    "RilevazioneSoddisfazione.indicatori",
     "motivazione_regime",
     "motivazione_semplificazione",
     "motivazione_scostamento",
