@@ -28,10 +28,12 @@ from piao.cli.comune import (
     EXIT_USAGE,
     DiffFormat,
     FailOn,
-    ReportFormat,
+    OpzioneFailOn,
+    OpzioneFormato,
     RulesFormat,
     fail,
     require_plan_dirs,
+    scrivi_rapporti,
     working,
 )
 from piao.cli.comune import testo as _testo
@@ -196,13 +198,8 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
     plan_dirs: Annotated[
         list[Path], typer.Argument(help="Una o più cartelle di piano (un file YAML per sezione).")
     ],
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
-    ] = "text",
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1."),
-    ] = FailOn.error,
+    output_format: OpzioneFormato = "text",
+    fail_on: OpzioneFailOn = FailOn.error,
     select: Annotated[
         list[str] | None,
         typer.Option(help="Esegue solo le regole con questo codice o prefisso (es. RC, PF003)."),
@@ -247,8 +244,7 @@ def check(  # noqa: PLR0917 (typer options are keyword arguments for the user)
         )
     except PlanFolderError as exc:
         raise fail(str(exc)) from None
-    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(REPORTERS[output_format](reports, catalogue(), color))
+    scrivi_rapporti(reports, output_format)
     falliti = [r.plan for r in reports if any(f.code == ERRORE_INTERNO for f in r.findings)]
     for plan in falliti:
         typer.echo(

@@ -1,19 +1,22 @@
 """What every command shares: exit codes, the --format and --fail-on choices, the one-line
-usage error, terminal-safe text and the plan folder check."""
+usage error, terminal-safe text, the plan folder check and the writing of a report."""
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
+from piao.catalogue import catalogue
+from piao.findings import Report
 from piao.loading import cartella_ente
 from piao.reporting import REPORTERS
 from piao.rules_doc import RULES_FORMATS
@@ -37,6 +40,21 @@ class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
+
+
+OpzioneFormato = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
+]
+"""--format of the commands that print a findings report (check, monitoraggio check)."""
+OpzioneFailOn = Annotated[
+    FailOn, typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1.")
+]
+
+
+def scrivi_rapporti(reports: Sequence[Report], output_format: ReportFormat) -> None:
+    """The reports on stdout in the format asked; colours only for text on a terminal."""
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(REPORTERS[output_format](list(reports), catalogue(), color))
 
 
 @contextmanager

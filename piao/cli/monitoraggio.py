@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from piao.authoring.init import da_compilare
-from piao.catalogue import catalogue
 from piao.cli import esito
-from piao.cli.comune import EXIT_FINDINGS, FailOn, ReportFormat, fail, require_plan_dirs, testo
+from piao.cli.comune import (
+    EXIT_FINDINGS,
+    FailOn,
+    OpzioneFailOn,
+    OpzioneFormato,
+    fail,
+    require_plan_dirs,
+    scrivi_rapporti,
+    testo,
+)
 from piao.findings import Severity
 from piao.lingua import quanti
 from piao.loading import PlanFolderError
@@ -20,7 +27,6 @@ from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
 from piao.periodi import CARTELLA, PeriodoError, controlla_periodi, file_periodi
 from piao.periodi.crea import crea_periodo
 from piao.periodi.raggiungimento import esito_periodo
-from piao.reporting import REPORTERS
 
 monitoraggio_app = typer.Typer(
     name="monitoraggio",
@@ -82,13 +88,8 @@ def monitoraggio_check(
         str | None,
         typer.Option("--periodo", help="Controlla solo questo periodo (es. 2026-S1)."),
     ] = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
-    ] = "text",
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1."),
-    ] = FailOn.error,
+    output_format: OpzioneFormato = "text",
+    fail_on: OpzioneFailOn = FailOn.error,
 ) -> None:
     """Controlla i file dei periodi di monitoraggio del piano: sintassi, struttura, cifre
     scritte all'italiana, codici che il piano non ha, testi dove il piano misura con numeri.
@@ -113,8 +114,7 @@ def monitoraggio_check(
         report = controlla_periodi(plan_dir, nome)
     except PlanFolderError as exc:
         raise fail(str(exc)) from None
-    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(REPORTERS[output_format]([report], catalogue(), color))
+    scrivi_rapporti([report], output_format)
     if report.fails(Severity(fail_on.value)) or not report.success:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -124,6 +124,11 @@ FORMATI_ESITO = {
     "json": esito.formato_json,
     "csv": esito.formato_csv,
 }
+# The --format values are the names of the registry above, never a list typed again.
+if TYPE_CHECKING:
+    FormatoEsito = str
+else:
+    FormatoEsito = Literal[tuple(FORMATI_ESITO)]
 
 
 @monitoraggio_app.command("esito")
@@ -133,7 +138,7 @@ def monitoraggio_esito(
         str, typer.Option("--periodo", help="Periodo: 2026 (anno), 2026-S1 (semestre)...")
     ],
     output_format: Annotated[
-        Literal["text", "json", "csv"],
+        FormatoEsito,
         typer.Option(
             "--format",
             "-f",
