@@ -26,7 +26,7 @@ from piao.model.fabbisogni_personale import Assunzione
 from piao.model.periodo import DatiPeriodo, PeriodoMonitoraggio, Rilevazione
 from piao.model.regime import ENTRAMBI, ORDINARIO, Regime
 from piao.model.rischi_corruttivi import Misura
-from piao.rules.registry import Confidenza, forza_della_base, severita_implicita
+from piao.rules.registry import Confidenza, forza_e_severita
 
 if TYPE_CHECKING:
     from piao.periodi.controllo import PeriodoLetto
@@ -96,11 +96,14 @@ def _regola(
     def register(check: Verifica) -> Verifica:
         if code in REGOLE_PERIODO:
             raise ValueError(f"rule code {code} registered twice")
-        vincolante, eccezione = forza_della_base(basis)
-        implied = severita_implicita(integrita, vincolante, confidenza)
-        chosen = severita or implied
-        if chosen.rank > implied.rank or (chosen is not implied and not motivo_severita):
-            raise ValueError(f"{code}: severity {chosen} not allowed or not explained")
+        vincolante, eccezione, chosen = forza_e_severita(
+            code,
+            basis,
+            confidenza,
+            integrita=integrita,
+            severita=severita,
+            motivo_severita=motivo_severita,
+        )
         REGOLE_PERIODO[code] = RegolaPeriodo(
             code,
             name,

@@ -96,6 +96,28 @@ def severita_implicita(integrita: bool, vincolante: bool, confidenza: Confidenza
     return implied
 
 
+def forza_e_severita(
+    code: str,
+    basis: tuple[str, ...],
+    confidenza: Confidenza,
+    *,
+    integrita: bool,
+    severita: Severity | None,
+    motivo_severita: str | None,
+) -> tuple[bool, str | None, Severity]:
+    """(binding, exception, severity) of a rule being registered: the severity implied by
+    its basis and confidence, or the lower one it asks for with a reason; never higher.
+    Shared by plan rules and the period rules of `piao.periodi.regole`."""
+    vincolante, eccezione = forza_della_base(basis)
+    implied = severita_implicita(integrita, vincolante, confidenza)
+    chosen = severita or implied
+    if chosen.rank > implied.rank:
+        raise ValueError(f"{code}: severity {chosen} above what confidence {confidenza} allows")
+    if chosen is not implied and not motivo_severita:
+        raise ValueError(f"{code}: a lowered severity needs motivo_severita")
+    return vincolante, eccezione, chosen
+
+
 REGISTRY: dict[str, Regola] = {}
 
 
@@ -126,13 +148,14 @@ def regola(
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
-        vincolante, eccezione = forza_della_base(basis)
-        implied = severita_implicita(integrita, vincolante, confidenza)
-        chosen = severita or implied
-        if chosen.rank > implied.rank:
-            raise ValueError(f"{code}: severity {chosen} above what confidence {confidenza} allows")
-        if chosen is not implied and not motivo_severita:
-            raise ValueError(f"{code}: a lowered severity needs motivo_severita")
+        vincolante, eccezione, chosen = forza_e_severita(
+            code,
+            basis,
+            confidenza,
+            integrita=integrita,
+            severita=severita,
+            motivo_severita=motivo_severita,
+        )
         REGISTRY[code] = Regola(
             code=code,
             name=name,
