@@ -4,7 +4,6 @@ plan never runs as script."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,21 +11,11 @@ from typing import Any
 import pytest
 
 from piao.publish import publish_plan
-from tests.conftest import EXAMPLE, SMALL, edit
+from tests.conftest import SMALL, edit
 from tests.e2e.browser import axe_violations, browser, describe, page_url
+from tests.e2e.conftest import OGGI
 
-OGGI = datetime.date(2026, 11, 22)
 WIDTHS = {"desktop": 1280, "telefono": 390}
-
-
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = {}
-    for plan in (EXAMPLE, SMALL):
-        folder = tmp_path_factory.mktemp(plan.parent.name)
-        publish_plan(plan, folder, oggi=OGGI)
-        out[plan.parent.name] = folder
-    return out
 
 
 @pytest.mark.parametrize("plan", ["comune-di-esempio", "piccolo-comune"])

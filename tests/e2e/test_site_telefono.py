@@ -6,17 +6,13 @@ which fit the phone with their text still readable. Real headless Chromium."""
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from piao.publish import publish_plan
-from tests.conftest import EXAMPLE, SMALL
 from tests.e2e.browser import browser, page_url
 
-OGGI = datetime.date(2026, 11, 22)
 TELEFONO = 390
 LARGHEZZE = (1280, TELEFONO)
 PAGINE = ("index.html", "collocazione.html")
@@ -43,16 +39,6 @@ FUORI_SCHERMO = """() => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = {}
-    for plan in (EXAMPLE, SMALL):
-        folder = tmp_path_factory.mktemp(plan.parent.name)
-        publish_plan(plan, folder, oggi=OGGI)
-        out[plan.parent.name] = folder
-    return out
 
 
 def _apri(b: Any, sito: Path, pagina: str, larghezza: int) -> Any:
