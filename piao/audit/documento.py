@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from piao.engine import CheckResult
 from piao.model import SEZIONI
-from piao.render import Materiale, file_stem, vista
+from piao.render import file_stem, sorgenti_del_piano, vista
 from piao.render.html import render_html
 from piao.render.pdf import render_pdf_pagine
 from piao.stemma import leggi_stemma
@@ -63,6 +63,6 @@ def documento(result: CheckResult) -> DocumentoVerificato | None:
     bozza = not result.report.success
     doc = vista(result, bozza=bozza)
     html = render_html(doc)
-    pdf, pagine = render_pdf_pagine(doc, html, Materiale(doc, html, result).sorgenti())
+    pdf, pagine = render_pdf_pagine(doc, html, sorgenti_del_piano(result)())
     nome = f"{file_stem(piano.anagrafica.ente.denominazione, doc.triennio)}.pdf"
     return DocumentoVerificato(nome, pdf, pagine, bozza)

@@ -21,16 +21,26 @@ from piao.stemma import leggi_stemma
 
 @dataclass(frozen=True)
 class Materiale:
-    """What every document format is printed from: the view, its HTML and the check."""
+    """What every document format is printed from: the view, its HTML and the source files
+    the PDF/A carries as attachments (the plan's YAML, or a report's data)."""
 
     doc: Documento
     html: str
-    result: CheckResult
+    allegati: Callable[[], list[tuple[str, bytes]]]
+    """The attachments, read only when the PDF is written."""
 
     def sorgenti(self) -> list[tuple[str, bytes]]:
-        """The plan's YAML files, attached to the PDF/A."""
-        files = self.result.loaded.sources.files
+        return self.allegati()
+
+
+def sorgenti_del_piano(result: CheckResult) -> Callable[[], list[tuple[str, bytes]]]:
+    """The plan's YAML files, in the order of the sections: what the plan's PDF/A attaches."""
+
+    def leggi() -> list[tuple[str, bytes]]:
+        files = result.loaded.sources.files
         return [(s.file, files[s.file].path.read_bytes()) for s in SEZIONI if s.file in files]
+
+    return leggi
 
 
 WRITERS: dict[str, Callable[[Materiale], bytes]] = {
@@ -113,7 +123,19 @@ def scrivi_documenti(
     assert piano is not None  # prepara refuses it
     doc = vista(result, bozza=bozza, oggi=oggi)
     stem = file_stem(piano.anagrafica.ente.denominazione, doc.triennio)
-    materiale = Materiale(doc, render_html(doc), result)
+    return scrivi_formati(doc, cartella, stem, formats, sorgenti_del_piano(result))
+
+
+def scrivi_formati(
+    doc: Documento,
+    cartella: Path,
+    stem: str,
+    formats: tuple[str, ...],
+    allegati: Callable[[], list[tuple[str, bytes]]],
+) -> list[Path]:
+    """Write any document (the plan, a report of its cycle) as `<stem>.<format>` into
+    `cartella`, each file atomically; `allegati` are the files the PDF/A attaches."""
+    materiale = Materiale(doc, render_html(doc), allegati)
     written: list[Path] = []
     for name, writer in WRITERS.items():
         if name in formats:
@@ -130,5 +152,7 @@ __all__ = [
     "prepara",
     "render_plan",
     "scrivi_documenti",
+    "scrivi_formati",
+    "sorgenti_del_piano",
     "vista",
 ]

@@ -85,6 +85,31 @@ class Sezione:
         return out
 
 
+@dataclass(frozen=True)
+class Genere:
+    """What kind of document a `Documento` is: the plan, or a report of its cycle (monitoring,
+    Relazione sulla performance, RPCT's annual report). The renderers print every kind the
+    same way; only these words change."""
+
+    intitolazione: str
+    """The title on the cover: «Piano Integrato di Attività e Organizzazione»."""
+    sigla: str
+    """Its short name in the running header and the metadata keywords: «PIAO»."""
+    norma: str
+    """The legal basis printed at the foot of the cover."""
+    norma_breve: str
+    """The same, for the metadata keywords: «DM 132/2022»."""
+
+
+PIAO = Genere(
+    "Piano Integrato di Attività e Organizzazione",
+    "PIAO",
+    "Art. 6 D.L. 9 giugno 2021 n. 80 — D.M. 30 giugno 2022 n. 132",
+    "DM 132/2022",
+)
+"""The plan itself."""
+
+
 INTESTAZIONE_MAX = 80
 """Characters of the entity's name in the running header (the cover and the title keep it
 whole): an Unione listing its members, or one 300-character word, stays one line."""
@@ -103,6 +128,19 @@ class Documento:
     sezioni: tuple[Sezione, ...] = field(default_factory=tuple)
     stemma: Stemma | None = None
     """The entity's stemma (plan folder), on the cover and in the page header."""
+    genere: Genere = PIAO
+    periodo: str | None = None
+    """What the document covers, under the cover title and in the running header («primo
+    semestre 2026», «2026»); the plan's triennio when None."""
+
+    @property
+    def sottotitolo(self) -> str:
+        return self.periodo or self.triennio
+
+    @property
+    def parole_chiave(self) -> str:
+        """The metadata keywords (HTML, PDF, DOCX)."""
+        return f"{self.genere.sigla}, {self.sottotitolo}, {self.genere.norma_breve}, {self.ente}"
 
     @property
     def intestazione(self) -> str:
@@ -113,7 +151,7 @@ class Documento:
             taglio = ente[:INTESTAZIONE_MAX]
             spazio = taglio.rfind(" ")
             ente = (taglio[:spazio] if spazio > INTESTAZIONE_MAX // 2 else taglio).rstrip() + "…"
-        return f"{ente} — PIAO {self.triennio}"
+        return f"{ente} — {self.genere.sigla} {self.sottotitolo}"
 
     @property
     def avviso_bozza(self) -> str:

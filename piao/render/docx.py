@@ -117,8 +117,8 @@ class _Scrittore:
         quando = datetime.datetime.combine(self.d.data, datetime.time())
         cp.title = proprieta(xml_legale(f"{self.d.titolo} — {self.d.ente}"))
         cp.author = proprieta(xml_legale(self.d.ente))
-        cp.subject = "Piano Integrato di Attività e Organizzazione (art. 6 DL 80/2021, DM 132/2022)"
-        cp.keywords = proprieta(xml_legale(f"PIAO, {self.d.triennio}"))
+        cp.subject = proprieta(xml_legale(f"{self.d.genere.intitolazione} ({self.d.genere.norma})"))
+        cp.keywords = proprieta(xml_legale(self.d.parole_chiave))
         cp.language = "it-IT"
         cp.created = quando
         cp.modified = quando
@@ -159,15 +159,13 @@ class _Scrittore:
                 io.BytesIO(self.d.stemma.contenuto), height=Mm(30)
             )
         w.add_paragraph(self.d.ente, style="Copertina ente")
-        w.add_paragraph("Piano Integrato di Attività e Organizzazione", style="Copertina titolo")
-        w.add_paragraph(self.d.triennio, style="Copertina triennio")
+        w.add_paragraph(self.d.genere.intitolazione, style="Copertina titolo")
+        w.add_paragraph(self.d.sottotitolo, style="Copertina triennio")
         for k, v in self.d.copertina:
             p = w.add_paragraph()
             p.add_run(f"{k}: ").bold = True
             p.add_run(v)
-        w.add_paragraph(
-            "Art. 6 D.L. 9 giugno 2021 n. 80 — D.M. 30 giugno 2022 n. 132", style="Nota"
-        )
+        w.add_paragraph(self.d.genere.norma, style="Nota")
         if self.d.bozza:
             p = w.add_paragraph()
             run = p.add_run(self.d.avviso_bozza)
