@@ -14,6 +14,8 @@ from typing import Any
 from piao.fsutil import atomic_write_text
 from piao.model import SEZIONI
 from piao.model.periodo import DatiPeriodo
+from piao.model.rpct import FattiRpct
+from piao.periodi.fatti_rpct import SCHEMA_RPCT
 from piao.periodi.piano import CARTELLA, SCHEMA
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -42,6 +44,12 @@ def section_schemas() -> dict[str, dict[str, Any]]:
         "$id": f"https://piao.example/schemas/{schema_file_name(SCHEMA)}",
         **DatiPeriodo.model_json_schema(),
         "title": f"PIAO — Dati di un periodo di monitoraggio ({CARTELLA}/<periodo>.yaml)",
+    }
+    out[schema_file_name(SCHEMA_RPCT)] = {
+        "$schema": DIALECT,
+        "$id": f"https://piao.example/schemas/{schema_file_name(SCHEMA_RPCT)}",
+        **FattiRpct.model_json_schema(),
+        "title": f"PIAO — Fatti dell'anno per la relazione del RPCT ({CARTELLA}/rpct-<anno>.yaml)",
     }
     return out
 

@@ -18,8 +18,12 @@ from tests.conftest import EXAMPLES, PLANS, ROOT, run_cli
 
 SCHEMAS = ROOT / "schemas"
 PLAN_FILES = sorted(PLANS.glob("*/*/*.yaml"))
-PERIOD_FILES = sorted(PLANS.glob("*/*/monitoraggio/*.yaml"))
+PERIOD_FILES = sorted(
+    p for p in PLANS.glob("*/*/monitoraggio/*.yaml") if not p.stem.startswith("rpct-")
+)
 """The files of the monitoring periods (`piao monitoraggio`): one schema for all."""
+RPCT_FILES = sorted(PLANS.glob("*/*/monitoraggio/rpct-*.yaml"))
+"""The RPCT's facts of a year (`piao relazione-rpct`)."""
 
 
 def test_committed_schemas_are_fresh() -> None:
@@ -36,7 +40,7 @@ def test_schema_command_writes_one_schema_per_section(tmp_path: Path) -> None:
     result = run_cli("schema", "--out", str(tmp_path))
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [*(f"{s.key}.schema.json" for s in SEZIONI), "periodo.schema.json"]
+        [*(f"{s.key}.schema.json" for s in SEZIONI), "periodo.schema.json", "rpct.schema.json"]
     )
     schema = json.loads((tmp_path / "anagrafica.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -89,6 +93,19 @@ def test_example_period_files_point_at_and_validate_against_their_schema(path: P
     data["indicatori"]["VP-01-I2"]["valor"] = 1
     data["misure"]["MIS-01"]["stato"] = "fatta"
     assert len(list(_validator("periodo").iter_errors(data))) == 2
+
+
+@pytest.mark.parametrize(
+    "path", RPCT_FILES, ids=lambda p: f"{p.parent.parent.parent.name}/{p.name}"
+)
+def test_example_rpct_files_point_at_and_validate_against_their_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    target = (path.parent / first.removeprefix("# yaml-language-server: $schema=")).resolve()
+    assert target == SCHEMAS / "rpct.schema.json"
+    data = _as_json(YAML(typ="safe").load(path))
+    assert list(_validator("rpct").iter_errors(data)) == []
+    data["whistleblowing"]["ricevute"] = "tre"
+    assert len(list(_validator("rpct").iter_errors(data))) == 1
 
 
 def test_schema_rejects_what_the_model_rejects() -> None:

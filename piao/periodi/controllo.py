@@ -28,6 +28,7 @@ from piao.model.periodo import (
     PeriodoMonitoraggio,
     periodo_da_nome,
 )
+from piao.periodi.fatti_rpct import anno_fatti, leggi_fatti_rpct
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodi, leggi_piano
 from piao.periodi.regole import controlla_regole
 from piao.periodi.soddisfazione import (
@@ -44,7 +45,8 @@ PERIODO_CHECKS: dict[str, Controllo] = {
         "MP001",
         "periodo.nome-non-valido",
         "Il nome di ogni file di monitoraggio è un periodo del triennio del piano "
-        "(es. 2026-S1.yaml, 2026.yaml).",
+        "(es. 2026-S1.yaml, 2026.yaml); rpct-<anno>.yaml contiene i fatti della relazione "
+        "annuale del RPCT.",
     ),
     "unknown_code": Controllo(
         "MP002",
@@ -93,6 +95,12 @@ def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
     findings: list[Finding] = []
     visti: dict[str, Path] = {}
     for path in paths:
+        anno = anno_fatti(path)
+        if anno is not None:  # the RPCT's facts of a year, not a period
+            if periodo is None:
+                findings += _anno_fatti(path, anno, piano)
+                findings += leggi_fatti_rpct(path).findings
+            continue
         findings += leggi_periodo(path, piano).findings
         nome = _nome(path)
         if nome is not None and nome in visti:
@@ -115,6 +123,21 @@ def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
         da_completare=da_completare(findings),
         oggetto="Monitoraggio del piano",
     )
+
+
+def _anno_fatti(path: Path, anno: int, piano: PianoLetto) -> list[Finding]:
+    anni = piano.anni
+    if anni is None or anno in anni:
+        return []
+    return [
+        PERIODO_CHECKS["name"].finding(
+            f"I fatti del RPCT per il {anno} sono fuori dal triennio del piano "
+            f"({anni.start}-{anni.stop - 1}).",
+            Location(f"{CARTELLA}/{path.name}"),
+            hint="La relazione di un altro anno va nella cartella monitoraggio del piano di "
+            "quel triennio.",
+        )
+    ]
 
 
 def _nome(path: Path) -> str | None:
