@@ -38,6 +38,7 @@ from piao.cli.comune import (
 )
 from piao.cli.comune import testo as _testo
 from piao.cli.monitoraggio import monitoraggio_app
+from piao.cli.relazione import relazione
 from piao.engine import ERRORE_INTERNO, check_report, report_fallito
 from piao.findings import Severity
 from piao.fsutil import inside
@@ -63,6 +64,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(monitoraggio_app)
+app.command("relazione")(relazione)
 
 
 def _version(value: bool) -> None:
