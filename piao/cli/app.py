@@ -39,6 +39,7 @@ from piao.cli.comune import (
 from piao.cli.comune import testo as _testo
 from piao.cli.monitoraggio import monitoraggio_app
 from piao.cli.rpct import relazione_rpct_cli
+from piao.cli.relazione import relazione
 from piao.engine import ERRORE_INTERNO, check_report, report_fallito
 from piao.findings import Severity
 from piao.fsutil import inside
@@ -65,6 +66,7 @@ app = typer.Typer(
 )
 app.add_typer(monitoraggio_app)
 app.command("relazione-rpct")(relazione_rpct_cli)
+app.command("relazione")(relazione)
 
 
 def _version(value: bool) -> None:

@@ -46,6 +46,7 @@ from piao.model.fabbisogni_personale import (
     ModalitaAssunzione,
     MotivoCessazione,
 )
+from piao.model.relazione import DatiRelazione
 from piao.model.soddisfazione import CodiceRilevazione, RisultatiRilevazione
 
 # --- the period, from the file name --------------------------------------------------------
@@ -345,5 +346,7 @@ class DatiPeriodo(Modello):
     """Risultati delle rilevazioni della soddisfazione degli utenti, per codice della rilevazione del piano (monitoraggio.yaml): per servizio e canale, a emoticon o a questionario."""
     rettifiche: dict[CodiceMisurabile, Rettifica] = {}
     """Raggiungimenti riconosciuti diversamente da quelli calcolati, per codice dell'indicatore o dell'obiettivo, con motivo e approvazione."""
+    relazione: DatiRelazione | None = None
+    """Solo nel file dell'anno (es. 2026.yaml): i fatti della Relazione sulla performance che il piano e i valori non contengono (approvazione della Giunta, validazione dell'OIV o del Nucleo, obiettivi individuali e valutazioni in forma aggregata, risorse, bilancio di genere)."""
     note: Testo | None = None
     """Osservazioni generali sul periodo."""

@@ -453,3 +453,26 @@ def assunzioni(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
                 f"programmati {quando} ({a.numero}): indicare nelle note da dove vengono i posti "
                 "in più (aggiornamento del piano, altra riga della programmazione).",
             )
+
+
+# --- MP017: the Relazione's facts belong to the year --------------------------------------
+
+
+@_regola(
+    "MP017",
+    "periodo.relazione-solo-annuale",
+    summary="I fatti della Relazione sulla performance («relazione») si scrivono nel file "
+    "dell'anno (es. 2026.yaml), non in quello di una parte dell'anno.",
+    basis=("DLGS150-10-1b",),
+    confidenza="P",
+    conforme="# monitoraggio/2026.yaml\nrelazione:\n  approvazione: {atto: ..., data: ...}",
+    non_conforme="# monitoraggio/2026-S1.yaml\nrelazione:\n  approvazione: {atto: ..., data: ...}",
+)
+def relazione_annuale(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
+    if ctx.dati.relazione is not None and ctx.periodo.frazione is not None:
+        yield (
+            ("relazione",),
+            f"«relazione» è nel file di un {ctx.periodo.descrizione}: la Relazione sulla "
+            "performance rendiconta l'anno (art. 10 c.1 lett. b D.Lgs. 150/2009) e piao la "
+            f"legge solo dal file dell'anno ({ctx.periodo.anno}.yaml). Spostarla lì.",
+        )

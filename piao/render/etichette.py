@@ -121,6 +121,8 @@ _ETICHETTE = {
     "linea_programmatica": "Linea programmatica",
     "obiettivo_strategico": "Obiettivo strategico",
     "obiettivo_operativo": "Obiettivo operativo",
+    "posizioni_eq": "Titolari di elevata qualificazione (EQ)",
+    "validata_con_osservazioni": "Validata con osservazioni",
 }
 
 
