@@ -38,8 +38,8 @@ from piao.cli.comune import (
 )
 from piao.cli.comune import testo as _testo
 from piao.cli.monitoraggio import monitoraggio_app
-from piao.cli.rpct import relazione_rpct_cli
 from piao.cli.relazione import relazione
+from piao.cli.rpct import relazione_rpct_cli
 from piao.engine import ERRORE_INTERNO, check_report, report_fallito
 from piao.findings import Severity
 from piao.fsutil import inside
