@@ -1,7 +1,8 @@
-"""`piao relazione-rpct`: the RPCT's annual report from the example plan, its period file
-2026-S1 (the yearly 2026.yaml is not needed) and monitoraggio/rpct-2026.yaml — rendered once
-per module, then read back: the workbook (openpyxl and LibreOffice), the PDF/A, the DOCX, the
-open data; a plan without the facts file still gets its report, stating what is missing."""
+"""`piao relazione-rpct`: the RPCT's annual report from the example plan, its yearly period
+file 2026.yaml and monitoraggio/rpct-2026.yaml — rendered once per module, then read back:
+the workbook (openpyxl and LibreOffice), the PDF/A, the DOCX, the open data; a plan without
+the facts file and the yearly file still gets its report, from the last period of the year
+(2026-S1), stating what is missing."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def uscita(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("rpct")
     result = run_cli("relazione-rpct", str(EXAMPLE), "--anno", "2026", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "primo semestre 2026" in result.output  # which period stands in for the year
+    assert "monitoraggio/2026.yaml" in result.output  # where the measures' states come from
     return out
 
 
@@ -71,8 +72,8 @@ def test_facts_land_in_their_sheet_and_row(uscita: Path) -> None:
 
 
 def test_measure_states_are_counted_from_the_period_file(uscita: Path) -> None:
-    # Hand count: the states written in 2026-S1.yaml, over the 33 measures of the plan's 2.3.
-    periodo = YAML(typ="safe").load(EXAMPLE / "monitoraggio" / "2026-S1.yaml")
+    # Hand count: the states written in 2026.yaml, over the 33 measures of the plan's 2.3.
+    periodo = YAML(typ="safe").load(EXAMPLE / "monitoraggio" / "2026.yaml")
     stati = Counter(v["stato"] for v in periodo["misure"].values())
     valori = _valori(uscita / f"{STEM}.xlsx")
     assert valori["M.1.1"][1] == "33"
@@ -84,7 +85,7 @@ def test_measure_states_are_counted_from_the_period_file(uscita: Path) -> None:
     ):
         assert valori[numero][1] == str(stati[stato]), stato
     assert valori["M.1.8"][1] == str(33 - sum(stati.values()))
-    assert "2026-S1.yaml" in valori["A.11"][1]
+    assert "2026.yaml" in valori["A.11"][1]
 
 
 def test_workbook_opens_in_libreoffice(uscita: Path, tmp_path: Path) -> None:
@@ -123,7 +124,7 @@ def test_pdf_is_pdfa_with_the_files_it_was_built_from(uscita: Path) -> None:
         allegati = dict(pdf.attachments)
         assert sorted(allegati) == [
             "anagrafica.yaml",
-            "monitoraggio/2026-S1.yaml",
+            "monitoraggio/2026.yaml",
             "monitoraggio/rpct-2026.yaml",
             "rischi_corruttivi.yaml",
         ]
@@ -149,6 +150,7 @@ def piano_senza_fatti(tmp_path_factory: pytest.TempPathFactory) -> Path:
     piano = tmp_path_factory.mktemp("senza") / "piano"
     shutil.copytree(EXAMPLE, piano)
     (piano / "monitoraggio" / "rpct-2026.yaml").unlink()
+    (piano / "monitoraggio" / "2026.yaml").unlink()
     return piano
 
 
@@ -160,6 +162,7 @@ def test_missing_facts_file_still_gives_the_report_stating_what_is_missing(
         "--format", "html,xlsx",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
+    assert "primo semestre 2026" in result.output  # the last period stands in for the year
     fatti = [v for v in VOCI if v.fonte.startswith("fatti:")]
     assert f"Dati non forniti: {len(fatti)} voci su {len(VOCI)}" in result.output
     valori = _valori(tmp_path / f"{STEM}.xlsx")
