@@ -128,6 +128,14 @@ class Validazione(Modello):
     """Le osservazioni dell'organismo."""
 
 
+MINIMO_VALUTATI = 3
+"""The fewest persons of a role whose distribution of final evaluations a published output
+prints: with fewer, each evaluation could be told from the distribution (one segretario, two
+dirigenti). A piao convention protecting confidentiality, not a legal threshold; the law asks
+the distribution «in forma aggregata» (AT › Performance › Dati relativi ai premi, del. ANAC
+1310/2016 [P])."""
+
+
 class DatiRelazione(Modello):
     """I fatti della Relazione sulla performance che il piano e i valori misurati non contengono (solo nel file dell'anno, es. 2026.yaml)."""
 
@@ -147,3 +155,16 @@ class DatiRelazione(Modello):
     """Le risorse finanziarie per codice dell'obiettivo di performance o dell'unità organizzativa."""
     bilancio_genere: list[DatoGenere] = []
     """I dati del bilancio di genere, quando l'ente li ha."""
+
+    def valutati(self) -> dict[str, int]:
+        """Persons evaluated per role (the sum over its bands), in the file's order."""
+        out: dict[str, int] = {}
+        for v in self.valutazioni:
+            out[v.ruolo] = out.get(v.ruolo, 0) + v.numero
+        return out
+
+    def valutazioni_pubblicabili(self) -> list[FasciaValutazione]:
+        """The bands of the roles with at least MINIMO_VALUTATI persons evaluated: the only
+        ones the documents and the open data print."""
+        valutati = self.valutati()
+        return [v for v in self.valutazioni if valutati[v.ruolo] >= MINIMO_VALUTATI]

@@ -25,6 +25,7 @@ from piao.model.base import PLACEHOLDERS, Indicatore, da_verificare
 from piao.model.fabbisogni_personale import Assunzione
 from piao.model.periodo import DatiPeriodo, PeriodoMonitoraggio, Rilevazione
 from piao.model.regime import ENTRAMBI, ORDINARIO, Regime
+from piao.model.relazione import MINIMO_VALUTATI
 from piao.model.rischi_corruttivi import Misura
 from piao.rules.registry import Confidenza, forza_e_severita
 
@@ -476,3 +477,42 @@ def relazione_annuale(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
             "performance rendiconta l'anno (art. 10 c.1 lett. b D.Lgs. 150/2009) e piao la "
             f"legge solo dal file dell'anno ({ctx.periodo.anno}.yaml). Spostarla lì.",
         )
+
+
+# --- MP018: a distribution of evaluations must not tell a person's evaluation -------------
+
+
+@_regola(
+    "MP018",
+    "periodo.valutazioni-gruppo-piccolo",
+    summary=f"La distribuzione delle valutazioni finali di un ruolo con meno di {MINIMO_VALUTATI} "
+    "persone valutate renderebbe riconoscibile la valutazione di ciascuna: la Relazione e i "
+    "dati aperti non la riportano.",
+    basis=("ANAC-1310-2016",),
+    confidenza="P",
+    severita=Severity.WARNING,
+    motivo_severita=f"la soglia di {MINIMO_VALUTATI} persone è una convenzione di piao a tutela "
+    "della riservatezza; la norma chiede i dati sui premi «in forma aggregata»",
+    conforme="# monitoraggio/2026.yaml\nrelazione:\n  valutazioni:\n"
+    "    - {ruolo: posizioni_eq, fascia: 95-100, numero: 4}\n"
+    "    - {ruolo: posizioni_eq, fascia: 85-94, numero: 5}",
+    non_conforme="# monitoraggio/2026.yaml\nrelazione:\n  valutazioni:\n"
+    "    - {ruolo: segretario, fascia: 95-100, numero: 1}",
+)
+def valutazioni_gruppo_piccolo(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
+    rel = ctx.dati.relazione
+    if rel is None:
+        return
+    primo: dict[str, int] = {}
+    for i, v in enumerate(rel.valutazioni):
+        primo.setdefault(v.ruolo, i)
+    for ruolo, n in rel.valutati().items():
+        if n < MINIMO_VALUTATI:
+            yield (
+                ("relazione", "valutazioni", primo[ruolo]),
+                f"Le valutazioni del ruolo «{ruolo}» riguardano {n} "
+                f"{'persona' if n == 1 else 'persone'}: una distribuzione per fascia su meno "
+                f"di {MINIMO_VALUTATI} persone renderebbe riconoscibile la valutazione di "
+                "ciascuna, e la Relazione non la riporta. Unire il ruolo a un altro nel "
+                "Sistema di misurazione, o togliere le righe.",
+            )

@@ -78,7 +78,10 @@ def dati_json(d: DatiDellaRelazione) -> dict[str, Any]:
         "bozza": d.bozza,
         "termine": d.scadenza.termine.isoformat(),
         "avvisi": list(d.scadenza.avvisi),
-        "relazione": None if rel is None else rel.model_dump(mode="json"),
+        "relazione": None
+        if rel is None
+        else rel.model_dump(mode="json")
+        | {"valutazioni": [v.model_dump(mode="json") for v in rel.valutazioni_pubblicabili()]},
         "obiettivi": [
             {
                 "livello": e.livello,
@@ -163,7 +166,10 @@ def scrivi_dati(d: DatiDellaRelazione, cartella: Path, stem: str) -> list[Path]:
         ),
         f"{stem}-valutazioni.csv": write_csv(
             COLONNE_VALUTAZIONI,
-            ((v.ruolo, v.fascia, v.numero) for v in (rel.valutazioni if rel else [])),
+            (
+                (v.ruolo, v.fascia, v.numero)
+                for v in (rel.valutazioni_pubblicabili() if rel else [])
+            ),
         ),
         f"{stem}.json": json.dumps(dati_json(d), ensure_ascii=False, indent=2) + "\n",
         f"{stem}-LEGGIMI.txt": LEGGIMI.format(anno=d.anno, ente=d.anagrafica.ente.denominazione),

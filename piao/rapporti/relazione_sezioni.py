@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from piao.model.base import Indicatore
 from piao.model.performance import ObiettivoPerformance
-from piao.model.relazione import DatiRelazione
+from piao.model.relazione import MINIMO_VALUTATI, DatiRelazione
 from piao.periodi.raggiungimento import EsitoAggregato, EsitoIndicatore
 from piao.periodi.soddisfazione import indici
 from piao.rapporti.relazione_dati import cause
@@ -302,11 +302,12 @@ def _individuale(d: DatiDellaRelazione) -> list[Blocco]:
                 (3, 1, 1, 4),
             )
         )
-    if rel.valutazioni:
-        ruoli = list(dict.fromkeys(v.ruolo for v in rel.valutazioni))
-        fasce = list(dict.fromkeys(v.fascia for v in rel.valutazioni))
+    pubblicabili = rel.valutazioni_pubblicabili()
+    if pubblicabili:
+        ruoli = list(dict.fromkeys(v.ruolo for v in pubblicabili))
+        fasce = list(dict.fromkeys(v.fascia for v in pubblicabili))
         conta: Counter[tuple[str, str]] = Counter()
-        for v in rel.valutazioni:
+        for v in pubblicabili:
             conta[(v.ruolo, v.fascia)] += v.numero
         blocchi.append(
             Tabella(
@@ -318,6 +319,17 @@ def _individuale(d: DatiDellaRelazione) -> list[Blocco]:
                     "Totale",
                     *(numero(sum(conta[(r, f)] for f in fasce)) for r in ruoli),
                 ),
+            )
+        )
+    piccoli = [r for r, n in rel.valutati().items() if n < MINIMO_VALUTATI]
+    if piccoli:
+        blocchi.append(
+            Paragrafo(
+                f"La distribuzione delle valutazioni non è riportata per: "
+                f"{', '.join(etichetta(r) for r in piccoli)}: con meno di {MINIMO_VALUTATI} "
+                "persone valutate nel ruolo, la distribuzione renderebbe riconoscibile la "
+                "valutazione di ciascuna (convenzione di piao a tutela della riservatezza).",
+                "nota",
             )
         )
     if len(blocchi) == 1:

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from piao.model.periodo import DatiPeriodo
 from piao.rapporti.relazione import documento, raccogli, scrivi_relazione
+from piao.rapporti.relazione_dati import scrivi_dati
 from piao.render.html import render_html
 from tests.conftest import EXAMPLE, edit, run_cli
 
@@ -113,6 +114,29 @@ def test_individual_performance_is_aggregate_only(out: Path, html: str) -> None:
     nominata = {"ruolo": "dirigenti", "fascia": "90-100", "numero": 1, "nome": "Rossi"}
     with pytest.raises(ValidationError, match="nome"):
         DatiPeriodo.model_validate({"relazione": {"valutazioni": [nominata]}})
+
+
+def test_a_role_of_fewer_than_three_evaluated_is_not_printed(tmp_path: Path) -> None:
+    # One segretario in a band: the distribution would be his evaluation. The rule MP018
+    # reports it (tests/periodi/casi/MP018.yaml); the Relazione and its data leave it out.
+    piano = tmp_path / "piano"
+    shutil.copytree(EXAMPLE, piano)
+    edit(
+        piano / "monitoraggio" / "2026.yaml",
+        '    - {ruolo: posizioni_eq, fascia: "95-100", numero: 4}\n',
+        '    - {ruolo: posizioni_eq, fascia: "95-100", numero: 4}\n'
+        '    - {ruolo: segretario, fascia: "95-100", numero: 1}\n',
+    )
+    d = raccogli(piano, 2026, bozza=False, oggi=IL_30_GIUGNO)
+    assert "MP018" in {f.code for f in d.letto.findings}
+    testo = " ".join(re.sub(r"<[^>]+>", " ", render_html(documento(d))).split())
+    assert "Totale 11 141" in testo  # the table of the other roles, unchanged
+    assert "non è riportata per: Segretario" in testo
+    scritti = scrivi_dati(d, tmp_path, STEM)
+    assert "segretario" not in (tmp_path / f"{STEM}-valutazioni.csv").read_text("utf-8")
+    dati = json.loads((tmp_path / f"{STEM}.json").read_text("utf-8"))
+    assert {v["ruolo"] for v in dati["relazione"]["valutazioni"]} == {"posizioni_eq", "personale"}
+    assert scritti
 
 
 def test_pdf_is_pdfa_with_the_yearly_file_attached(out: Path) -> None:
