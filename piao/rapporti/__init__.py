@@ -1,0 +1,1 @@
+"""The documents of the plan's cycle after adoption: the integrated monitoring report, the Relazione sulla performance and the RPCT's annual report (issue 18), built as `Documento`s and printed by piao.render."""
