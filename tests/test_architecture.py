@@ -52,3 +52,12 @@ def test_reporters_read_only_the_report_and_the_catalogue_given_to_them() -> Non
             path.name,
             ours,
         )
+
+
+def test_nothing_below_the_reports_imports_them() -> None:
+    # The documents of the cycle (piao.rapporti) read piao.periodi, piao.model, piao.render;
+    # only the CLI reads them.
+    for path in PACKAGE.rglob("*.py"):
+        if {"cli", "rapporti"} & set(path.parts):
+            continue
+        assert not any(n.startswith("piao.rapporti") for n in _imports(path)), path

@@ -10,7 +10,7 @@ from typing import Any
 from piao.csvsafe import write_csv_italiano
 from piao.periodi.raggiungimento import EsitoAggregato, EsitoIndicatore, Raggiungimento
 from piao.render.etichette import etichetta
-from piao.render.formatting import numero
+from piao.render.formatting import con_segno, numero
 
 _DATA = "%d/%m/%Y"
 
@@ -28,10 +28,7 @@ def _pct(v: float | None) -> str:
 
 
 def _segno(v: float | None) -> str:
-    if v is None:
-        return "—"
-    testo = numero(round(abs(v), 2))
-    return f"+{testo}" if v > 0 else f"−{testo}" if v < 0 else "0"
+    return "—" if v is None else con_segno(v)
 
 
 def regole(r: Raggiungimento) -> list[str]:

@@ -21,12 +21,15 @@ from piao.cli.comune import (
     testo,
 )
 from piao.findings import Severity
+from piao.fsutil import inside
 from piao.lingua import quanti
 from piao.loading import PlanFolderError
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
 from piao.periodi import CARTELLA, PeriodoError, controlla_periodi, file_periodi
 from piao.periodi.crea import crea_periodo
 from piao.periodi.raggiungimento import esito_periodo
+from piao.rapporti.monitoraggio import RapportoRifiutato, scrivi_report
+from piao.render import FORMATS
 
 monitoraggio_app = typer.Typer(
     name="monitoraggio",
@@ -173,3 +176,65 @@ def monitoraggio_esito(
     uscita = FORMATI_ESITO[output_format](risultato)
     # Text goes to a terminal (controls made visible); JSON and CSV are data, byte for byte.
     sys.stdout.write(testo(uscita) if output_format == "text" else uscita)
+
+
+@monitoraggio_app.command("report")
+def monitoraggio_report(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    periodo: Annotated[
+        str, typer.Option("--periodo", help="Periodo: 2026 (anno), 2026-S1 (semestre)...")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Cartella in cui scrivere il report e i dati.")
+    ],
+    formats: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"Formati separati da virgola: {', '.join(FORMATS)}."),
+    ] = ",".join(FORMATS),
+    bozza: Annotated[
+        bool,
+        typer.Option(
+            "--bozza",
+            help="Produce il report anche se il piano o il file del periodo hanno errori, con "
+            "la scritta BOZZA su ogni pagina.",
+        ),
+    ] = False,
+) -> None:
+    """Produce il report di monitoraggio integrato del periodo (PDF/A con i dati allegati,
+    DOCX, HTML): raggiungimento per obiettivo di valore pubblico, obiettivo di performance,
+    indicatore e unità, la mappa del valore pubblico a semaforo, le misure della 2.3, i fatti
+    della sezione 3, la soddisfazione degli utenti e i rilievi del periodo; accanto, i dati
+    aperti (CSV e JSON).
+
+    Codici di uscita: 0 scritto; 1 il piano o il file del periodo hanno errori (senza
+    --bozza); 2 errore d'uso (nessun file del periodo, piano illeggibile).
+    """
+    nome = _periodo(periodo)
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise fail(
+            f"formato non riconosciuto: {', '.join(unknown) or formats} (ammessi: {', '.join(FORMATS)})"
+        )
+    require_plan_dirs(plan_dir)
+    if inside(out, plan_dir):
+        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
+    try:
+        fonti, scritti = scrivi_report(plan_dir, nome, out, formats=chosen, bozza=bozza)
+    except (PeriodoError, PlanFolderError) as exc:
+        raise fail(str(exc)) from None
+    except RapportoRifiutato as exc:
+        typer.echo(testo(f"piao: report non prodotto: {exc}"), err=True)
+        for f in exc.findings:
+            typer.echo(testo(f"  {f.location}: {f.code} {f.message}"), err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    except OSError as exc:
+        raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None
+    if bozza:
+        typer.echo(
+            testo(
+                f"Report marcato BOZZA: {quanti(len(fonti.errori), 'errore', 'errori')} nel periodo."
+            )
+        )
+    for path in scritti:
+        typer.echo(testo(f"scritto {path}"))

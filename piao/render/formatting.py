@@ -39,6 +39,14 @@ def percentuale(value: float | None, cifre: int = 2) -> str:
     )
 
 
+def con_segno(value: float | None, cifre: int = 2) -> str:
+    """«+1,5», «−2,25» (the minus sign, not a hyphen), «0»: a scostamento."""
+    if value is None:
+        return ""
+    testo = numero(round(abs(value), cifre))
+    return f"+{testo}" if value > 0 else f"−{testo}" if value < 0 and testo != "0" else "0"
+
+
 def sino(value: bool) -> str:
     return "sì" if value else "no"
 

@@ -7,7 +7,8 @@ public-value objective, titles wrapped whole (issue 17)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from piao.lingua import quanti
 from piao.model.base import Indicatore
@@ -37,6 +38,27 @@ _MISURA = Stile("#ffffff", "#9aa8b6")
 _RISCHIO = Stile("#fdf0e6", "#c77c3a")
 _MANCA = Stile("#fbe3e6", "#9aa8b6")
 
+Colora = Callable[[str], tuple[Stile, str] | None]
+"""A code of an objective or an indicator → the style of its box and a line saying its state
+in words (the monitoring report's traffic lights, piao.rapporti.semaforo); None leaves the
+box as the plan's map draws it."""
+
+
+def _colorata(voce: Voce, codice: str, colora: Colora | None) -> Voce:
+    """The box of `codice` in the colour of its state, with the state in words as its last
+    line (a colour never says anything alone)."""
+    stato = colora(codice) if colora is not None else None
+    if stato is None:
+        return voce
+    stile, parole = stato
+    return replace(voce, paragrafi=(*voce.paragrafi, (parole, True)), stile=stile)
+
+
+def _in_parole(codice: str, colora: Colora | None) -> str:
+    """« — raggiunto, 92,0%»: the state of an indicator listed inside its objective's box."""
+    stato = colora(codice) if colora is not None else None
+    return "" if stato is None else f" — {stato[1]}"
+
 
 def _target(ctx: Contesto, ind: Indicatore) -> str:
     """«Target 2026: 50 (percentuale)», the first year of the triennio, else the whole
@@ -53,12 +75,20 @@ def _target(ctx: Contesto, ind: Indicatore) -> str:
     return "Target non indicato"
 
 
-def _indicatori(ctx: Contesto, o: ObiettivoPerformance, livello: int) -> list[Voce]:
+def _indicatori(
+    ctx: Contesto, o: ObiettivoPerformance, livello: int, colora: Colora | None = None
+) -> list[Voce]:
     """The indicators of a performance objective with their targets, else its phases."""
     if o.indicatori:
         voci = [
-            Voce(
-                livello, ((f"{i.codice} {i.descrizione}", False), (_target(ctx, i), True)), _MISURA
+            _colorata(
+                Voce(
+                    livello,
+                    ((f"{i.codice} {i.descrizione}", False), (_target(ctx, i), True)),
+                    _MISURA,
+                ),
+                i.codice,
+                colora,
             )
             for i in o.indicatori[:ALBERO_MAX_MISURE]
         ]
@@ -150,6 +180,8 @@ def _voci(
     rischi: _Rischi,
     o: ObiettivoVp,
     serventi: list[ObiettivoPerformance] | None,
+    *,
+    colora: Colora | None = None,
 ) -> list[Voce]:
     """The boxes of one public-value objective; `serventi` None when the plan has no
     performance section."""
@@ -167,7 +199,11 @@ def _voci(
     base = 1 if sopra else 0
     paragrafi = [(f"{o.codice} {o.titolo}", True)]
     paragrafi += [
-        (f"Indicatore {i.codice} {i.descrizione} — {_target(ctx, i)}", False)
+        (
+            f"Indicatore {i.codice} {i.descrizione} — {_target(ctx, i)}"
+            + _in_parole(i.codice, colora),
+            False,
+        )
         for i in o.indicatori[:ALBERO_MAX_MISURE]
     ]
     if len(o.indicatori) > ALBERO_MAX_MISURE:
@@ -175,28 +211,36 @@ def _voci(
         paragrafi.append(
             (f"… e {quanti(altri, 'altro indicatore', 'altri indicatori')}: vedi la tabella", False)
         )
-    voci.append(Voce(base, tuple(paragrafi), _VALORE))
+    voci.append(_colorata(Voce(base, tuple(paragrafi), _VALORE), o.codice, colora))
     voci += rischi.voci(o.codice, getattr(o, "processi", []), base + 1)
     for p in serventi or []:
         voci.append(
-            Voce(
-                base + 1,
-                ((f"{p.codice} {p.titolo}", True),)
-                + ((f"Responsabile: {ctx.unita(p.unita_responsabile)}", False),)
-                * bool(p.unita_responsabile),
-                _PERFORMANCE,
+            _colorata(
+                Voce(
+                    base + 1,
+                    ((f"{p.codice} {p.titolo}", True),)
+                    + ((f"Responsabile: {ctx.unita(p.unita_responsabile)}", False),)
+                    * bool(p.unita_responsabile),
+                    _PERFORMANCE,
+                ),
+                p.codice,
+                colora,
             )
         )
-        voci += _indicatori(ctx, p, base + 2)
+        voci += _indicatori(ctx, p, base + 2, colora)
         voci += rischi.voci(p.codice, p.processi, base + 2)
     if serventi == []:
         voci.append(Voce(base + 1, (("nessun obiettivo di performance collegato", False),), _MANCA))
     return voci
 
 
-def mappa_figure(ctx: Contesto) -> list[Blocco]:
+def mappa_figure(
+    ctx: Contesto, colora: Colora | None = None, nome: str = "Mappa del valore pubblico"
+) -> list[Blocco]:
     """The map as figures, one or a few per public-value objective; without section 2.2,
-    the chain above each objective and its risks."""
+    the chain above each objective and its risks. With `colora`, each objective and
+    indicator box in the colour of its state and with the state in words (the monitoring
+    report's traffic-light map); `nome` heads each figure."""
     pf = ctx.piano.performance
     if not ctx.valore_pubblico_per_codice:
         return []
@@ -209,14 +253,14 @@ def mappa_figure(ctx: Contesto) -> list[Blocco]:
     omesse = 0
     for codice, o in ctx.valore_pubblico_per_codice.items():
         serventi = per_vp.get(codice, []) if pf else None
-        titolo = f"Mappa del valore pubblico: {codice}"
+        titolo = f"{nome}: {codice}"
         alt = f"Schema dell'obiettivo di valore pubblico {codice} {o.titolo}: " + (
             f"{quanti(len(serventi), 'obiettivo di performance', 'obiettivi di performance')}"
             ", con indicatori e target, processi a rischio e misure collegati."
             if serventi is not None
             else "linee di mandato, DUP, indicatori, processi a rischio e misure collegati."
         )
-        for disegno in schemi(_voci(ctx, arch, rischi, o, serventi), titolo):
+        for disegno in schemi(_voci(ctx, arch, rischi, o, serventi, colora=colora), titolo):
             if len(out) < ALBERO_MAX_FIGURE:
                 out.append(Figura(disegno.titolo, disegno, alt))
             else:
