@@ -132,6 +132,17 @@ def test_pdf_is_pdfa_with_the_files_it_was_built_from(uscita: Path) -> None:
         assert fatti == (EXAMPLE / "monitoraggio" / "rpct-2026.yaml").read_bytes()
 
 
+def test_the_long_cover_stays_on_its_page(uscita: Path) -> None:
+    # The longest cover title of piao's documents, four long entries: the legal basis at its
+    # foot is still on page 1 (it once slid alone onto page 2).
+    prima = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(uscita / f"{STEM}.pdf"), "-"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    assert "Art. 1 c.14 L. 6 novembre 2012 n. 190" in prima
+
+
 def test_docx_and_open_data(uscita: Path) -> None:
     document = Document(str(uscita / f"{STEM}.docx"))
     testo = "\n".join(p.text for p in document.paragraphs)
