@@ -286,8 +286,8 @@ def sezione_mappa(r: Raggiungimento, piano: Piano, numero_sezione: str) -> Sezio
         Figura(
             "Legenda dei colori",
             legenda(soglie(r)),
-            "Legenda: verde raggiunto, ambra parzialmente raggiunto, rosso non raggiunto, "
-            "grigio non rilevato.",
+            "Verde raggiunto, ambra parzialmente raggiunto, rosso non raggiunto, grigio non "
+            "rilevato.",
         ),
     ]
     blocchi += figure or [Paragrafo("Il piano non ha obiettivi di valore pubblico.", "nota")]

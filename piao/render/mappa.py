@@ -212,7 +212,11 @@ def _voci(
             (f"… e {quanti(altri, 'altro indicatore', 'altri indicatori')}: vedi la tabella", False)
         )
     voci.append(_colorata(Voce(base, tuple(paragrafi), _VALORE), o.codice, colora))
-    voci += rischi.voci(o.codice, getattr(o, "processi", []), base + 1)
+    # The traffic-light map speaks of achievements only: the 2.3 risk boxes (pink by risk
+    # level) would read as lights, so they stay in the plan's own map.
+    con_rischi = colora is None
+    if con_rischi:
+        voci += rischi.voci(o.codice, getattr(o, "processi", []), base + 1)
     for p in serventi or []:
         voci.append(
             _colorata(
@@ -228,7 +232,8 @@ def _voci(
             )
         )
         voci += _indicatori(ctx, p, base + 2, colora)
-        voci += rischi.voci(p.codice, p.processi, base + 2)
+        if con_rischi:
+            voci += rischi.voci(p.codice, p.processi, base + 2)
     if serventi == []:
         voci.append(Voce(base + 1, (("nessun obiettivo di performance collegato", False),), _MANCA))
     return voci
@@ -254,11 +259,21 @@ def mappa_figure(
     for codice, o in ctx.valore_pubblico_per_codice.items():
         serventi = per_vp.get(codice, []) if pf else None
         titolo = f"{nome}: {codice}"
+        collegati = (
+            ", con indicatori e target, ciascuno con il suo raggiungimento."
+            if colora is not None
+            else ", con indicatori e target, processi a rischio e misure collegati."
+        )
         alt = f"Schema dell'obiettivo di valore pubblico {codice} {o.titolo}: " + (
             f"{quanti(len(serventi), 'obiettivo di performance', 'obiettivi di performance')}"
-            ", con indicatori e target, processi a rischio e misure collegati."
+            + collegati
             if serventi is not None
-            else "linee di mandato, DUP, indicatori, processi a rischio e misure collegati."
+            else "linee di mandato, DUP, indicatori"
+            + (
+                " e il loro raggiungimento."
+                if colora is not None
+                else ", processi a rischio e misure collegati."
+            )
         )
         for disegno in schemi(_voci(ctx, arch, rischi, o, serventi, colora=colora), titolo):
             if len(out) < ALBERO_MAX_FIGURE:
