@@ -77,6 +77,9 @@ class Parametri:
     def fascia(self, percentuale: float | None) -> EsitoRaggiungimento:
         if percentuale is None:
             return "non_rilevato"
+        # Binary fractions: (79.1 − 71) / (80 − 71) is 89.99999999999999, not the 90 a hand
+        # computation gives; a band is decided on the value rounded far below what is shown.
+        percentuale = round(percentuale, 6)
         if percentuale >= self.soglia_raggiunto:
             return "raggiunto"
         if percentuale >= self.soglia_parziale:

@@ -465,7 +465,8 @@ def assunzioni(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
     "MP016",
     "periodo.cause-scostamento",
     summary="Un indicatore il cui raggiungimento calcolato è sotto la fascia «parzialmente "
-    "raggiunto» (non raggiunto) ha le cause dello scostamento, o una rettifica motivata.",
+    "raggiunto» (non raggiunto) ha le cause dello scostamento, o una rettifica motivata "
+    "(sua o del suo obiettivo).",
     basis=("DLGS150-6-10", "DFP-LG-3-2018"),
     confidenza="P",
     conforme="indicatori:\n  OBP-03-I1: {valore: 2, cause: «gara per la piattaforma deserta, "
@@ -486,8 +487,10 @@ def cause_scostamento(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
     )
     for e in r.indicatori:
         rilevato = ctx.dati.indicatori.get(e.codice)
-        if e.esito != "non_raggiunto" or e.rettifica is not None or e.percentuale is None:
+        if e.esito != "non_raggiunto" or e.percentuale is None:
             continue
+        if e.rettifica is not None or e.obiettivo in ctx.dati.rettifiche:
+            continue  # the rettifica's reason explains the indicator or its objective
         if rilevato is None or rilevato.cause is not None or e.codice in da_rilevazioni:
             continue
         pct = f"{e.percentuale:.1f}".replace(".", ",")
@@ -496,7 +499,7 @@ def cause_scostamento(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
             f"L'indicatore «{e.codice}» raggiunge il {pct} % del target{avanzamento}, sotto "
             f"la soglia del {soglia} % della fascia «parzialmente raggiunto»: scrivere "
             "«cause:» con le cause dello scostamento e che cosa si fa per recuperare, o una "
-            "rettifica motivata. La Relazione sulla performance riporta i risultati «con "
+            "rettifica motivata dell'indicatore o del suo obiettivo. La Relazione sulla performance riporta i risultati «con "
             "rilevazione degli eventuali scostamenti» (art. 10 c.1 lett. b D.Lgs. 150/2009); "
             "chiederne le cause è una lettura applicata, che segue la prassi delle Linee "
             "guida DFP n. 3/2018.",
