@@ -30,6 +30,7 @@ from piao.model.performance import ObiettivoPerformance
 from piao.model.periodo import EsitoRaggiungimento, PeriodoMonitoraggio, Rettifica
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import PeriodoError, PianoLetto, file_periodo, leggi_piano
+from piao.periodi.soddisfazione import IndiceSoddisfazione, indici
 
 Livello = Literal["indicatore", "obiettivo", "unita", "valore_pubblico"]
 
@@ -157,6 +158,8 @@ class Raggiungimento:
     obiettivi: list[EsitoAggregato] = field(default_factory=list)
     unita: list[EsitoAggregato] = field(default_factory=list)
     valore_pubblico: list[EsitoAggregato] = field(default_factory=list)
+    soddisfazione: list[IndiceSoddisfazione] = field(default_factory=list)
+    """The satisfaction indices of the period's surveys (whole survey, then per service)."""
     findings: list[Finding] = field(default_factory=list)
     calcolato: bool = True
     """False when the period file has errors: `findings` says which."""
@@ -202,6 +205,7 @@ def calcola(piano: PianoLetto, letto: PeriodoLetto) -> Raggiungimento:
         out.calcolato = False
         out.findings = [f for f in letto.findings if f.severity is Severity.ERROR]
         return out
+    out.soddisfazione = indici(dati)
     for sezione in SEZIONI:
         if sezione.key in piano.incompleti:
             out.findings.append(

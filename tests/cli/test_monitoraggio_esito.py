@@ -247,6 +247,35 @@ def test_cli_formats() -> None:
     assert ";87,971;" in csv  # 60700 / 690 = 87.97101…, four decimals, trailing 0 dropped
 
 
+def test_satisfaction_indices_in_every_format() -> None:
+    args = ("monitoraggio", "esito", str(EXAMPLE), "--periodo", "2026-S1")
+    testo = run_cli(*args).output
+    # Emoticons: CS-02 «Servizi online» 1320 / (1320 + 240 + 95) = 1320 / 1655 = 79.76;
+    # response rate 1655 / 5200 = 31.83 %. The whole survey: (1320 + 860) / (1655 + 952)
+    # = 2180 / 2607 = 83.62, rate 2607 / (5200 + 9800) = 17.38 %.
+    assert "CS-02  Servizi online, web: indice 79,8 (campione 1655, tasso di risposta 31,8 %)" in (
+        testo
+    )
+    assert "CS-02  intera rilevazione: indice 83,6 (campione 2607, tasso di risposta 17,4 %)" in (
+        testo
+    )
+    # Questionnaire: CS-01 «Servizi demografici» mean 4.4 on 1–5: (4.4 − 1) / (5 − 1) = 85;
+    # 22 respondents, under 30: the small-sample note; rate 22 / 610 = 3.61 %.
+    riga = "CS-01  Servizi demografici, web: indice 85 (campione 22, tasso di risposta 3,6 %)"
+    assert f"{riga}\n      campione ridotto (22, meno di 30" in testo
+    dati = json.loads(run_cli(*args, "--format", "json").output)["soddisfazione"]
+    # Sportello: (75 × 250 + 87.5 × 250 + 77.5 × 246) / 746 = 59690 / 746 = 80.0134.
+    sportello = next(s for s in dati if s["servizio"] == "Sportello polivalente")
+    assert sportello["indice"] == round(59690 / 746, 4)
+    assert (sportello["canale"], sportello["campione"]) == ("sportello", 250)
+    assert sportello["tasso_risposta"] == round(250 / 4100 * 100, 4)
+    csv = run_cli(*args, "--format", "csv").stdout_bytes.decode("utf-8-sig").splitlines()
+    intestazione = csv[0].split(";")
+    assert intestazione[-3:] == ["canale", "campione", "tasso_risposta"]
+    assert all(len(r.split(";")) == len(intestazione) for r in csv if '"' not in r)
+    assert "Soddisfazione;CS-02;Pagamenti pagoPA;;;;;90,3361;" in "\n".join(csv)  # 860 / 952
+
+
 def test_a_broken_period_file_gives_findings(plan_copy: Callable[[Path], Path]) -> None:
     plan = plan_copy(EXAMPLE)
     edit(
