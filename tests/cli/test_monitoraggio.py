@@ -48,6 +48,9 @@ def test_the_example_period_checks_clean(plan: Path) -> None:
         result = run_cli("monitoraggio", "check", str(plan), *extra)
         assert result.exit_code == 0, result.output
         assert "Nessun rilievo." in result.output
+        # «conforme» is a word about a plan's legality, not about a period's data.
+        assert "Esito: nessun rilievo — 0 errori, 0 avvisi, 0 informazioni" in result.output
+        assert "conforme" not in result.output
 
 
 def test_plan_check_ignores_the_monitoring_folder() -> None:
@@ -304,3 +307,20 @@ def test_the_library_gives_the_period_as_data() -> None:
     assert dati.lavoro_agile.giornate == 1420
     rettifica = dati.rettifiche["OBP-07"]
     assert (rettifica.percentuale, rettifica.approvata_da) == (90, "Nucleo di valutazione")
+
+
+def test_the_verdict_of_period_data_never_says_conforme(esempio: Path) -> None:
+    path = esempio / "monitoraggio" / "2026-S1.yaml"
+    # A warning (MP013: a measure not implemented without its reason).
+    text = path.read_text(encoding="utf-8")
+    inizio = text.index("  MIS-07:\n")
+    motivo = text.index("    motivo:", inizio)
+    path.write_text(text[:motivo] + text[text.index("\n", motivo) + 1 :], encoding="utf-8")
+    output = run_cli("monitoraggio", "check", str(esempio)).output
+    assert "Esito: nessun errore, avvisi da esaminare — 0 errori, 1 avviso" in output
+    # An error (a value that is not a number where the plan measures with numbers: MP003).
+    edit(path, "    valore: 20.4\n", "    valore: circa 20 minuti\n")
+    result = run_cli("monitoraggio", "check", str(esempio))
+    assert result.exit_code == 1
+    assert "Esito: errori da correggere — 1 errore, 1 avviso" in result.output
+    assert "conforme" not in result.output
