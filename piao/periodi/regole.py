@@ -499,8 +499,9 @@ def cause_scostamento(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
             f"L'indicatore «{e.codice}» raggiunge il {pct} % del target{avanzamento}, sotto "
             f"la soglia del {soglia} % della fascia «parzialmente raggiunto»: scrivere "
             "«cause:» con le cause dello scostamento e che cosa si fa per recuperare, o una "
-            "rettifica motivata dell'indicatore o del suo obiettivo. La Relazione sulla performance riporta i risultati «con "
-            "rilevazione degli eventuali scostamenti» (art. 10 c.1 lett. b D.Lgs. 150/2009); "
+            "rettifica motivata dell'indicatore o del suo obiettivo. La Relazione sulla "
+            "performance riporta i risultati «con rilevazione degli eventuali scostamenti» "
+            "(art. 10 c.1 lett. b D.Lgs. 150/2009); "
             "chiederne le cause è una lettura applicata, che segue la prassi delle Linee "
             "guida DFP n. 3/2018.",
         )
