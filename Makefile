@@ -78,7 +78,7 @@ fuzz: install-dev system-deps
 
 ## golden: rewrite the text goldens of the document after an intended change (then review the diff)
 golden: install-dev
-	PIAO_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/render/test_view_golden.py
+	PIAO_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/render/test_view_golden.py tests/periodi/test_esito_golden.py
 
 ## bench: speed as ratios to baselines measured in the same run (not part of the tests)
 bench: install-dev system-deps

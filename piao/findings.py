@@ -159,6 +159,9 @@ class Report:
     oggetto: str = "Piano"
     """What was checked, as the text report's first line names it («Piano», or the
     monitoring periods of a plan)."""
+    sul_piano: bool = True
+    """False for the data of monitoring periods: their verdict is not a judgement of the
+    plan's compliance, and the text report says it in other words (VERDETTI_DATI)."""
 
     @property
     def n_suppressed(self) -> int:

@@ -32,7 +32,9 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize("formato", FORMATI)
 def test_diff_of_a_plan_and_its_rollover(in_tmp: Path, formato: str) -> None:
-    shutil.copytree(EXAMPLE, in_tmp / "2026-2028")
+    # Without the period files: their values would become baselines (tests/test_rollover.py),
+    # and this is about the year shift.
+    shutil.copytree(EXAMPLE, in_tmp / "2026-2028", ignore=shutil.ignore_patterns("monitoraggio"))
     assert run_cli("rollover", "2026-2028", "--out", "2027-2029").exit_code == 0
     result = run_cli("diff", "2026-2028", "2027-2029", "--format", formato)
     assert result.exit_code == 0
@@ -128,7 +130,9 @@ def test_event_ratings_phases_and_subjects_change_item_by_item(in_tmp: Path) -> 
 
 
 def test_across_a_rollover_the_year_shift_is_apart_from_real_changes(in_tmp: Path) -> None:
-    shutil.copytree(EXAMPLE, in_tmp / "2026-2028")
+    # Without the period files: their values would become baselines (tests/test_rollover.py),
+    # and this is about the year shift.
+    shutil.copytree(EXAMPLE, in_tmp / "2026-2028", ignore=shutil.ignore_patterns("monitoraggio"))
     assert run_cli("rollover", "2026-2028", "--out", "2027-2029").exit_code == 0
     # A real change made while drafting the new plan: the 2028 target of one indicator.
     edit(

@@ -60,6 +60,8 @@ def test_every_file_is_byte_identical_outside_the_changed_values(
                 or line in shifted
                 or "da verificare — " in line
                 or "da definire" in line
+                or line.endswith("  # dal monitoraggio 2026-S1")  # a measured baseline
+                or line.lstrip().startswith("storico: {")  # the old baseline, kept
             ), (old_file.name, line)
         new_comments = {line.strip() for line in new if line.lstrip().startswith("#")}
         for j, line in enumerate(old):
@@ -321,3 +323,83 @@ def test_the_summary_writes_plan_controls_as_visible_escapes(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert "PO-01\\x7f\\x1b]0;x\\x07" in result.output
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.output)
+
+
+def _baseline(plan: Path, file: str, codice: str) -> str:
+    testo = (plan / file).read_text(encoding="utf-8")
+    blocco = testo[testo.index(f"codice: {codice}\n") :]
+    return next(r.strip() for r in blocco.splitlines() if r.strip().startswith("baseline:"))
+
+
+def test_the_last_measured_values_become_the_baselines(tmp_path: Path) -> None:
+    out = tmp_path / "2027-2029"
+    result = run_cli("rollover", str(EXAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    # VP-01-I2 measured 20.4 in 2026-S1: the new baseline, its source named; the old
+    # baseline (2025: 24) joins the history.
+    assert _baseline(out, "valore_pubblico.yaml", "VP-01-I2") == (
+        "baseline: {anno: 2026, valore: 20.4}  # dal monitoraggio 2026-S1"
+    )
+    assert "storico: {2025: 24}" in (out / "valore_pubblico.yaml").read_text(encoding="utf-8")
+    # An indicator measured by a survey: VP-01-I1 takes the index of CS-01 (80.4); sections
+    # other than performance too (LA-01-I1 100, an integer stays an integer).
+    assert "valore: 80.4}  # dal monitoraggio" in _baseline(out, "valore_pubblico.yaml", "VP-01-I1")
+    assert _baseline(out, "lavoro_agile.yaml", "LA-01-I1").startswith(
+        "baseline: {anno: 2026, valore: 100}"
+    )
+    # Not measured in the period (VP-07-I2 «non_rilevato»): the baseline stays.
+    assert _baseline(out, "valore_pubblico.yaml", "VP-07-I2") == (
+        "baseline: {anno: 2025, valore: 64}"
+    )
+    assert "VP-01-I2.baseline (2026: 20.4): valore misurato nel monitoraggio 2026-S1" in (
+        result.output
+    )
+
+
+def _periodo(plan: Path, nome: str, valore: float | str) -> None:
+    (plan / "monitoraggio" / f"{nome}.yaml").write_text(
+        f"indicatori:\n  VP-01-I2: {{valore: {valore}}}\n", encoding="utf-8"
+    )
+
+
+def test_which_period_and_which_source_win(tmp_path: Path) -> None:
+    plan = tmp_path / "piano"
+    shutil.copytree(EXAMPLE, plan)
+    # The last part of the year wins over an earlier one: 2026-S2 over 2026-S1.
+    _periodo(plan, "2026-S2", 19.2)
+    run_cli("rollover", str(plan), "--out", str(tmp_path / "a"))
+    assert _baseline(tmp_path / "a", "valore_pubblico.yaml", "VP-01-I2") == (
+        "baseline: {anno: 2026, valore: 19.2}  # dal monitoraggio 2026-S2"
+    )
+    # The whole-year file wins over the parts of its year.
+    _periodo(plan, "2026", 19.5)
+    run_cli("rollover", str(plan), "--out", str(tmp_path / "b"))
+    assert _baseline(tmp_path / "b", "valore_pubblico.yaml", "VP-01-I2") == (
+        "baseline: {anno: 2026, valore: 19.5}  # dal monitoraggio 2026"
+    )
+    # The plan's own consuntivo of a later year wins over any period file.
+    edit(
+        plan / "valore_pubblico.yaml",
+        "        target: {2026: 18, 2027: 15, 2028: 12}\n",
+        "        target: {2026: 18, 2027: 15, 2028: 12}\n        consuntivo: {2027: 16.8}\n",
+    )
+    run_cli("rollover", str(plan), "--out", str(tmp_path / "c"))
+    assert _baseline(tmp_path / "c", "valore_pubblico.yaml", "VP-01-I2") == (
+        "baseline: {anno: 2027, valore: 16.8}"
+    )
+    # A consuntivo of the same year as a part of it wins (it is the year's value) ...
+    (plan / "monitoraggio" / "2026.yaml").unlink()
+    (plan / "monitoraggio" / "2026-S2.yaml").unlink()
+    edit(plan / "valore_pubblico.yaml", "consuntivo: {2027: 16.8}", "consuntivo: {2026: 19.8}")
+    run_cli("rollover", str(plan), "--out", str(tmp_path / "d"))
+    assert _baseline(tmp_path / "d", "valore_pubblico.yaml", "VP-01-I2") == (
+        "baseline: {anno: 2026, valore: 19.8}"
+    )
+    # ... and a period file with errors gives nothing, and is named.
+    _periodo(plan, "2026", "[")
+    result = run_cli("rollover", str(plan), "--out", str(tmp_path / "e"))
+    assert result.exit_code == 0, result.output
+    assert "monitoraggio/2026.yaml: il file ha errori" in result.output
+    assert _baseline(tmp_path / "e", "valore_pubblico.yaml", "VP-01-I2") == (
+        "baseline: {anno: 2026, valore: 19.8}"
+    )

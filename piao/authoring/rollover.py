@@ -18,6 +18,8 @@ from piao.loading.roundtrip import CommentedMap, CommentedSeq, dump_text, load_t
 from piao.loading.yamlio import parse_yaml
 from piao.model import SEZIONI
 from piao.model.base import PLACEHOLDERS
+from piao.periodi.piano import CARTELLA
+from piao.periodi.ultimi import UltimoValore, ultimi_valori
 
 DA_DEFINIRE = PLACEHOLDERS[1]
 # Yearly maps {anno: valore} outside indicators that move with the triennio.
@@ -60,12 +62,22 @@ def _shift(mappa: CommentedMap, vecchio: int, nuovo: int) -> None:
 def _storico(node: CommentedMap, consuntivo: dict[Any, Any]) -> None:
     """Measured values join the indicator's history (the old baseline with them), oldest
     first; the latest becomes the baseline."""
+    _nello_storico(node, {a: v for a, v in consuntivo.items() if isinstance(a, int)})
+    anno = max(a for a in consuntivo if isinstance(a, int))
+    node["baseline"] = CommentedMap([("anno", anno), ("valore", consuntivo[anno])])
+    node["baseline"].fa.set_flow_style()
+
+
+def _nello_storico(node: CommentedMap, misurati: dict[int, Any]) -> None:
+    """The old baseline and the `misurati` values join the indicator's history."""
     storico = node.get("storico")
     valori: dict[Any, Any] = dict(storico) if isinstance(storico, dict) else {}
     baseline = node.get("baseline")
     if isinstance(baseline, dict) and isinstance(baseline.get("anno"), int):
         valori.setdefault(baseline["anno"], baseline.get("valore"))
-    valori.update((a, v) for a, v in consuntivo.items() if isinstance(a, int))
+    valori.update(misurati)
+    if not valori:
+        return
     nuovo = CommentedMap(sorted(valori.items()))
     nuovo.fa.set_flow_style()
     if isinstance(storico, dict):
@@ -74,9 +86,41 @@ def _storico(node: CommentedMap, consuntivo: dict[Any, Any]) -> None:
         chiavi = list(node)
         posto = chiavi.index("baseline") + 1 if "baseline" in chiavi else len(chiavi)
         node.insert(posto, "storico", nuovo)
-    anno = max(a for a in consuntivo if isinstance(a, int))
-    node["baseline"] = CommentedMap([("anno", anno), ("valore", consuntivo[anno])])
-    node["baseline"].fa.set_flow_style()
+
+
+def _dal_monitoraggio(node: Any, misurati: dict[str, UltimoValore], file: str, r: Registro) -> None:
+    """An indicator measured in a period file gets that value as its baseline, the source
+    named in a comment, unless the plan holds a later year (a `consuntivo`), or a value of
+    the same year and the period is only a part of it. The old baseline joins the history
+    (a part of a year does not: it is not the year's value)."""
+    if isinstance(node, CommentedSeq):
+        for item in node:
+            _dal_monitoraggio(item, misurati, file, r)
+        return
+    if not isinstance(node, CommentedMap):
+        return
+    codice = node.get("codice")
+    u = misurati.get(codice) if isinstance(codice, str) and "target" in node else None
+    if u is not None:
+        vecchia = node.get("baseline")
+        anno = vecchia.get("anno") if isinstance(vecchia, dict) else None
+        if not isinstance(anno, int) or anno < u.anno or (anno == u.anno and u.annuale):
+            if isinstance(anno, int) and anno < u.anno:
+                _nello_storico(node, {})
+            v = u.valore
+            valore = int(v) if isinstance(v, float) and v.is_integer() else v  # 100, not 100.0
+            node["baseline"] = CommentedMap([("anno", u.anno), ("valore", valore)])
+            node["baseline"].fa.set_flow_style()
+            node.yaml_add_eol_comment(f"dal monitoraggio {u.periodo}", "baseline")
+            r.spostato(
+                file,
+                f"{codice}.baseline",
+                f"{u.anno}: {valore}",
+                f"valore misurato nel monitoraggio {u.periodo}",
+            )
+        return
+    for value in node.values():
+        _dal_monitoraggio(value, misurati, file, r)
 
 
 def _walk(node: Any, vecchio: int, nuovo: int) -> None:
@@ -367,10 +411,16 @@ def rollover(src: Path, dst: Path) -> Esito:
     vecchio = triennio["da"]
     da = vecchio + 1
     registro = Registro(vecchio)
+    misurati, esclusi = ultimi_valori(src)
+    for motivo in esclusi:
+        registro.rimosso(
+            CARTELLA, "", "", f"{motivo}: i suoi valori non diventano valori di partenza"
+        )
     for nome, data in dati.items():
         if not isinstance(data, CommentedMap):
             continue
         _walk(data, vecchio, da + 2)
+        _dal_monitoraggio(data, misurati, nome, registro)
         if nome == "anagrafica.yaml":
             _anagrafica(data, da, registro)
         elif nome == "fabbisogni_personale.yaml":

@@ -165,8 +165,9 @@ def rollover_command(
     ],
 ) -> None:
     """Prepara il piano del triennio successivo: stessi codici, commenti e formattazione;
-    target spostati di un anno (il nuovo ultimo anno «da definire»), valori misurati come
-    nuovi valori di partenza, dati di adozione tolti; atti, pareri, consultazioni, anni
+    target spostati di un anno (il nuovo ultimo anno «da definire»), valori misurati (il
+    consuntivo o l'ultimo file di monitoraggio) come nuovi valori di partenza, dati di
+    adozione tolti; atti, pareri, consultazioni, anni
     dei rendiconti, conteggi del personale e date del ciclo precedente «da verificare»."""
     require_plan_dirs(plan_dir)
     try:

@@ -9,6 +9,7 @@ from typing import Any
 
 from piao.csvsafe import write_csv_italiano
 from piao.periodi.raggiungimento import EsitoAggregato, EsitoIndicatore, Raggiungimento
+from piao.periodi.soddisfazione import IndiceSoddisfazione
 from piao.render.etichette import etichetta
 from piao.render.formatting import con_segno, numero
 
@@ -88,6 +89,28 @@ def _indicatore(e: EsitoIndicatore) -> str:
     return riga
 
 
+def _dove(i: IndiceSoddisfazione) -> str:
+    """«Sportello polivalente, sportello», or the whole survey."""
+    if i.servizio is None:
+        return "intera rilevazione"
+    return f"{i.servizio}, {i.canale}" if i.canale else i.servizio
+
+
+def _soddisfazione(i: IndiceSoddisfazione) -> str:
+    indice = "—" if i.indice is None else numero(round(i.indice, 1))
+    riga = f"  {i.rilevazione}  {_dove(i)}: indice {indice}"
+    dettagli = []
+    if i.campione is not None:
+        dettagli.append(f"campione {i.campione}")
+    if i.tasso_risposta is not None:
+        dettagli.append(f"tasso di risposta {_pct(i.tasso_risposta)}")
+    if dettagli:
+        riga += f" ({', '.join(dettagli)})"
+    for nota in i.note:
+        riga += f"\n      {nota}"
+    return riga
+
+
 def formato_testo(r: Raggiungimento) -> str:
     per = r.periodo
     out = [
@@ -104,6 +127,13 @@ def formato_testo(r: Raggiungimento) -> str:
             out += ["", f"{titolo}:", *(_aggregato(e) for e in voci)]
     if r.indicatori:
         out += ["", "Indicatori:", *(_indicatore(e) for e in r.indicatori)]
+    if r.soddisfazione:
+        out += [
+            "",
+            "Soddisfazione degli utenti (indice da 0 a 100, per rilevazione e per servizio e "
+            "canale; campione: giudizi espressi o rispondenti):",
+            *(_soddisfazione(i) for i in r.soddisfazione),
+        ]
     if r.findings:
         out += ["", "Rilievi:"]
         out += [f"  {f.location}: {f.code} {f.message}" for f in r.findings]
@@ -133,6 +163,7 @@ def formato_json(r: Raggiungimento) -> str:
         "obiettivi": [asdict(e) for e in r.obiettivi],
         "unita": [asdict(e) for e in r.unita],
         "valore_pubblico": [asdict(e) for e in r.valore_pubblico],
+        "soddisfazione": [asdict(i) for i in r.soddisfazione],
         "rilievi": [
             {
                 "codice": f.code,
@@ -171,7 +202,12 @@ _INTESTAZIONE = (
     "scostamento_relativo",
     "rettifica",
     "note",
+    "canale",
+    "campione",
+    "tasso_risposta",
 )
+"""A satisfaction index is a row of level «Soddisfazione»: the survey's code, the service as
+its description, the index as its value, and the last three columns (empty for the rest)."""
 
 
 def formato_csv(r: Raggiungimento) -> str:
@@ -224,4 +260,9 @@ def formato_csv(r: Raggiungimento) -> str:
                 "; ".join([e.metodo, *e.note]),
             ]
         )
-    return write_csv_italiano(_INTESTAZIONE, righe)
+    for i in r.soddisfazione:
+        riga: list[object] = ["Soddisfazione", i.rilevazione, i.servizio or "Intera rilevazione"]
+        riga += ["", "", "", "", pct(i.indice), *[""] * 8, "; ".join(i.note)]
+        righe.append([*riga, i.canale or "", i.campione, pct(i.tasso_risposta)])
+    larghezza = len(_INTESTAZIONE)
+    return write_csv_italiano(_INTESTAZIONE, [[*r, *[""] * (larghezza - len(r))] for r in righe])

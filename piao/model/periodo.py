@@ -6,6 +6,8 @@ how; a period file holds what that monitoring found in one period: indicator val
 state of the 2.3 measures, the section-3 facts (hires, cessations, training, lavoro agile,
 positive actions) and the achievements the evaluation body corrected by hand. Achievements
 themselves are never typed here: they are computed from these values and the plan's targets.
+An indicator's value may carry the `cause` of a deviation: what explains a target missed
+beyond the «parzialmente raggiunto» band (rule MP016).
 
 The period is named by the file (`2026-S1.yaml`): `periodo_da_nome` is the one place where
 a name becomes a year and a start and end date.
@@ -205,6 +207,8 @@ class ValoreRilevato(Rilevazione):
     """Valore misurato: un numero (col punto per i decimali, senza separatore delle migliaia), o un testo per gli indicatori qualitativi (es. «approvato»)."""
     non_rilevato: Testo | None = None
     """Al posto del valore, quando non è stato possibile misurarlo: il motivo."""
+    cause: Testo | None = None
+    """Quando il target è mancato oltre la fascia «parzialmente raggiunto»: le cause dello scostamento e che cosa si fa per recuperare (la Relazione sulla performance rileva gli scostamenti, art. 10 c.1 lett. b D.Lgs. 150/2009)."""
 
     @model_validator(mode="after")
     def _uno_dei_due(self) -> ValoreRilevato:

@@ -122,6 +122,7 @@ def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
         rules_run=True,
         da_completare=da_completare(findings),
         oggetto="Monitoraggio del piano",
+        sul_piano=False,
     )
 
 

@@ -30,6 +30,7 @@ from piao.model.performance import ObiettivoPerformance
 from piao.model.periodo import EsitoRaggiungimento, PeriodoMonitoraggio, Rettifica
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import PeriodoError, PianoLetto, file_periodo, leggi_piano
+from piao.periodi.soddisfazione import IndiceSoddisfazione, indici
 
 Livello = Literal["indicatore", "obiettivo", "unita", "valore_pubblico"]
 
@@ -77,6 +78,9 @@ class Parametri:
     def fascia(self, percentuale: float | None) -> EsitoRaggiungimento:
         if percentuale is None:
             return "non_rilevato"
+        # Binary fractions: (79.1 − 71) / (80 − 71) is 89.99999999999999, not the 90 a hand
+        # computation gives; a band is decided on the value rounded far below what is shown.
+        percentuale = round(percentuale, 6)
         if percentuale >= self.soglia_raggiunto:
             return "raggiunto"
         if percentuale >= self.soglia_parziale:
@@ -154,6 +158,8 @@ class Raggiungimento:
     obiettivi: list[EsitoAggregato] = field(default_factory=list)
     unita: list[EsitoAggregato] = field(default_factory=list)
     valore_pubblico: list[EsitoAggregato] = field(default_factory=list)
+    soddisfazione: list[IndiceSoddisfazione] = field(default_factory=list)
+    """The satisfaction indices of the period's surveys (whole survey, then per service)."""
     findings: list[Finding] = field(default_factory=list)
     calcolato: bool = True
     """False when the period file has errors: `findings` says which."""
@@ -199,6 +205,7 @@ def calcola(piano: PianoLetto, letto: PeriodoLetto) -> Raggiungimento:
         out.calcolato = False
         out.findings = [f for f in letto.findings if f.severity is Severity.ERROR]
         return out
+    out.soddisfazione = indici(dati)
     for sezione in SEZIONI:
         if sezione.key in piano.incompleti:
             out.findings.append(

@@ -27,6 +27,7 @@ from piao.model.periodo import DatiPeriodo, PeriodoMonitoraggio, Rilevazione
 from piao.model.regime import ENTRAMBI, ORDINARIO, Regime
 from piao.model.relazione import MINIMO_VALUTATI
 from piao.model.rischi_corruttivi import Misura
+from piao.periodi.soddisfazione import indicatori_collegati
 from piao.rules.registry import Confidenza, forza_e_severita
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class Contesto:
     piano: PianoLetto
     path: Path
     """The period file on disk."""
+    letto: PeriodoLetto
+    """The period file read (the achievements are computed from it)."""
 
 
 Verifica = Callable[[Contesto], Iterator[tuple[YamlPath, str]]]
@@ -133,7 +136,7 @@ def controlla_regole(letto: PeriodoLetto, piano: PianoLetto) -> list[Finding]:
     if any(f.code == "MP001" and f.severity is Severity.ERROR for f in letto.findings):
         return []  # a period outside the plan's triennio: its data are not this plan's
     a = piano.anagrafica
-    ctx = Contesto(letto.periodo, letto.dati, piano, letto.path)
+    ctx = Contesto(letto.periodo, letto.dati, piano, letto.path, letto)
     out: list[Finding] = []
     for code in sorted(REGOLE_PERIODO):
         regola = REGOLE_PERIODO[code]
@@ -454,6 +457,55 @@ def assunzioni(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
                 f"programmati {quando} ({a.numero}): indicare nelle note da dove vengono i posti "
                 "in più (aggiornamento del piano, altra riga della programmazione).",
             )
+
+
+# --- MP016: causes of a target missed beyond the band ----------------------------------
+
+
+@_regola(
+    "MP016",
+    "periodo.cause-scostamento",
+    summary="Un indicatore il cui raggiungimento calcolato è sotto la fascia «parzialmente "
+    "raggiunto» (non raggiunto) ha le cause dello scostamento, o una rettifica motivata "
+    "(sua o del suo obiettivo).",
+    basis=("DLGS150-6-10", "DFP-LG-3-2018"),
+    confidenza="P",
+    conforme="indicatori:\n  OBP-03-I1: {valore: 2, cause: «gara per la piattaforma deserta, "
+    "ripetuta in aprile»}  # target 8, partenza 0: 25 %",
+    non_conforme="indicatori:\n  OBP-03-I1: {valore: 2}  # target 8, partenza 0: 25 %",
+)
+def cause_scostamento(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
+    # raggiungimento imports controllo, which imports these rules: imported when run
+    from piao.periodi.raggiungimento import calcola  # noqa: PLC0415
+
+    r = calcola(ctx.piano, ctx.letto)
+    da_rilevazioni = indicatori_collegati(ctx.piano)  # no «cause» can be written for these
+    soglia = f"{r.parametri.soglia_parziale:g}".replace(".", ",")
+    avanzamento = (
+        f" (nel {ctx.periodo.descrizione} si misura l'avanzamento verso il target dell'anno)"
+        if r.regola_periodo
+        else ""
+    )
+    for e in r.indicatori:
+        rilevato = ctx.dati.indicatori.get(e.codice)
+        if e.esito != "non_raggiunto" or e.percentuale is None:
+            continue
+        if e.rettifica is not None or e.obiettivo in ctx.dati.rettifiche:
+            continue  # the rettifica's reason explains the indicator or its objective
+        if rilevato is None or rilevato.cause is not None or e.codice in da_rilevazioni:
+            continue
+        pct = f"{e.percentuale:.1f}".replace(".", ",")
+        yield (
+            ("indicatori", e.codice, "valore"),
+            f"L'indicatore «{e.codice}» raggiunge il {pct} % del target{avanzamento}, sotto "
+            f"la soglia del {soglia} % della fascia «parzialmente raggiunto»: scrivere "
+            "«cause:» con le cause dello scostamento e che cosa si fa per recuperare, o una "
+            "rettifica motivata dell'indicatore o del suo obiettivo. La Relazione sulla "
+            "performance riporta i risultati «con rilevazione degli eventuali scostamenti» "
+            "(art. 10 c.1 lett. b D.Lgs. 150/2009); "
+            "chiederne le cause è una lettura applicata, che segue la prassi delle Linee "
+            "guida DFP n. 3/2018.",
+        )
 
 
 # --- MP017: the Relazione's facts belong to the year --------------------------------------

@@ -31,10 +31,24 @@ VERDETTI = {
 """A plan without errors but with warnings of binding-law rules is «conforme con riserva»:
 the law is binding, only its text or reading is not fully verified (see `piao rules CODE`)."""
 
+VERDETTI_DATI = {
+    "conforme": "nessun errore",
+    "conforme_con_riserva": "nessun errore, avvisi da esaminare",
+    "non_conforme": "errori da correggere",
+    "verifica_parziale": "nessun errore nella parte controllata (verifica parziale)",
+}
+"""The same verdicts for the data of monitoring periods: «conforme» speaks of a plan's
+legality, not of what a period file records; no findings at all is «nessun rilievo»."""
+
 
 def summary_line(report: Report) -> str:
     c = report.counts()
-    verdict = VERDETTI[report.verdetto]
+    if report.sul_piano:
+        verdict = VERDETTI[report.verdetto]
+    elif not report.active:
+        verdict = "nessun rilievo"
+    else:
+        verdict = VERDETTI_DATI[report.verdetto]
     parts = [
         quanti(c[Severity.ERROR], "errore", "errori"),
         quanti(c[Severity.WARNING], "avviso", "avvisi"),

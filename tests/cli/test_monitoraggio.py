@@ -34,11 +34,23 @@ def esempio(plan_copy: Callable[[Path], Path]) -> Path:
     return plan_copy(EXAMPLE)
 
 
-def test_the_example_period_checks_clean() -> None:
+@pytest.fixture
+def senza_periodi(plan_copy: Callable[[Path], Path]) -> Path:
+    """A copy of the small plan without its period files."""
+    plan = plan_copy(SMALL)
+    shutil.rmtree(plan / "monitoraggio")
+    return plan
+
+
+@pytest.mark.parametrize("plan", [EXAMPLE, SMALL], ids=lambda p: p.parent.name)
+def test_the_example_period_checks_clean(plan: Path) -> None:
     for extra in ((), ("--periodo", "2026-S1")):
-        result = run_cli("monitoraggio", "check", str(EXAMPLE), *extra)
+        result = run_cli("monitoraggio", "check", str(plan), *extra)
         assert result.exit_code == 0, result.output
         assert "Nessun rilievo." in result.output
+        # «conforme» is a word about a plan's legality, not about a period's data.
+        assert "Esito: nessun rilievo — 0 errori, 0 avvisi, 0 informazioni" in result.output
+        assert "conforme" not in result.output
 
 
 def test_plan_check_ignores_the_monitoring_folder() -> None:
@@ -105,11 +117,11 @@ def test_init_never_overwrites_without_the_flag(esempio: Path) -> None:
         ("2031", "fuori dal triennio"),
     ],
 )
-def test_init_refuses_a_bad_period(periodo: str, messaggio: str) -> None:
-    result = run_cli("monitoraggio", "init", str(SMALL), "--periodo", periodo)
+def test_init_refuses_a_bad_period(periodo: str, messaggio: str, senza_periodi: Path) -> None:
+    result = run_cli("monitoraggio", "init", str(senza_periodi), "--periodo", periodo)
     assert result.exit_code == 2
     assert messaggio in result.output
-    assert not (SMALL / "monitoraggio").exists()
+    assert not (senza_periodi / "monitoraggio").exists()
 
 
 def test_a_code_not_in_the_plan_is_located(esempio: Path) -> None:
@@ -164,17 +176,17 @@ def test_a_bad_period_file_name_is_reported(esempio: Path) -> None:
 def test_a_text_where_the_plan_measures_numbers(esempio: Path) -> None:
     path = esempio / "monitoraggio" / "2026-S1.yaml"
     edit(path, "    valore: 20.4\n", "    valore: circa 20 minuti\n")
-    edit(path, "    valore: 45.2\n", "    valore: 45,2\n")
+    edit(path, "    valore: 48.2\n", "    valore: 48,2\n")
     edit(path, "    valore: 2280\n", "    valore: 1.500.000\n")
     findings = _findings(esempio)
     file = "monitoraggio/2026-S1.yaml"
     assert [_where(f) for f in findings] == [
         ("MP003", file, line_of(path, "circa 20 minuti"), 13),
-        ("MP003", file, line_of(path, "valore: 45,2"), 13),
+        ("MP003", file, line_of(path, "valore: 48,2"), 13),
         ("MP003", file, line_of(path, "1.500.000"), 13),
     ]
     assert "trovato il testo «circa 20 minuti»" in str(findings[0]["message"])
-    assert str(findings[1]["hint"]).startswith("Scrivere 45.2:")
+    assert str(findings[1]["hint"]).startswith("Scrivere 48.2:")
     assert str(findings[2]["hint"]).startswith("Scrivere 1500000:")
 
 
@@ -201,7 +213,7 @@ def test_schema_errors_are_located_and_italian_forms_accepted(esempio: Path) -> 
     edit(path, "controllo: qualita_dei_servizi", "controllo: qualità dei servizi")
     assert _findings(esempio) == []
     edit(path, "  VP-01-I2:\n", "  vp-01-i2:\n")
-    edit(path, "    valore: 45.2\n", "    valore: 45.2\n    non_rilevato: manca\n")
+    edit(path, "    valore: 48.2\n", "    valore: 48.2\n    non_rilevato: manca\n")
     edit(
         path,
         "    stato: attuata\n    data: 2026-06-30\n    valore_rilevato: 100%",
@@ -234,8 +246,8 @@ def test_garbage_never_gives_a_traceback(esempio: Path, contenuto: bytes) -> Non
     assert " YM00" in result.stdout
 
 
-def test_check_without_period_files_is_a_usage_error() -> None:
-    result = run_cli("monitoraggio", "check", str(SMALL))
+def test_check_without_period_files_is_a_usage_error(senza_periodi: Path) -> None:
+    result = run_cli("monitoraggio", "check", str(senza_periodi))
     assert result.exit_code == 2
     assert "piao monitoraggio init" in result.output
 
@@ -295,3 +307,20 @@ def test_the_library_gives_the_period_as_data() -> None:
     assert dati.lavoro_agile.giornate == 1420
     rettifica = dati.rettifiche["OBP-07"]
     assert (rettifica.percentuale, rettifica.approvata_da) == (90, "Nucleo di valutazione")
+
+
+def test_the_verdict_of_period_data_never_says_conforme(esempio: Path) -> None:
+    path = esempio / "monitoraggio" / "2026-S1.yaml"
+    # A warning (MP013: a measure not implemented without its reason).
+    text = path.read_text(encoding="utf-8")
+    inizio = text.index("  MIS-07:\n")
+    motivo = text.index("    motivo:", inizio)
+    path.write_text(text[:motivo] + text[text.index("\n", motivo) + 1 :], encoding="utf-8")
+    output = run_cli("monitoraggio", "check", str(esempio)).output
+    assert "Esito: nessun errore, avvisi da esaminare — 0 errori, 1 avviso" in output
+    # An error (a value that is not a number where the plan measures with numbers: MP003).
+    edit(path, "    valore: 20.4\n", "    valore: circa 20 minuti\n")
+    result = run_cli("monitoraggio", "check", str(esempio))
+    assert result.exit_code == 1
+    assert "Esito: errori da correggere — 1 errore, 1 avviso" in result.output
+    assert "conforme" not in result.output

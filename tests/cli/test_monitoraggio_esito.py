@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from piao.periodi.controllo import leggi_periodo
+from piao.periodi.piano import leggi_piano
 from piao.periodi.raggiungimento import EsitoAggregato, EsitoIndicatore, esito_periodo
 from tests.conftest import EXAMPLE, edit, line_of, run_cli, run_subprocess
 
@@ -38,14 +40,46 @@ def _valore(plan: Path, codice: str, old: str, new: str) -> None:
 
 def test_example_as_it_is() -> None:
     r = esito_periodo(EXAMPLE, "2026-S1")
-    # Crescente, partially achieved: OBP-01-I1 partenza 0, target 12, valore 7.2:
-    # (7.2 − 0) / (12 − 0) × 100 = 60 % → parzialmente raggiunto (50 ≤ 60 < 90);
-    # scostamento 7.2 − 12 = −4.8, relativo −4.8 / 12 = −40 %.
+    # Crescente, partially achieved: OBP-01-I1 partenza 0, target 12, valore 7:
+    # (7 − 0) / (12 − 0) × 100 = 58.33 % → parzialmente raggiunto (50 ≤ 58.33 < 90);
+    # scostamento 7 − 12 = −5, relativo −5 / 12 = −41.67 %.
     i = _ind(EXAMPLE, "OBP-01-I1")
-    assert i.percentuale == pytest.approx(60)
+    assert i.percentuale == pytest.approx(700 / 12)
     assert i.esito == "parzialmente_raggiunto"
-    assert i.scostamento == pytest.approx(-4.8)
-    assert i.scostamento_relativo == pytest.approx(-40)
+    assert i.scostamento == pytest.approx(-5)
+    assert i.scostamento_relativo == pytest.approx(-500 / 12)
+    # Reached: VP-02-I2 partenza 71, target 80, valore 79.1: 8.1 / 9 = 90 % → raggiunto
+    # (in binary floating point 89.999…: the band is decided on the rounded value).
+    i = _ind(EXAMPLE, "VP-02-I2")
+    assert i.percentuale == pytest.approx(90)
+    assert i.esito == "raggiunto"
+    # Over the target: VP-06-I1 decrescente 52 → 45, valore 44.5: −7.5 / −7 = 107.14 %,
+    # counted 100.
+    i = _ind(EXAMPLE, "VP-06-I1")
+    assert (i.percentuale_grezza, i.percentuale) == pytest.approx((750 / 7, 100))
+    # Exactly on the band's floor: OBP-24-I1 (target of the triennio 4, partenza 0) valore 2:
+    # 2 / 4 = 50 % → parzialmente raggiunto.
+    i = _ind(EXAMPLE, "OBP-24-I1")
+    assert i.percentuale == pytest.approx(50)
+    assert i.esito == "parzialmente_raggiunto"
+    # Missed beyond the band, with its causes written (rule MP016): EN-02-I1 decrescente
+    # 142000 → 130000, valore 139600: −2400 / −12000 = 20 % → non raggiunto.
+    i = _ind(EXAMPLE, "EN-02-I1")
+    assert i.percentuale == pytest.approx(20)
+    assert i.esito == "non_raggiunto"
+    dati = leggi_periodo(EXAMPLE / PERIODO, leggi_piano(EXAMPLE)).dati
+    assert dati is not None
+    mancati = {e.codice for e in r.indicatori if e.esito == "non_raggiunto"}
+    assert mancati == {
+        "VP-05-I1",
+        "VP-07-I1",
+        "EN-02-I1",
+        "OBP-12-I1",
+        "OBP-16-I1",
+        "OBP-22-I1",
+        "PO-04-I1",
+    }
+    assert all(dati.indicatori[c].cause for c in mancati)
     # Decrescente: VP-01-I2 partenza 24, target 18, valore 20.4: (20.4 − 24) / (18 − 24) = 60 %;
     # scostamento +2.4 (above the target, the wrong side for decrescente).
     i = _ind(EXAMPLE, "VP-01-I2")
@@ -58,22 +92,31 @@ def test_example_as_it_is() -> None:
     assert o.pesi == "pesi uguali"
     assert o.rettifica is not None
     assert o.rettifica.approvata_da == "Nucleo di valutazione"
-    # Weighted objective: OBP-01 = 60 × 60 % + 60 × 40 % = 60 (weights of the plan).
-    assert _agg(r.obiettivi, "OBP-01").pesi == "pesi del piano"
-    # Unit: UO-SOC = (OBP-06 60 × peso 60 + OBP-07 90 × peso 40) / 100 = 72.
-    assert _agg(r.unita, "UO-SOC").percentuale == pytest.approx(72)
-    # Roll-up to a VP objective: VP-03 from OBP-06 (60, peso 60), OBP-07 (90 rettificato,
-    # peso 40), OBP-18 (60, peso 30), OBP-21 (60, peso 100):
-    # (3600 + 3600 + 1800 + 6000) / 230 = 65.217… → parzialmente raggiunto.
+    # Weighted objective: OBP-01 = OBP-01-I1 58.33 × 60 % + OBP-01-I2 (30 − 22) / (30 − 22)
+    # = 100 × 40 % = 35 + 40 = 75 (weights of the plan).
+    o = _agg(r.obiettivi, "OBP-01")
+    assert o.pesi == "pesi del piano"
+    assert o.percentuale == pytest.approx(75)
+    # OBP-06: (129 − 118) / (130 − 118) = 91.67 % and (16 − 27) / (15 − 27) = 91.67 %.
+    assert _agg(r.obiettivi, "OBP-06").percentuale == pytest.approx(1100 / 12)
+    # Unit: UO-SOC = (OBP-06 91.67 × peso 60 + OBP-07 90 × peso 40) / 100 = 55 + 36 = 91.
+    assert _agg(r.unita, "UO-SOC").percentuale == pytest.approx(91)
+    # Roll-up to a VP objective: VP-03 from OBP-06 (91.67, peso 60), OBP-07 (90 rettificato,
+    # peso 40), OBP-18 ((38 − 20) / (50 − 20) = 60, peso 30), OBP-21 ((16 − 30) / (15 − 30)
+    # = 93.33, peso 100): (5500 + 3600 + 1800 + 9333.33) / 230 = 60700 / 690 = 87.97…
+    # → parzialmente raggiunto.
     vp = _agg(r.valore_pubblico, "VP-03")
-    assert vp.percentuale == pytest.approx(15000 / 230)
+    assert vp.percentuale == pytest.approx(60700 / 690)
+    assert vp.esito == "parzialmente_raggiunto"
     assert vp.parti == ("OBP-06", "OBP-07", "OBP-18", "OBP-21")
     # Its own indicators: VP-03-I1 (4.3 − 4.1) / (4.5 − 4.1) = 50 %, VP-03-I2 60 % → 55 %.
     assert vp.percentuale_indicatori == pytest.approx(55)
-    # Non rilevato: VP-07-I2 has «non_rilevato»; VP-07's own mean counts VP-07-I1 only.
+    # Non rilevato: VP-07-I2 has «non_rilevato»; VP-07's own mean counts VP-07-I1 only:
+    # (20 − 31) / (40 − 31) = −122.2 %, counted 0 (hours from January, courses in autumn).
     assert _ind(EXAMPLE, "VP-07-I2").esito == "non_rilevato"
+    assert _ind(EXAMPLE, "VP-07-I1").percentuale_grezza == pytest.approx(-1100 / 9)
     vp7 = _agg(r.obiettivi, "VP-07")
-    assert vp7.percentuale == pytest.approx(60)
+    assert vp7.percentuale == 0
     assert vp7.non_rilevate == ("VP-07-I2",)
     # Partial period: the annual target, and the rule stated.
     assert r.regola_periodo is not None
@@ -92,9 +135,9 @@ def modificato(plan_copy: Callable[[Path], Path]) -> Path:
     plan = plan_copy(EXAMPLE)
     perf = plan / "performance.yaml"
     # Decrescente achieved: OBP-04-I1 partenza 9, target 3.
-    _valore(plan, "OBP-04-I1", "5.4", "3.4")
+    _valore(plan, "OBP-04-I1", "5", "3.4")
     # Over the target: OBP-02-I1 partenza 3, target 6.
-    _valore(plan, "OBP-02-I1", "4.8", "7.5")
+    _valore(plan, "OBP-02-I1", "5", "7.5")
     # Mantenimento: OBP-08-I1 (target 100, valore 94) and OBP-09-I1 (target 100, valore 96).
     _nel_blocco(perf, "OBP-08-I1", "polarita: crescente", "polarita: mantenimento")
     _nel_blocco(perf, "OBP-09-I1", "polarita: crescente", "polarita: mantenimento")
@@ -103,7 +146,7 @@ def modificato(plan_copy: Callable[[Path], Path]) -> Path:
     _nel_blocco(perf, "OBP-10-I1", "2026: 92", "2026: 88")
     _nel_blocco(perf, "OBP-11-I1", "2026: 8", "2026: 5")
     _valore(plan, "OBP-11-I1", "6.8", "4")
-    # No baseline: OBP-03-I1 crescente (target 8, valore 4.8) and OBP-19-I1 decrescente
+    # No baseline: OBP-03-I1 crescente (target 8, valore 5) and OBP-19-I1 decrescente
     # (target 0, valore 1.6).
     _nel_blocco(perf, "OBP-03-I1", "        baseline: {anno: 2025, valore: 0}\n", "")
     _nel_blocco(perf, "OBP-19-I1", "        baseline: {anno: 2025, valore: 4}\n", "")
@@ -111,7 +154,7 @@ def modificato(plan_copy: Callable[[Path], Path]) -> Path:
     _nel_blocco(perf, "OBP-13-I1", "target: {2026: 80,", "target: {2026: approvato,")
     _valore(plan, "OBP-13-I1", "72", "In approvazione")
     _nel_blocco(perf, "OBP-12-I1", "target: {2026: 40,", "target: {2026: adottato,")
-    _valore(plan, "OBP-12-I1", "36.4", "bozza")
+    _valore(plan, "OBP-12-I1", "20", "bozza")
     with (plan / "monitoraggio.yaml").open("a", encoding="utf-8") as f:
         f.write(
             "\nraggiungimento:\n"
@@ -144,8 +187,8 @@ def test_hand_computed_cases(modificato: Path) -> None:
     i = _ind(plan, "OBP-11-I1")
     assert (i.percentuale, i.esito) == (0, "non_raggiunto")
     assert "target uguale alla partenza" in i.metodo
-    # No baseline: 4.8 / 8 × 100 = 60 %; decrescente 1.6 > 0 → 0 / 1.6 × 100 = 0 %.
-    assert _ind(plan, "OBP-03-I1").percentuale == pytest.approx(60)
+    # No baseline: 5 / 8 × 100 = 62.5 %; decrescente 1.6 > 0 → 0 / 1.6 × 100 = 0 %.
+    assert _ind(plan, "OBP-03-I1").percentuale == pytest.approx(62.5)
     assert _ind(plan, "OBP-03-I1").metodo == "senza partenza: valore / target × 100"
     assert _ind(plan, "OBP-19-I1").percentuale == 0
     # Qualitative mapping («In approvazione» ~ «in approvazione»: 60) → parzialmente.
@@ -175,7 +218,7 @@ def test_thresholds_of_the_plan(plan_copy: Callable[[Path], Path]) -> None:
         f.write("\nraggiungimento: {soglia_raggiunto: 95, soglia_parziale: 65}\n")
     r = esito_periodo(plan, "2026-S1")
     assert r.parametri.dal_piano
-    # 60 % is now under 65: non raggiunto; OBP-07's rettifica 90 is under 95: parzialmente.
+    # OBP-01-I1's 58.33 % is now under 65: non raggiunto; OBP-07's rettifica 90 is under 95: parzialmente.
     assert _ind(plan, "OBP-01-I1").esito == "non_raggiunto"
     assert _agg(r.obiettivi, "OBP-07").esito == "parzialmente_raggiunto"
     assert (
@@ -191,22 +234,55 @@ def test_cli_formats() -> None:
     assert "Periodo parziale (primo semestre 2026)" in testo.output
     assert "convenzione di piao; la legge non fissa soglie" in testo.output
     assert "RETTIFICA (calcolato 60 %)" in testo.output
-    assert "VP-03  65,2 %  parzialmente raggiunto" in testo.output
+    assert "VP-03  88 %  parzialmente raggiunto" in testo.output
     dati = json.loads(run_cli(*args, "--format", "json").output)
     vp = next(v for v in dati["valore_pubblico"] if v["codice"] == "VP-03")
-    assert vp["percentuale"] == round(15000 / 230, 4)
+    assert vp["percentuale"] == round(60700 / 690, 4)
     obp7 = next(v for v in dati["obiettivi"] if v["codice"] == "OBP-07")
     assert obp7["rettifica"]["percentuale"] == 90
     csv = run_cli(*args, "--format", "csv").stdout_bytes.decode("utf-8")
     assert csv.startswith("\ufefflivello;codice;")
     assert "\r\n" in csv
     assert "Valore pubblico;VP-03;" in csv
-    assert ";65,2174;" in csv
+    assert ";87,971;" in csv  # 60700 / 690 = 87.97101…, four decimals, trailing 0 dropped
+
+
+def test_satisfaction_indices_in_every_format() -> None:
+    args = ("monitoraggio", "esito", str(EXAMPLE), "--periodo", "2026-S1")
+    testo = run_cli(*args).output
+    # Emoticons: CS-02 «Servizi online» 1320 / (1320 + 240 + 95) = 1320 / 1655 = 79.76;
+    # response rate 1655 / 5200 = 31.83 %. The whole survey: (1320 + 860) / (1655 + 952)
+    # = 2180 / 2607 = 83.62, rate 2607 / (5200 + 9800) = 17.38 %.
+    assert "CS-02  Servizi online, web: indice 79,8 (campione 1655, tasso di risposta 31,8 %)" in (
+        testo
+    )
+    assert "CS-02  intera rilevazione: indice 83,6 (campione 2607, tasso di risposta 17,4 %)" in (
+        testo
+    )
+    # Questionnaire: CS-01 «Servizi demografici» mean 4.4 on 1–5: (4.4 − 1) / (5 − 1) = 85;
+    # 22 respondents, under 30: the small-sample note; rate 22 / 610 = 3.61 %.
+    riga = "CS-01  Servizi demografici, web: indice 85 (campione 22, tasso di risposta 3,6 %)"
+    assert f"{riga}\n      campione ridotto (22, meno di 30" in testo
+    dati = json.loads(run_cli(*args, "--format", "json").output)["soddisfazione"]
+    # Sportello: (75 × 250 + 87.5 × 250 + 77.5 × 246) / 746 = 59690 / 746 = 80.0134.
+    sportello = next(s for s in dati if s["servizio"] == "Sportello polivalente")
+    assert sportello["indice"] == round(59690 / 746, 4)
+    assert (sportello["canale"], sportello["campione"]) == ("sportello", 250)
+    assert sportello["tasso_risposta"] == round(250 / 4100 * 100, 4)
+    csv = run_cli(*args, "--format", "csv").stdout_bytes.decode("utf-8-sig").splitlines()
+    intestazione = csv[0].split(";")
+    assert intestazione[-3:] == ["canale", "campione", "tasso_risposta"]
+    assert all(len(r.split(";")) == len(intestazione) for r in csv if '"' not in r)
+    assert "Soddisfazione;CS-02;Pagamenti pagoPA;;;;;90,3361;" in "\n".join(csv)  # 860 / 952
 
 
 def test_a_broken_period_file_gives_findings(plan_copy: Callable[[Path], Path]) -> None:
     plan = plan_copy(EXAMPLE)
-    edit(plan / PERIODO, "    valore: 7.2\n", "    valore: 7.2\n    non_rilevato: boh\n")
+    edit(
+        plan / PERIODO,
+        "  OBP-01-I1:\n    valore: 7\n",
+        "  OBP-01-I1:\n    valore: 7\n    non_rilevato: boh\n",
+    )
     result = run_subprocess("monitoraggio", "esito", str(plan), "--periodo", "2026-S1")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -232,7 +308,7 @@ def test_rettifiche_of_indicators(plan_copy: Callable[[Path], Path]) -> None:
         )
     r = esito_periodo(plan, "2026-S1")
     i1, i2 = _ind(plan, "OBP-01-I1"), _ind(plan, "OBP-01-I2")
-    assert (i1.percentuale_calcolata, i1.percentuale) == pytest.approx((60, 100))
+    assert (i1.percentuale_calcolata, i1.percentuale) == pytest.approx((700 / 12, 100))
     assert i1.esito == "raggiunto"
     # A band-only rettifica «non_rilevato» leaves the indicator out of its objective: OBP-01
     # = OBP-01-I1 alone (100, weight 60 of the measured 60) = 100 %.
@@ -242,4 +318,4 @@ def test_rettifiche_of_indicators(plan_copy: Callable[[Path], Path]) -> None:
     assert o.percentuale == pytest.approx(100)
     assert o.non_rilevate == ("OBP-01-I2",)
     testo = run_cli("monitoraggio", "esito", str(plan), "--periodo", "2026-S1").output
-    assert "RETTIFICA (calcolato 60 %): Target raggiunto a luglio" in testo
+    assert "RETTIFICA (calcolato 58,3 %): Target raggiunto a luglio" in testo

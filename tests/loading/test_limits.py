@@ -83,7 +83,13 @@ def test_binary_file(plan_copy: Callable[[Path], Path]) -> None:
 
 def test_sources_are_never_modified(plan_copy: Callable[[Path], Path], tmp_path: Path) -> None:
     plan = plan_copy(SMALL)
-    before = {p.name: p.read_bytes() for p in plan.iterdir()}
+
+    def contenuto() -> dict[str, bytes]:  # every file, the period files' folder included
+        return {
+            p.relative_to(plan).as_posix(): p.read_bytes() for p in plan.rglob("*") if p.is_file()
+        }
+
+    before = contenuto()
     out = tmp_path / "out"
     for args in (
         ["check", str(plan)],
@@ -97,4 +103,4 @@ def test_sources_are_never_modified(plan_copy: Callable[[Path], Path], tmp_path:
             cwd=ROOT,
             check=False,
         )
-    assert {p.name: p.read_bytes() for p in plan.iterdir()} == before
+    assert contenuto() == before
