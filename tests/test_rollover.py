@@ -60,7 +60,7 @@ def test_every_file_is_byte_identical_outside_the_changed_values(
                 or line in shifted
                 or "da verificare — " in line
                 or "da definire" in line
-                or line.endswith("  # dal monitoraggio 2026-S1")  # a measured baseline
+                or line.endswith("  # dal monitoraggio 2026")  # a measured baseline
                 or line.lstrip().startswith("storico: {")  # the old baseline, kept
             ), (old_file.name, line)
         new_comments = {line.strip() for line in new if line.lstrip().startswith("#")}
@@ -264,6 +264,7 @@ def test_measured_values_join_the_history_and_triennial_targets_are_asked_again(
     plan = tmp_path / "old" / "2026-2028"
     plan.parent.mkdir()
     shutil.copytree(EXAMPLE, plan)
+    shutil.rmtree(plan / "monitoraggio")  # the plan's own consuntivo, alone
     edit(
         plan / "valore_pubblico.yaml",
         "        storico: {2023: 6.4, 2024: -1.2}\n        baseline: {anno: 2025, valore: 4}\n",
@@ -296,6 +297,7 @@ def test_a_first_measured_value_starts_the_history_after_the_baseline(tmp_path: 
     plan = tmp_path / "old" / "2026-2028"
     plan.parent.mkdir()
     shutil.copytree(EXAMPLE, plan)
+    shutil.rmtree(plan / "monitoraggio")  # the plan's own consuntivo, alone
     edit(
         plan / "performance.yaml",
         "        target: {2026: 12, 2027: 20, 2028: 25}\n",
@@ -335,10 +337,10 @@ def test_the_last_measured_values_become_the_baselines(tmp_path: Path) -> None:
     out = tmp_path / "2027-2029"
     result = run_cli("rollover", str(EXAMPLE), "--out", str(out))
     assert result.exit_code == 0, result.output
-    # VP-01-I2 measured 20.4 in 2026-S1: the new baseline, its source named; the old
-    # baseline (2025: 24) joins the history.
+    # VP-01-I2 measured 17.5 in the year's file 2026.yaml: the new baseline, its source
+    # named; the old baseline (2025: 24) joins the history.
     assert _baseline(out, "valore_pubblico.yaml", "VP-01-I2") == (
-        "baseline: {anno: 2026, valore: 20.4}  # dal monitoraggio 2026-S1"
+        "baseline: {anno: 2026, valore: 17.5}  # dal monitoraggio 2026"
     )
     assert "storico: {2025: 24}" in (out / "valore_pubblico.yaml").read_text(encoding="utf-8")
     # An indicator measured by a survey: VP-01-I1 takes the index of CS-01 (80.4); sections
@@ -347,13 +349,15 @@ def test_the_last_measured_values_become_the_baselines(tmp_path: Path) -> None:
     assert _baseline(out, "lavoro_agile.yaml", "LA-01-I1").startswith(
         "baseline: {anno: 2026, valore: 100}"
     )
-    # Not measured in the period (VP-07-I2 «non_rilevato»): the baseline stays.
-    assert _baseline(out, "valore_pubblico.yaml", "VP-07-I2") == (
-        "baseline: {anno: 2025, valore: 64}"
-    )
-    assert "VP-01-I2.baseline (2026: 20.4): valore misurato nel monitoraggio 2026-S1" in (
+    assert "VP-01-I2.baseline (2026: 17.5): valore misurato nel monitoraggio 2026" in (
         result.output
     )
+    # The first semester ends on 30 June: its values are not the year's, and the summary
+    # says so; the RPCT's facts file holds no values and is not named at all.
+    assert "monitoraggio/2026-S1.yaml: il primo semestre 2026 non arriva alla fine" in (
+        result.output
+    )
+    assert "rpct-2026" not in result.output
 
 
 def _periodo(plan: Path, nome: str, valore: float | str) -> None:
@@ -365,7 +369,13 @@ def _periodo(plan: Path, nome: str, valore: float | str) -> None:
 def test_which_period_and_which_source_win(tmp_path: Path) -> None:
     plan = tmp_path / "piano"
     shutil.copytree(EXAMPLE, plan)
-    # The last part of the year wins over an earlier one: 2026-S2 over 2026-S1.
+    (plan / "monitoraggio" / "2026.yaml").unlink()
+    # Only the first semester: 30 June is not the year's end, the baseline stays.
+    run_cli("rollover", str(plan), "--out", str(tmp_path / "s1"))
+    assert _baseline(tmp_path / "s1", "valore_pubblico.yaml", "VP-01-I2") == (
+        "baseline: {anno: 2025, valore: 24}"
+    )
+    # The last part of the year ends on 31 December: 2026-S2 is a baseline.
     _periodo(plan, "2026-S2", 19.2)
     run_cli("rollover", str(plan), "--out", str(tmp_path / "a"))
     assert _baseline(tmp_path / "a", "valore_pubblico.yaml", "VP-01-I2") == (

@@ -61,7 +61,7 @@ def _fonte(letto: PeriodoLetto, codice: str) -> tuple[str, list[str]]:
     if v is None:
         return "—", []
     fonte = "; ".join(x for x in (v.fonte, data(v.data) if v.data else None) if x) or "—"
-    note = [str(c) for c in (getattr(v, "cause", None), v.note) if c]
+    note = ([f"Cause: {v.cause}"] if v.cause else []) + ([v.note] if v.note else [])
     return fonte, note
 
 

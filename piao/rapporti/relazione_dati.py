@@ -36,7 +36,7 @@ COLONNE_INDICATORI = (
     "raggiungimento_percentuale_0_100",
     "scostamento_valore_meno_target",
     "esito",
-    "cause_o_note",
+    "cause",
 )
 COLONNE_VALUTAZIONI = ("ruolo", "fascia", "numero_persone")
 LEGGIMI = (
@@ -59,14 +59,10 @@ def _n(v: float | None) -> object:
 
 
 def cause(d: DatiDellaRelazione, codice: str) -> str | None:
-    """The causes written for an indicator's value: `cause` when the model has it (issue 18,
-    helper i18-dati), else its `note`."""
+    """The causes written for an indicator's value (`cause`, the field rule MP016 asks for)."""
     dati = d.letto.dati
     rilevato = dati.indicatori.get(codice) if dati is not None else None
-    if rilevato is None:
-        return None
-    scritte = getattr(rilevato, "cause", None)
-    return str(scritte) if scritte else rilevato.note
+    return None if rilevato is None else rilevato.cause
 
 
 def dati_json(d: DatiDellaRelazione) -> dict[str, Any]:

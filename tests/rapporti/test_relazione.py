@@ -69,7 +69,7 @@ def test_achievements_a_hand_computation_confirms(out: Path, html: str) -> None:
     assert float(ind["OBP-16-I1"]["raggiungimento_percentuale_0_100"]) == 20.0
     assert ind["OBP-16-I1"]["esito"] == "non_raggiunto"
     assert float(ind["OBP-16-I1"]["scostamento_valore_meno_target"]) == -4.0
-    assert "campagna porta a porta" in ind["OBP-16-I1"]["cause_o_note"]
+    assert "campagna porta a porta" in ind["OBP-16-I1"]["cause"]
     # OBP-03-I1: (5 − 0) / (8 − 0) × 100 = 62,5 % → parzialmente raggiunto; 5 − 8 = −3.
     assert float(ind["OBP-03-I1"]["raggiungimento_percentuale_0_100"]) == 62.5
     assert ind["OBP-03-I1"]["esito"] == "parzialmente_raggiunto"
