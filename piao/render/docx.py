@@ -283,7 +283,8 @@ class _Scrittore:
         """The id a paragraph of piao's own style `nome` carries (what python-docx's
         `paragraph.style` setter writes for a style that is not the default one)."""
         stile = self.w.styles[nome]
-        assert stile.type == WD_STYLE_TYPE.PARAGRAPH and not stile.element.default, nome
+        assert stile.type == WD_STYLE_TYPE.PARAGRAPH, nome
+        assert not stile.element.default, nome
         return str(stile.style_id)
 
     def _figura(self, f: Figura) -> None:
