@@ -7,12 +7,12 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from piao.audit import audit_plan
 from piao.audit.output import render_csv, render_html
 from piao.csvsafe import safe_cell
-from tests.conftest import EXAMPLE, ROOT, SMALL, run_cli
-
-INCOMPLETE = ROOT / "tests" / "fixtures" / "comune-incompleto" / "2026-2028"
+from tests.conftest import EXAMPLE, INCOMPLETE, SMALL, Uscite, run_cli
 
 
 def test_examples_have_every_required_element() -> None:
@@ -92,25 +92,29 @@ def test_numbers_stay_numbers_in_csv() -> None:
     assert safe_cell(12.5) == "12.5"
 
 
-def test_audit_command_writes_html_pdf_and_csv(tmp_path: Path) -> None:
-    out = tmp_path / "audit"
-    result = run_cli("audit", str(EXAMPLE), str(INCOMPLETE), "--out", str(out))
-    assert result.exit_code == 0, result.output
+@pytest.mark.xdist_group("uscite-esempio")
+def test_audit_command_writes_html_pdf_and_csv(uscite: Uscite) -> None:
+    verbali = uscite.verbali()  # `piao audit` of the example, INCOMPLETE and Sangano
+    out = verbali.cartella
     names = sorted(p.name for p in out.iterdir())
     assert names == [
         "PIAO-comune-di-esempio-2026-2028.pdf",
         "PIAO-comune-di-incompleto-2026-2028.pdf",
+        "PIAO-comune-di-sangano-2025-2027.pdf",
         "audit-comune-di-esempio-2026-2028.docx",
         "audit-comune-di-esempio-2026-2028.html",
         "audit-comune-di-esempio-2026-2028.pdf",
         "audit-comune-di-incompleto-2026-2028.docx",
         "audit-comune-di-incompleto-2026-2028.html",
         "audit-comune-di-incompleto-2026-2028.pdf",
+        "audit-comune-di-sangano-2025-2027.docx",
+        "audit-comune-di-sangano-2025-2027.html",
+        "audit-comune-di-sangano-2025-2027.pdf",
         "audit-riepilogo.csv",
     ]
     pdf = (out / "audit-comune-di-incompleto-2026-2028.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
-    assert "Comune di Incompleto 2026-2028:" in result.output
+    assert "Comune di Incompleto 2026-2028:" in verbali.output
 
 
 def test_audit_refuses_an_output_folder_inside_a_plan(plan_copy: Callable[[Path], Path]) -> None:

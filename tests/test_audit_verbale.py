@@ -25,19 +25,17 @@ from piao.audit.elements import ELEMENTI
 from piao.audit.giudizio import CARENZE, vincolante
 from piao.render import file_stem
 from piao.render.view import indice
-from tests.conftest import EXAMPLE, ROOT, run_cli
+from tests.conftest import EXAMPLE, INCOMPLETE, Uscite
 
-INCOMPLETE = ROOT / "tests" / "fixtures" / "comune-incompleto" / "2026-2028"
-SANGANO = ROOT / "tests" / "real" / "sangano" / "2025-2027"
-PIANI = [EXAMPLE, INCOMPLETE, SANGANO]
+PIANI = list(Uscite.PIANI_VERBALI)
+
+pytestmark = pytest.mark.xdist_group("uscite-esempio")
 
 
 @pytest.fixture(scope="module")
-def uscita(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("verbale")
-    result = run_cli("audit", *map(str, PIANI), "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return out
+def uscita(uscite: Uscite) -> Path:
+    """`piao audit` of PIANI with the PDFs (shared: read only)."""
+    return uscite.verbali().cartella
 
 
 @pytest.fixture(scope="module")
@@ -137,10 +135,8 @@ def test_the_report_names_the_sha256_of_the_plan_files_and_of_the_document(
     assert all(h in testo for h in attese.values())
 
 
-def test_the_document_is_the_one_piao_render_writes(uscita: Path, tmp_path: Path) -> None:
-    result = run_cli("render", str(EXAMPLE), "--out", str(tmp_path), "--format", "pdf")
-    assert result.exit_code == 0, result.output
-    (scritto,) = tmp_path.glob("*.pdf")
+def test_the_document_is_the_one_piao_render_writes(uscita: Path, uscite: Uscite) -> None:
+    (scritto,) = uscite.documento(EXAMPLE).glob("*.pdf")
     assert scritto.read_bytes() == (uscita / scritto.name).read_bytes()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,9 @@ import piao.render
 from piao.fsutil import insieme
 from piao.publish import publish_plan
 from piao.render import render_plan
-from tests.conftest import EXAMPLE, SMALL, run_cli
+from tests.conftest import EXAMPLE, OGGI, SMALL, Uscite, run_cli
+
+pytestmark = pytest.mark.xdist_group("uscite-esempio")
 
 
 def _istantanea(out: Path) -> dict[str, bytes]:
@@ -100,10 +103,11 @@ def test_a_render_replaces_the_set_and_leaves_other_files_alone(tmp_path: Path) 
     _nessun_cantiere(out)
 
 
-@pytest.fixture(scope="module")
-def sito_piccolo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("sito")
-    publish_plan(SMALL, out)
+@pytest.fixture
+def sito_piccolo(uscite: Uscite, tmp_path: Path) -> Path:
+    """A copy of the small example's site, to break."""
+    out = tmp_path / "sito"
+    shutil.copytree(uscite.sito(SMALL), out)
     return out
 
 
@@ -126,15 +130,15 @@ def test_a_publish_failing_halfway_keeps_the_previous_site(
 
 
 def test_a_new_site_replaces_the_previous_one_and_drops_only_its_stale_files(
-    tmp_path: Path,
+    uscite: Uscite, tmp_path: Path
 ) -> None:
     out = tmp_path / "sito"
-    precedente = publish_plan(EXAMPLE, out)
+    shutil.copytree(uscite.sito(EXAMPLE), out)  # the example's site, as publish wrote it
+    precedente = uscite.pubblicati(EXAMPLE)
     (out / "dati" / "elenco-del-servizio.csv").write_text("a,b\n", encoding="utf-8")
     _con_nota(out)
-    scritti = publish_plan(SMALL, out)
-    riferimento = tmp_path / "riferimento"
-    publish_plan(SMALL, riferimento)
+    scritti = publish_plan(SMALL, out, oggi=OGGI)
+    riferimento = uscite.sito(SMALL)  # the small example's site published into a new folder
     assert _istantanea(out) == {
         **_istantanea(riferimento),
         "nota-del-servizio.txt": b"non toccare\n",

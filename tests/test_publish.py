@@ -4,7 +4,6 @@ neutralised CSV cells, DCAT-AP_IT metadata."""
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import json
 from collections.abc import Callable
@@ -15,16 +14,15 @@ import pytest
 from piao import check_plan
 from piao.publish import publish_plan
 from piao.render.document import AVVISO_BOZZA
-from tests.conftest import EXAMPLE, EXAMPLES, SMALL, edit, run_cli
+from tests.conftest import EXAMPLE, EXAMPLES, OGGI, SMALL, Uscite, edit, run_cli
 
-OGGI = datetime.date(2026, 11, 22)
+pytestmark = pytest.mark.xdist_group("uscite-esempio")
 
 
 @pytest.fixture(scope="module")
-def sito(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("sito")
-    publish_plan(EXAMPLE, out, oggi=OGGI)
-    return out
+def sito(uscite: Uscite) -> Path:
+    """The example's site (shared: read only)."""
+    return uscite.sito(EXAMPLE)
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -204,9 +202,8 @@ def test_organisation_tables_match_the_plan(sito: Path) -> None:
     )
 
 
-def test_a_plan_without_those_data_publishes_no_empty_table(tmp_path: Path) -> None:
-    publish_plan(SMALL, tmp_path, oggi=OGGI)
-    dati = {p.name for p in (tmp_path / "dati").iterdir()}
+def test_a_plan_without_those_data_publishes_no_empty_table(uscite: Uscite) -> None:
+    dati = {p.name for p in (uscite.sito(SMALL) / "dati").iterdir()}
     assert {"organi-politici.csv", "consultazioni.csv", "carte-servizi.csv"}.isdisjoint(dati)
     assert {"unita-organizzative.csv", "lavoro-agile.csv"} <= dati
 
@@ -332,16 +329,15 @@ def test_open_data_of_objectives_keep_history_targets_beyond_the_triennio_and_li
 
 @pytest.mark.parametrize("plan", EXAMPLES, ids=lambda p: p.parent.name)
 def test_csvs_carry_names_beside_codes_and_labels_beside_closed_values(
-    plan: Path, tmp_path: Path
+    plan: Path, uscite: Uscite
 ) -> None:
     """Issue 17: the code columns stay (keys for reuse); a `_nome` column after each gives
     the names, an `_etichetta` column the Italian label of a closed-list value."""
-    publish_plan(plan, tmp_path, oggi=OGGI)
     piano = check_plan(plan).piano
     assert piano is not None
     org = piano.organizzazione
     unita = {u.codice: u.denominazione for u in (*org.unita, *org.unita_trasversali)} if org else {}
-    dati = tmp_path / "dati"
+    dati = uscite.sito(plan) / "dati"
     for file, colonna in (
         ("obiettivi-indicatori.csv", "unita_responsabile"),
         ("processi-rischi.csv", "unita_responsabile"),

@@ -9,7 +9,6 @@ still cannot hold is listed, with its source, in the README beside each plan.
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 from dataclasses import dataclass
@@ -21,14 +20,15 @@ from ruamel.yaml import YAML
 
 from piao import check_plan
 from piao.audit import audit_plan
-from piao.publish import publish_plan
 from piao.render import render_plan
+from tests.conftest import OGGI, Uscite
 from tests.rules.paths import written
 
 REAL = Path(__file__).resolve().parent / "real"
 PIANI = sorted(p for p in REAL.glob("*/*") if p.is_dir())
-OGGI = datetime.date(2026, 11, 22)
 CLASSI = {"difetto", "lacuna_fonti", "lacuna_modello", "integrazione"}
+
+pytestmark = pytest.mark.xdist_group("uscite-bozze")
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,14 @@ def _attesi(piano: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module", params=PIANI, ids=lambda p: f"{p.parent.name}-{p.name}")
-def prodotto(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Prodotto:
+def prodotto(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, uscite: Uscite
+) -> Prodotto:
     piano: Path = request.param
     out = tmp_path_factory.mktemp(piano.parent.name)
-    # One render per plan: the HTML here, the PDF and DOCX through publish.
+    # One render per plan: the HTML here, the PDF and DOCX through publish (shared).
     doc = render_plan(piano, out / "doc", formats=("html",), bozza=True, oggi=OGGI)
-    sito = out / "sito"
-    publish_plan(piano, sito, bozza=True, oggi=OGGI)
+    sito = uscite.sito(piano, bozza=True)
     dati = "\n".join(p.read_text(encoding="utf-8") for p in sorted((sito / "dati").glob("*.csv")))
     return Prodotto(piano, _attesi(piano), _testo(doc.files[0].read_text("utf-8")), dati, sito)
 

@@ -3,7 +3,6 @@ the same headings and tables, byte-identical renders, BOZZA, refusal of plans wi
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,16 +15,15 @@ from piao import check_plan
 from piao.render import render_plan
 from piao.render.document import AVVISO_BOZZA, Definizioni, Tabella
 from piao.render.view import build_view
-from tests.conftest import EXAMPLE, SMALL, edit, piccolo_con_nome, run_cli
+from tests.conftest import EXAMPLE, OGGI, SMALL, Uscite, edit, piccolo_con_nome, run_cli
 
-OGGI = datetime.date(2026, 11, 22)
+pytestmark = pytest.mark.xdist_group("uscite-esempio")
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("doc")
-    render_plan(EXAMPLE, out, oggi=OGGI)
-    return out
+def rendered(uscite: Uscite) -> Path:
+    """The example's document in every format (shared: read only)."""
+    return uscite.documento(EXAMPLE)
 
 
 def _pdf_text(path: Path) -> str:
@@ -163,11 +161,12 @@ def test_docx_opens_ready(rendered: Path) -> None:
     assert all(int(m) > 0 for m in margins)
 
 
-def test_two_renders_are_byte_identical(rendered: Path, tmp_path: Path) -> None:
-    render_plan(EXAMPLE, tmp_path, formats=("pdf", "docx"), oggi=OGGI)
+def test_two_renders_are_byte_identical(rendered: Path, uscite: Uscite) -> None:
+    """`piao publish` renders the document again, on its own: the same bytes."""
+    pubblicato = uscite.sito(EXAMPLE)
     for suffix in ("pdf", "docx"):
         name = f"PIAO-comune-di-esempio-2026-2028.{suffix}"
-        assert (tmp_path / name).read_bytes() == (rendered / name).read_bytes(), suffix
+        assert (pubblicato / name).read_bytes() == (rendered / name).read_bytes(), suffix
 
 
 def test_simplified_regime_says_not_applicable(tmp_path: Path) -> None:

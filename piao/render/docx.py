@@ -12,6 +12,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -255,15 +256,18 @@ class _Scrittore:
         tutte = ([(intestazioni, "testa")] if intestazioni else []) + [(r, "corpo") for r in righe]
         if totale:
             tutte.append((totale, "totale"))
-        testo = self.w.styles["Testo tabella"]
-        grassetto = self.w.styles["Intestazione tabella"]
+        # The style ids, looked up once: python-docx's `paragraph.style = ...` scans every
+        # style of the document for the default one at each assignment, and the cells of
+        # a plan are thousands (most of the time of a DOCX went there).
+        testo = self._stile_paragrafo("Testo tabella")
+        grassetto = self._stile_paragrafo("Intestazione tabella")
         for valori, tipo in tutte:
             riga = tabella.add_row()
             _proprieta_riga(riga, intestazione=tipo == "testa")
             for i, cella in enumerate(riga.cells):
                 cella.width = misure[i]
                 p = cella.paragraphs[0]
-                p.style = (
+                p._p.style = (
                     grassetto
                     if tipo in ("testa", "totale") or (prima_colonna and i == 0)
                     else testo
@@ -272,6 +276,14 @@ class _Scrittore:
                 if tipo == "testa":
                     _ombra(cella, "E8EEF5")
         self.w.add_paragraph()
+
+    def _stile_paragrafo(self, nome: str) -> str:
+        """The id a paragraph of piao's own style `nome` carries (what python-docx's
+        `paragraph.style` setter writes for a style that is not the default one)."""
+        stile = self.w.styles[nome]
+        assert stile.type == WD_STYLE_TYPE.PARAGRAPH, nome
+        assert not stile.element.default, nome
+        return str(stile.style_id)
 
     def _figura(self, f: Figura) -> None:
         png = to_png(f.disegno)

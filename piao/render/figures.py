@@ -162,5 +162,7 @@ def to_png(d: Disegno, scala: float = 2.0) -> bytes:
             anchor = "ms" if e.centrato else "ls"
             draw.text((e.x * scala, e.y * scala), e.testo, fill=e.colore, font=font, anchor=anchor)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    # zlib's default level: level 9 (`optimize=True`) made the example's DOCX 3% smaller
+    # and its 18 figures about four times slower to write.
+    image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()

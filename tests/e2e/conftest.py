@@ -3,23 +3,14 @@ test session (the tests only read them)."""
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import pytest
 
-from piao.publish import publish_plan
-from tests.conftest import EXAMPLE, SMALL
-
-OGGI = datetime.date(2026, 11, 22)
+from tests.conftest import EXAMPLE, SMALL, Uscite
 
 
 @pytest.fixture(scope="session")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def sites(uscite: Uscite) -> dict[str, Path]:
     """Plan folder name → its published site."""
-    out = {}
-    for plan in (EXAMPLE, SMALL):
-        folder = tmp_path_factory.mktemp(plan.parent.name)
-        publish_plan(plan, folder, oggi=OGGI)
-        out[plan.parent.name] = folder
-    return out
+    return {plan.parent.name: uscite.sito(plan) for plan in (EXAMPLE, SMALL)}

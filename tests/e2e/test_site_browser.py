@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 
 from piao.publish import publish_plan
-from tests.conftest import SMALL, edit
+from tests.conftest import OGGI, SMALL, edit
 from tests.e2e.browser import axe_violations, browser, describe, page_url
-from tests.e2e.conftest import OGGI
 
 WIDTHS = {"desktop": 1280, "telefono": 390}
+
+pytestmark = pytest.mark.xdist_group("uscite-esempio")
 
 
 @pytest.mark.parametrize("plan", ["comune-di-esempio", "piccolo-comune"])

@@ -13,6 +13,8 @@ import pytest
 
 from tests.e2e.browser import browser, page_url
 
+pytestmark = pytest.mark.xdist_group("uscite-esempio")
+
 TELEFONO = 390
 LARGHEZZE = (1280, TELEFONO)
 PAGINE = ("index.html", "collocazione.html")

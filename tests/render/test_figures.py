@@ -5,7 +5,6 @@ cut and every process code is whole in the matrix or counted."""
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 import shutil
@@ -17,21 +16,21 @@ from docx import Document
 
 from piao import check_plan
 from piao.model import Piano
-from piao.publish import publish_plan
 from piao.render import figures, matrice
 from piao.render.document import Documento, Figura, Paragrafo, Tabella
 from piao.render.sezioni.organizzazione import ORGANIGRAMMA_MAX_FIGURE
 from piao.render.view import build_view
-from tests.conftest import EXAMPLE, EXAMPLES
+from tests.conftest import EXAMPLE, EXAMPLES, OGGI, Uscite
 
 REAL = Path(__file__).resolve().parent.parent / "real"
 PIANI = [*EXAMPLES, *sorted(p for p in REAL.glob("*/*") if p.is_dir())]
-OGGI = datetime.date(2026, 11, 22)
 MATRICE = "Matrice del rischio"
 
 COLONNA_PT = 174 * 72 / 25.4 - 24
 """The PDF's text column in points: A4 less the 18 mm margins and the body's padding of
 1 rem on each side (templates/documento/piao.css); a figure never prints wider."""
+
+pytestmark = pytest.mark.xdist_group("uscite-bozze")
 
 
 def _schemi(doc: Documento) -> list[Figura]:
@@ -55,12 +54,9 @@ def _compatto(testo: str) -> str:
 
 
 @pytest.fixture(scope="module", params=PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
-def pubblicato(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, Path]:
-    out = tmp_path_factory.mktemp("figure")
-    publish_plan(request.param, out, bozza=True, oggi=OGGI)
-    return request.param, out
+def pubblicato(request: pytest.FixtureRequest, uscite: Uscite) -> tuple[Path, Path]:
+    """The plan and its draft's site (shared: read only)."""
+    return request.param, uscite.sito(request.param, bozza=True)
 
 
 def test_map_and_organigram_are_in_the_pdf_the_docx_and_the_page(

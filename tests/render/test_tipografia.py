@@ -10,7 +10,6 @@ whether the last word above and the first word below were one word in the plan's
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
 from collections.abc import Iterator
@@ -23,15 +22,13 @@ from docx import Document
 from weasyprint import HTML
 
 from piao import check_plan
-from piao.render import render_plan
 from piao.render.document import Definizioni, Documento, Sezione, Tabella
 from piao.render.view import build_view
 from piao.templating import INDIVISIBILE
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, OGGI, Uscite
 
 REAL = Path(__file__).resolve().parent.parent / "real"
 PIANI = [*EXAMPLES, *sorted(p for p in REAL.glob("*/*") if p.is_dir())]
-OGGI = datetime.date(2026, 11, 22)
 
 SILLABA = "\u2010\u00ad"
 """What WeasyPrint prints at the end of a hyphenated line (hyphen, soft hyphen)."""
@@ -43,6 +40,8 @@ BORDO_CELLA = (3.0, 6.0)
 """Points from a cell's left border to its text (padding 1.5 mm and half the border)."""
 SPAZIO_CELLE = 4.0
 """Points between two words of one cell line at most (a space); cells are further apart."""
+
+pytestmark = pytest.mark.xdist_group("uscite-bozze")
 
 
 @dataclass(frozen=True)
@@ -195,15 +194,13 @@ def fuori_pagina(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module", params=PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
-def stampato(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, Documento]:
-    out = tmp_path_factory.mktemp("tipografia")
+def stampato(request: pytest.FixtureRequest, uscite: Uscite) -> tuple[Path, Documento]:
+    """The draft's PDF, as render and publish write it (the shared site's), and its view."""
     piano: Path = request.param
-    fatto = render_plan(piano, out, formats=("pdf",), bozza=True, oggi=OGGI)
-    assert fatto.result.piano is not None
-    doc = build_view(fatto.result.piano, bozza=True, oggi=OGGI)
-    return next(out.glob("*.pdf")), doc
+    pdf = next(uscite.sito(piano, bozza=True).glob("*.pdf"))
+    result = check_plan(piano)
+    assert result.piano is not None
+    return pdf, build_view(result.piano, bozza=True, oggi=OGGI)
 
 
 def test_no_table_cell_breaks_a_figure_a_code_or_a_header_word(
@@ -260,11 +257,10 @@ EM_MINIMO = 0.55
 
 
 @pytest.mark.parametrize("piano", PIANI, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_docx_cells_keep_figures_and_codes_whole(piano: Path, tmp_path: Path) -> None:
+def test_docx_cells_keep_figures_and_codes_whole(piano: Path, uscite: Uscite) -> None:
     """In the DOCX, a code's hyphen is Word's non-breaking hyphen (read back as «-»), and
     each column is at least as wide as its longest figure or code at 8.5 pt."""
-    render_plan(piano, tmp_path, formats=("docx",), bozza=True, oggi=OGGI)
-    documento = Document(str(next(tmp_path.glob("*.docx"))))
+    documento = Document(str(next(uscite.sito(piano, bozza=True).glob("*.docx"))))
     spezzabili, strette = [], []
     for tabella in documento.tables:
         for riga in tabella.rows:
