@@ -25,6 +25,9 @@ from piao.render.etichette import etichetta
 from piao.render.html import render_html
 from tests.conftest import EXAMPLE, edit, run_cli
 
+# The module renders once (module fixtures): its tests stay on one worker.
+pytestmark = pytest.mark.xdist_group("rapporti-monitoraggio")
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "monitoraggio-report" / "2026-S1.yaml"
 STEM = "Monitoraggio-comune-di-esempio-2026-S1"
 

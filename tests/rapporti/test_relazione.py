@@ -24,6 +24,9 @@ from piao.rapporti.relazione_dati import scrivi_dati
 from piao.render.html import render_html
 from tests.conftest import EXAMPLE, edit, run_cli
 
+# The module renders once (module fixtures): its tests stay on one worker.
+pytestmark = pytest.mark.xdist_group("rapporti-relazione")
+
 STEM = "Relazione-performance-comune-di-esempio-2026"
 IL_30_GIUGNO = datetime.date(2027, 6, 30)
 

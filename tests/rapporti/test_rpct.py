@@ -22,6 +22,9 @@ from piao.rapporti.rpct_scheda import FOGLI, LAYOUT, NON_FORNITO, VOCI
 from tests.conftest import EXAMPLE, run_cli
 from tests.render.test_docx_libreoffice import soffice
 
+# The module renders once (module fixtures): its tests stay on one worker.
+pytestmark = pytest.mark.xdist_group("rapporti-rpct")
+
 STEM = "Relazione-RPCT-comune-di-esempio-2026"
 
 
