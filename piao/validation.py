@@ -104,6 +104,15 @@ class FileModello(Protocol):
     def model(self) -> type[BaseModel]: ...
 
 
+@dataclass(frozen=True)
+class FileDaValidare:
+    """A file outside the plan's sections (a period file, the RPCT's facts) as validation
+    reads it: its name in the source map and its model."""
+
+    file: str
+    model: type[BaseModel]
+
+
 @dataclass
 class Validated:
     """Outcome of validation: the plan when every required section is valid, and findings."""

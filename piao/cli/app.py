@@ -32,6 +32,8 @@ from piao.cli.comune import (
     OpzioneFormato,
     RulesFormat,
     fail,
+    formati_scelti,
+    fuori_dal_piano,
     require_plan_dirs,
     scrivi_rapporti,
     working,
@@ -373,15 +375,9 @@ def render(
 ) -> None:
     """Produce il documento ufficiale del PIAO (PDF/A con i file YAML allegati, DOCX, HTML)
     nella struttura del Piano tipo del DM 132/2022."""
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise fail(
-            f"formato non riconosciuto: {', '.join(unknown) or formats} (ammessi: {', '.join(FORMATS)})"
-        )
+    chosen = formati_scelti(formats, FORMATS)
     require_plan_dirs(plan_dir)
-    if inside(out, plan_dir):
-        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
+    fuori_dal_piano(out, plan_dir)
     try:
         with working("Produzione del documento…"):
             rendered = render_plan(plan_dir, out, formats=chosen, bozza=bozza)
@@ -415,8 +411,7 @@ def publish(
     """Prepara la pagina del PIAO per «Amministrazione trasparente»: pagina accessibile, guida ai
     collegamenti, PDF/A, DOCX e dati aperti (CSV e JSON con metadati DCAT-AP_IT)."""
     require_plan_dirs(plan_dir)
-    if inside(out, plan_dir):
-        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
+    fuori_dal_piano(out, plan_dir)
     try:
         with working("Preparazione del sito e dei dati aperti…"):
             written = publish_plan(plan_dir, out, bozza=bozza)

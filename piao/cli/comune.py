@@ -17,6 +17,7 @@ from rich.console import Console
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.catalogue import catalogue
 from piao.findings import Report
+from piao.fsutil import inside
 from piao.loading import cartella_ente
 from piao.reporting import REPORTERS
 from piao.rules_doc import RULES_FORMATS
@@ -77,6 +78,25 @@ def testo(text: str) -> str:
     """A message for the terminal: plan text and paths keep controls and bidi characters as
     visible escapes (line by line: piao's own line breaks stay)."""
     return "\n".join(terminale(riga) for riga in text.split("\n"))
+
+
+def formati_scelti(scritti: str, ammessi: Sequence[str]) -> tuple[str, ...]:
+    """The formats of a comma-separated --format («pdf,docx»); a usage error naming the
+    allowed ones for an unknown or empty choice."""
+    scelti = tuple(f.strip().lower() for f in scritti.split(",") if f.strip())
+    ignoti = [f for f in scelti if f not in ammessi]
+    if ignoti or not scelti:
+        raise fail(
+            f"formato non riconosciuto: {', '.join(ignoti) or scritti} "
+            f"(ammessi: {', '.join(ammessi)})"
+        )
+    return scelti
+
+
+def fuori_dal_piano(out: Path, *plan_dirs: Path) -> None:
+    """Outputs never go inside a plan folder: they would be read as part of the plan."""
+    if any(inside(out, p) for p in plan_dirs):
+        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
 
 
 def require_plan_dirs(*paths: Path) -> None:

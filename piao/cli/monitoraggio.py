@@ -16,12 +16,13 @@ from piao.cli.comune import (
     OpzioneFailOn,
     OpzioneFormato,
     fail,
+    formati_scelti,
+    fuori_dal_piano,
     require_plan_dirs,
     scrivi_rapporti,
     testo,
 )
 from piao.findings import Severity
-from piao.fsutil import inside
 from piao.lingua import quanti
 from piao.loading import PlanFolderError
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
@@ -210,15 +211,9 @@ def monitoraggio_report(
     --bozza); 2 errore d'uso (nessun file del periodo, piano illeggibile).
     """
     nome = _periodo(periodo)
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise fail(
-            f"formato non riconosciuto: {', '.join(unknown) or formats} (ammessi: {', '.join(FORMATS)})"
-        )
+    chosen = formati_scelti(formats, FORMATS)
     require_plan_dirs(plan_dir)
-    if inside(out, plan_dir):
-        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
+    fuori_dal_piano(out, plan_dir)
     try:
         fonti, scritti = scrivi_report(plan_dir, nome, out, formats=chosen, bozza=bozza)
     except (PeriodoError, PlanFolderError) as exc:

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from piao.cli.comune import EXIT_FINDINGS, EXIT_USAGE, fail, require_plan_dirs, testo
+from piao.cli.comune import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    fail,
+    formati_scelti,
+    fuori_dal_piano,
+    require_plan_dirs,
+    testo,
+)
 from piao.clock import today
 from piao.loading import PlanFolderError
 from piao.periodi.piano import PeriodoError
@@ -19,17 +27,11 @@ from piao.render import FORMATS
 def relazione(
     plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
     anno: Annotated[int, typer.Option("--anno", help="Anno rendicontato (es. 2026).")],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Cartella dove scrivere i documenti.")
-    ] = Path("dist"),
-    formati: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=f"Formato da produrre ({', '.join(FORMATS)}); ripetibile. Predefinito: tutti.",
-        ),
-    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Cartella dove scrivere i documenti.")],
+    formats: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"Formati separati da virgola: {', '.join(FORMATS)}."),
+    ] = ",".join(FORMATS),
     bozza: Annotated[
         bool,
         typer.Option(
@@ -50,11 +52,9 @@ def relazione(
     scritti nel documento); 1 il file dell'anno ha errori (elencati); 2 errore d'uso (file
     dell'anno mancante, anno fuori dal triennio).
     """
-    scelti = tuple(formati) if formati else FORMATS
-    sconosciuti = [f for f in scelti if f not in FORMATS]
-    if sconosciuti:
-        raise fail(f"formato sconosciuto: {', '.join(sconosciuti)} (ammessi: {', '.join(FORMATS)})")
+    scelti = formati_scelti(formats, FORMATS)
     require_plan_dirs(plan_dir)
+    fuori_dal_piano(out, plan_dir)
     try:
         d, scritti = scrivi_relazione(
             plan_dir, anno, out, formats=scelti, bozza=bozza, oggi=today()

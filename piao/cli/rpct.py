@@ -7,8 +7,15 @@ from typing import Annotated
 
 import typer
 
-from piao.cli.comune import EXIT_FINDINGS, fail, require_plan_dirs, testo, working
-from piao.fsutil import inside
+from piao.cli.comune import (
+    EXIT_FINDINGS,
+    fail,
+    formati_scelti,
+    fuori_dal_piano,
+    require_plan_dirs,
+    testo,
+    working,
+)
 from piao.loading import PlanFolderError
 from piao.periodi import PeriodoError
 from piao.rapporti.rpct import FORMATI, RelazioneRifiutata, relazione_rpct
@@ -42,16 +49,9 @@ def relazione_rpct_cli(
     Codici di uscita: 0 prodotta; 1 errori nel piano o nei file dell'anno (elencati); 2 errore
     d'uso.
     """
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATI]
-    if unknown or not chosen:
-        raise fail(
-            f"formato non riconosciuto: {', '.join(unknown) or formats} "
-            f"(ammessi: {', '.join(FORMATI)})"
-        )
+    chosen = formati_scelti(formats, FORMATI)
     require_plan_dirs(plan_dir)
-    if inside(out, plan_dir):
-        raise fail("la cartella di uscita non può essere dentro la cartella del piano")
+    fuori_dal_piano(out, plan_dir)
     try:
         with working("Produzione della relazione del RPCT…"):
             scritta = relazione_rpct(plan_dir, anno, out, formats=chosen, bozza=bozza)

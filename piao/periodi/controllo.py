@@ -36,7 +36,7 @@ from piao.periodi.soddisfazione import (
     con_valori_da_rilevazioni,
     controlla_soddisfazione,
 )
-from piao.validation import validate_file
+from piao.validation import FileDaValidare, validate_file
 
 _CODICE = re.compile(CODICE_PATTERN)
 
@@ -68,21 +68,6 @@ PERIODO_CHECKS: dict[str, Controllo] = {
     ),
     **SODDISFAZIONE_CHECKS,
 }
-
-
-class _FilePeriodo:
-    """A period file for validation: its name in the source map and its model."""
-
-    def __init__(self, file: str) -> None:
-        self._file = file
-
-    @property
-    def file(self) -> str:
-        return self._file
-
-    @property
-    def model(self) -> type[BaseModel]:
-        return DatiPeriodo
 
 
 def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
@@ -182,7 +167,9 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     if source.data is None:
         return letto
     source.data = normalizza(DatiPeriodo, source.data)
-    model, trovati, letto.da_compilare = validate_file(_FilePeriodo(name), source.data, sources)
+    model, trovati, letto.da_compilare = validate_file(
+        FileDaValidare(name, DatiPeriodo), source.data, sources
+    )
     letto.findings += trovati
     letto.findings += controlla_cifre(name, DatiPeriodo, source, sempre_errore=True)
     letto.findings += controlla_commenti(name, source.text)

@@ -7,15 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from piao.cifre import controlla_cifre, controlla_commenti
 from piao.findings import Finding
 from piao.forme import normalizza
 from piao.loading.plan import YAML_SUFFIXES, SourceMap, load_file, max_file_bytes
 from piao.model.rpct import NOME_FILE, FattiRpct
 from piao.periodi.piano import CARTELLA
-from piao.validation import validate_file
+from piao.validation import FileDaValidare, validate_file
 
 SCHEMA_RPCT = "rpct"
 """The key of the facts file's JSON Schema (schemas/rpct.schema.json)."""
@@ -34,21 +32,6 @@ def file_fatti_rpct(folder: Path, anno: int) -> Path:
         if path.exists():
             return path
     return folder / CARTELLA / f"rpct-{anno}.yaml"
-
-
-class _FileFatti:
-    """The facts file for validation: its name in the source map and its model."""
-
-    def __init__(self, file: str) -> None:
-        self._file = file
-
-    @property
-    def file(self) -> str:
-        return self._file
-
-    @property
-    def model(self) -> type[BaseModel]:
-        return FattiRpct
 
 
 @dataclass
@@ -72,7 +55,7 @@ def leggi_fatti_rpct(path: Path) -> FattiLetti:
         return letti
     sources = SourceMap({name: source})
     source.data = normalizza(FattiRpct, source.data)
-    model, trovati, _ = validate_file(_FileFatti(name), source.data, sources)
+    model, trovati, _ = validate_file(FileDaValidare(name, FattiRpct), source.data, sources)
     letti.findings += trovati
     letti.findings += controlla_cifre(name, FattiRpct, source, sempre_errore=True)
     letti.findings += controlla_commenti(name, source.text)
