@@ -25,9 +25,7 @@ from piao.model.base import PLACEHOLDERS, Indicatore, da_verificare
 from piao.model.fabbisogni_personale import Assunzione
 from piao.model.periodo import DatiPeriodo, PeriodoMonitoraggio, Rilevazione
 from piao.model.regime import ENTRAMBI, ORDINARIO, Regime
-from piao.model.relazione import MINIMO_VALUTATI
 from piao.model.rischi_corruttivi import Misura
-from piao.periodi.soddisfazione import indicatori_collegati
 from piao.rules.registry import Confidenza, forza_e_severita
 
 if TYPE_CHECKING:
@@ -81,7 +79,7 @@ class RegolaPeriodo:
 REGOLE_PERIODO: dict[str, RegolaPeriodo] = {}
 
 
-def _regola(
+def regola(
     code: str,
     name: str,
     *,
@@ -188,7 +186,7 @@ def dovuto(ind: Indicatore, periodo: PeriodoMonitoraggio, anni: range | None) ->
     return anni is not None and periodo.anno == anni.stop - 1
 
 
-@_regola(
+@regola(
     "MP010",
     "periodo.indicatori-dovuti",
     summary="Ogni indicatore del piano con un target nell'anno del periodo ha, nel file del "
@@ -249,7 +247,7 @@ def _rilevazioni(dati: DatiPeriodo) -> Iterator[tuple[YamlPath, Rilevazione]]:
         yield ("lavoro_agile",), dati.lavoro_agile
 
 
-@_regola(
+@regola(
     "MP011",
     "periodo.date",
     summary="Le date delle misurazioni, delle verifiche e delle cessazioni cadono nel periodo; "
@@ -306,7 +304,7 @@ def misura_dovuta(m: Misura, periodo: PeriodoMonitoraggio) -> bool:
     return any(f.data is None or periodo.contiene(f.data) for f in m.fasi)
 
 
-@_regola(
+@regola(
     "MP012",
     "periodo.misure-dovute",
     summary="Ogni misura di prevenzione (2.3) con una fase che scade nel periodo, o con una "
@@ -343,7 +341,7 @@ def misure_dovute(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
         )
 
 
-@_regola(
+@regola(
     "MP013",
     "periodo.misure-motivo",
     summary="Una misura di prevenzione non attuata o attuata in parte ha il motivo, e che "
@@ -394,7 +392,7 @@ def _evidenza(testo: str, cartella: Path) -> str | None:
     return None
 
 
-@_regola(
+@regola(
     "MP014",
     "periodo.evidenze",
     summary="Ogni evidenza citata esiste: un indirizzo web ben formato (https://...) o un file "
@@ -418,7 +416,7 @@ def evidenze(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
 # --- MP015: hires against the plan ------------------------------------------------------
 
 
-@_regola(
+@regola(
     "MP015",
     "periodo.assunzioni-programmate",
     summary="Le assunzioni effettuate corrispondono alla programmazione del piano: non più "
@@ -459,112 +457,6 @@ def assunzioni(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
             )
 
 
-# --- MP016: causes of a target missed beyond the band ----------------------------------
-
-
-@_regola(
-    "MP016",
-    "periodo.cause-scostamento",
-    summary="Un indicatore il cui raggiungimento calcolato è sotto la fascia «parzialmente "
-    "raggiunto» (non raggiunto) ha le cause dello scostamento, o una rettifica motivata "
-    "(sua o del suo obiettivo).",
-    basis=("DLGS150-6-10", "DFP-LG-3-2018"),
-    confidenza="P",
-    conforme="indicatori:\n  OBP-03-I1: {valore: 2, cause: «gara per la piattaforma deserta, "
-    "ripetuta in aprile»}  # target 8, partenza 0: 25 %",
-    non_conforme="indicatori:\n  OBP-03-I1: {valore: 2}  # target 8, partenza 0: 25 %",
-)
-def cause_scostamento(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
-    # raggiungimento imports controllo, which imports these rules: imported when run
-    from piao.periodi.raggiungimento import calcola  # noqa: PLC0415
-
-    r = calcola(ctx.piano, ctx.letto)
-    da_rilevazioni = indicatori_collegati(ctx.piano)  # no «cause» can be written for these
-    soglia = f"{r.parametri.soglia_parziale:g}".replace(".", ",")
-    avanzamento = (
-        f" (nel {ctx.periodo.descrizione} si misura l'avanzamento verso il target dell'anno)"
-        if r.regola_periodo
-        else ""
-    )
-    for e in r.indicatori:
-        rilevato = ctx.dati.indicatori.get(e.codice)
-        if e.esito != "non_raggiunto" or e.percentuale is None:
-            continue
-        if e.rettifica is not None or e.obiettivo in ctx.dati.rettifiche:
-            continue  # the rettifica's reason explains the indicator or its objective
-        if rilevato is None or rilevato.cause is not None or e.codice in da_rilevazioni:
-            continue
-        pct = f"{e.percentuale:.1f}".replace(".", ",")
-        yield (
-            ("indicatori", e.codice, "valore"),
-            f"L'indicatore «{e.codice}» raggiunge il {pct} % del target{avanzamento}, sotto "
-            f"la soglia del {soglia} % della fascia «parzialmente raggiunto»: scrivere "
-            "«cause:» con le cause dello scostamento e che cosa si fa per recuperare, o una "
-            "rettifica motivata dell'indicatore o del suo obiettivo. La Relazione sulla "
-            "performance riporta i risultati «con rilevazione degli eventuali scostamenti» "
-            "(art. 10 c.1 lett. b D.Lgs. 150/2009); "
-            "chiederne le cause è una lettura applicata, che segue la prassi delle Linee "
-            "guida DFP n. 3/2018.",
-        )
-
-
-# --- MP017: the Relazione's facts belong to the year --------------------------------------
-
-
-@_regola(
-    "MP017",
-    "periodo.relazione-solo-annuale",
-    summary="I fatti della Relazione sulla performance («relazione») si scrivono nel file "
-    "dell'anno (es. 2026.yaml), non in quello di una parte dell'anno.",
-    basis=("DLGS150-10-1b",),
-    confidenza="P",
-    conforme="# monitoraggio/2026.yaml\nrelazione:\n  approvazione: {atto: ..., data: ...}",
-    non_conforme="# monitoraggio/2026-S1.yaml\nrelazione:\n  approvazione: {atto: ..., data: ...}",
-)
-def relazione_annuale(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
-    if ctx.dati.relazione is not None and ctx.periodo.frazione is not None:
-        yield (
-            ("relazione",),
-            f"«relazione» è nel file di un {ctx.periodo.descrizione}: la Relazione sulla "
-            "performance rendiconta l'anno (art. 10 c.1 lett. b D.Lgs. 150/2009) e piao la "
-            f"legge solo dal file dell'anno ({ctx.periodo.anno}.yaml). Spostarla lì.",
-        )
-
-
-# --- MP018: a distribution of evaluations must not tell a person's evaluation -------------
-
-
-@_regola(
-    "MP018",
-    "periodo.valutazioni-gruppo-piccolo",
-    summary=f"La distribuzione delle valutazioni finali di un ruolo con meno di {MINIMO_VALUTATI} "
-    "persone valutate renderebbe riconoscibile la valutazione di ciascuna: la Relazione e i "
-    "dati aperti non la riportano.",
-    basis=("ANAC-1310-2016",),
-    confidenza="P",
-    severita=Severity.WARNING,
-    motivo_severita=f"la soglia di {MINIMO_VALUTATI} persone è una convenzione di piao a tutela "
-    "della riservatezza; la norma chiede i dati sui premi «in forma aggregata»",
-    conforme="# monitoraggio/2026.yaml\nrelazione:\n  valutazioni:\n"
-    "    - {ruolo: posizioni_eq, fascia: 95-100, numero: 4}\n"
-    "    - {ruolo: posizioni_eq, fascia: 85-94, numero: 5}",
-    non_conforme="# monitoraggio/2026.yaml\nrelazione:\n  valutazioni:\n"
-    "    - {ruolo: segretario, fascia: 95-100, numero: 1}",
-)
-def valutazioni_gruppo_piccolo(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
-    rel = ctx.dati.relazione
-    if rel is None:
-        return
-    primo: dict[str, int] = {}
-    for i, v in enumerate(rel.valutazioni):
-        primo.setdefault(v.ruolo, i)
-    for ruolo, n in rel.valutati().items():
-        if n < MINIMO_VALUTATI:
-            yield (
-                ("relazione", "valutazioni", primo[ruolo]),
-                f"Le valutazioni del ruolo «{ruolo}» riguardano {n} "
-                f"{'persona' if n == 1 else 'persone'}: una distribuzione per fascia su meno "
-                f"di {MINIMO_VALUTATI} persone renderebbe riconoscibile la valutazione di "
-                "ciascuna, e la Relazione non la riporta. Unire il ruolo a un altro nel "
-                "Sistema di misurazione, o togliere le righe.",
-            )
+# The rules on the results of the year (MP016-MP018) are in regole_anno.py; importing it
+# here registers them wherever the catalogue of period rules is read.
+from piao.periodi import regole_anno as _regole_anno  # noqa: E402, F401
