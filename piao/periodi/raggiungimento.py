@@ -31,6 +31,7 @@ from piao.model.periodo import EsitoRaggiungimento, PeriodoMonitoraggio, Rettifi
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import PeriodoError, PianoLetto, file_periodo, leggi_piano
 from piao.periodi.soddisfazione import IndiceSoddisfazione, indici
+from piao.periodi.soglie import Soglia, soglia
 
 Livello = Literal["indicatore", "obiettivo", "unita", "valore_pubblico"]
 
@@ -334,7 +335,10 @@ def _indicatore(
     calcolata = None if grezza is None else min(100.0, max(0.0, grezza))
     if grezza is not None and grezza > 100:
         note.append(f"oltre il target: {grezza:.1f} % prima del limite di 100".replace(".", ","))
-    a, t = _numero(valore), _numero(target)
+    limite = soglia(target)
+    if limite is not None and grezza is not None:
+        note.append(limite.lettura)
+    a, t = _numero(valore), _numero(target) if limite is None else limite.valore
     scostamento = a - t if a is not None and t is not None else None
     relativo = scostamento / abs(t) * 100 if scostamento is not None and t else None
     percentuale, esito = _rettifica(calcolata, par, rettifica)
@@ -368,6 +372,9 @@ def _formula(
     par: Parametri,
 ) -> tuple[float | None, str]:
     """The uncapped percentage and the formula applied; (None, why) when not computable."""
+    limite = soglia(target)
+    if limite is not None:
+        return _soglia(ind, a, limite, _numero(baseline))
     t = _numero(target)
     if t is None:
         return None, f"il target «{target}» non è un numero"
@@ -410,6 +417,22 @@ def _formula(
     if verso == "crescente" and t > 0:
         return a / t * 100, "senza partenza: valore / target × 100"
     return None, "senza valore di partenza né verso utilizzabile"
+
+
+def _soglia(ind: Indicatore, a: float, limite: Soglia, b: float | None) -> tuple[float | None, str]:
+    """A threshold target: 100 when the value respects it; otherwise the way made from the
+    baseline towards the threshold, as for a target of that number in the threshold's
+    direction."""
+    if ind.polarita not in (None, limite.verso):
+        return None, f"il target «{limite.scritta}» va nel verso opposto a «{ind.polarita}»"
+    formula = (
+        "soglia: 100 se rispettata, altrimenti (valore − partenza) / (soglia − partenza) × 100"
+    )
+    if limite.rispettata(a):
+        return 100.0, formula
+    if b is None or limite.rispettata(b):
+        return 0.0, formula  # no way made towards it can be measured
+    return (a - b) / (limite.valore - b) * 100, formula
 
 
 def _pct(x: float) -> str:

@@ -121,13 +121,9 @@ def test_example_as_it_is() -> None:
     # Partial period: the annual target, and the rule stated.
     assert r.regola_periodo is not None
     assert "target dell'anno 2026" in r.regola_periodo
-    # A text target («≤ 0») cannot be computed: a located warning, not a traceback.
-    (f,) = r.findings
-    assert (f.code, f.location.file, f.location.line) == (
-        "MR002",
-        PERIODO,
-        line_of(EXAMPLE / PERIODO, "valore: -3.2"),
-    )
+    # SAL-01-I1's threshold target «≤ 0» is read as such (test_a_threshold_target_...):
+    # nothing is left uncomputed.
+    assert not r.findings
 
 
 @pytest.fixture
@@ -201,7 +197,7 @@ def test_hand_computed_cases(modificato: Path) -> None:
     # UO-PERS = OBP-12 (not measured, left out) and OBP-13 (60) → 60, OBP-12 named.
     unita = _agg(r.unita, "UO-PERS")
     assert (unita.percentuale, unita.non_rilevate) == (60, ("OBP-12",))
-    assert sorted(f.code for f in r.findings) == ["MR001", "MR002"]
+    assert sorted(f.code for f in r.findings) == ["MR001"]
 
 
 def test_unmapped_text_is_a_located_finding_without_traceback(modificato: Path) -> None:
@@ -319,3 +315,47 @@ def test_rettifiche_of_indicators(plan_copy: Callable[[Path], Path]) -> None:
     assert o.non_rilevate == ("OBP-01-I2",)
     testo = run_cli("monitoraggio", "esito", str(plan), "--periodo", "2026-S1").output
     assert "RETTIFICA (calcolato 58,3 %): Target raggiunto a luglio" in testo
+
+
+@pytest.mark.parametrize(
+    ("target", "valore", "attesa", "esito"),
+    [
+        # SAL-01-I1 «≤ 0», decrescente, partenza 4 (tempestività dei pagamenti, giorni).
+        ('"≤ 0"', "0", 100.0, "raggiunto"),  # on the threshold: respected
+        ('"≤ 0"', "-3.2", 100.0, "raggiunto"),  # the example's value
+        ('"≤ 0"', "0.4", (0.4 - 4) / (0 - 4) * 100, "raggiunto"),  # 90 % of the way
+        ('"≤ 0"', "2", (2 - 4) / (0 - 4) * 100, "parzialmente_raggiunto"),  # 50 %, the floor
+        ('"≤ 0"', "4.5", 0.0, "non_raggiunto"),  # worse than the start: −12.5 %, counted 0
+        ('"<= 0,5"', "0.5", 100.0, "raggiunto"),  # ASCII sign, decimal comma
+    ],
+)
+def test_a_threshold_target_is_read_and_the_reading_stated(
+    plan_copy: Callable[[Path], Path], target: str, valore: str, attesa: float, esito: str
+) -> None:
+    plan = plan_copy(EXAMPLE)
+    edit(plan / "valore_pubblico.yaml", 'target: {2026: "≤ 0"', f"target: {{2026: {target}")
+    _valore(plan, "SAL-01-I1", "-3.2", valore)
+    i = _ind(plan, "SAL-01-I1")
+    assert i.percentuale == pytest.approx(attesa)
+    assert i.esito == esito
+    assert any("letto come soglia" in n for n in i.note)
+
+
+@pytest.mark.parametrize(
+    ("target", "perche"),
+    [
+        ('"≤ 1.000"', "non è un numero"),  # one, or a thousand? not read
+        ('"≥ 0"', "verso opposto a «decrescente»"),  # the plan's direction disagrees
+        ('"circa 0"', "non è un numero"),
+    ],
+)
+def test_a_text_target_that_is_no_threshold_is_not_computed(
+    plan_copy: Callable[[Path], Path], target: str, perche: str
+) -> None:
+    plan = plan_copy(EXAMPLE)
+    edit(plan / "valore_pubblico.yaml", 'target: {2026: "≤ 0"', f"target: {{2026: {target}")
+    r = esito_periodo(plan, "2026-S1")
+    i = next(e for e in r.indicatori if e.codice == "SAL-01-I1")
+    assert i.esito == "non_rilevato"
+    assert [f.code for f in r.findings if "SAL-01-I1" in f.message] == ["MR002"]
+    assert any(perche in f.message for f in r.findings if f.code == "MR002")
