@@ -1,6 +1,6 @@
 """`piao monitoraggio report`: the integrated monitoring report of a period, rendered ONCE
 (module fixture) from the example plan with a small period file of our own
-(tests/fixtures/monitoraggio-report/2026-S1.yaml) whose figures are computed by hand here;
+(tests/rapporti/dati/monitoraggio-2026-S1.yaml) whose figures are computed by hand here;
 the example's own period is checked on structure only (its values change)."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from tests.conftest import EXAMPLE, edit, run_cli
 # The module renders once (module fixtures): its tests stay on one worker.
 pytestmark = pytest.mark.xdist_group("rapporti-monitoraggio")
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "monitoraggio-report" / "2026-S1.yaml"
+FIXTURE = Path(__file__).parent / "dati" / "monitoraggio-2026-S1.yaml"
 STEM = "Monitoraggio-comune-di-esempio-2026-S1"
 
 
