@@ -128,6 +128,6 @@ def figura_andamento(
     )
     return Figura(
         titolo,
-        Disegno(LARGHEZZA, y + 22, tuple(el), titolo, in_punti=True),
+        Disegno(LARGHEZZA, y + 22, tuple(el), titolo),
         f"{descrizione}.",
     )

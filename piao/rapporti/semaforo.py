@@ -72,4 +72,4 @@ def legenda(soglie: tuple[str, str, str, str]) -> Disegno:
         for i, riga in enumerate(righe):
             elementi.append(Testo(38, y + 12 + i * 13, riga, CORPO))
         y += max(22, 13 * len(righe) + 9)
-    return Disegno(LARGHEZZA, y + 2, tuple(elementi), "Legenda dei colori", in_punti=True)
+    return Disegno(LARGHEZZA, y + 2, tuple(elementi), "Legenda dei colori")

@@ -63,10 +63,8 @@ class Disegno:
     altezza: float
     elementi: tuple[Elemento, ...]
     titolo: str
-    in_punti: bool = False
     """One unit is one point at the natural size, which the PDF and the page keep (shrunk
-    only to fit a narrow screen): text sizes in units are printed sizes (schema.py). Other
-    drawings are fitted to the width of the text column."""
+    only to fit a narrow screen): text sizes in units are printed sizes (schema.py)."""
 
 
 @cache
@@ -105,15 +103,11 @@ def _fmt(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
-_PT = {True: "pt", False: ""}
-_CLASSE = {True: 'class="in-punti" ', False: ""}
-
-
 def to_svg(d: Disegno) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_fmt(d.larghezza)} {_fmt(d.altezza)}" '
-        f'width="{_fmt(d.larghezza)}{_PT[d.in_punti]}" height="{_fmt(d.altezza)}{_PT[d.in_punti]}" '
-        f'{_CLASSE[d.in_punti]}role="img" '
+        f'width="{_fmt(d.larghezza)}pt" height="{_fmt(d.altezza)}pt" '
+        f'class="in-punti" role="img" '
         f'font-family="{FONT_FAMILY}, sans-serif"><title>{escape(d.titolo)}</title>'
     ]
     for e in d.elementi:

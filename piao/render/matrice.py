@@ -176,7 +176,7 @@ def _disegna(
         for riga in nota:
             elementi.append(Testo(_M, y + _ASCENDENTE, riga, CORPO, "#404040"))
             y += _RIGA
-    return Disegno(LARGHEZZA, y + _M, tuple(elementi), titolo, in_punti=True)
+    return Disegno(LARGHEZZA, y + _M, tuple(elementi), titolo)
 
 
 def matrici_rischio(

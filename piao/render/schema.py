@@ -136,7 +136,7 @@ def _disegna(voci: Sequence[_Posata], titolo: str) -> Disegno:
         for livello in [k for k in genitori if k > p.voce.livello]:
             del genitori[livello]
         y += p.altezza + _SPAZIO
-    return Disegno(LARGHEZZA, y + _MARGINE - _SPAZIO, tuple(elementi), titolo, in_punti=True)
+    return Disegno(LARGHEZZA, y + _MARGINE - _SPAZIO, tuple(elementi), titolo)
 
 
 def schemi(voci: Sequence[Voce], titolo: str, segue: str = " (segue)") -> list[Disegno]:

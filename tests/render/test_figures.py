@@ -239,7 +239,6 @@ def test_a_full_cell_gives_its_number_and_names_the_table() -> None:
     assert not any("PR-001" in t or lungo in t for t in testi)
     assert "l'elenco è nella tabella «Processi» dell'Allegato 1." in " ".join(testi)
     assert min(e.dimensione for e in d.elementi if isinstance(e, figures.Testo)) >= 10
-    assert d.in_punti
     assert d.larghezza * 10.5 / 10 <= 358
 
 
