@@ -27,7 +27,7 @@ from piao.model import SEZIONI, Piano
 from piao.model.anagrafica import Deroga
 from piao.model.piano import SEZIONI_PER_PREFISSO
 from piao.rules import REGISTRY, Contesto, Regola
-from piao.stemma import leggi_stemma
+from piao.stemma import Stemma, leggi_stemma
 from piao.validation import finding, validate_plan
 
 
@@ -38,6 +38,9 @@ class CheckResult:
     report: Report
     piano: Piano | None
     loaded: LoadedPlan
+    stemma: Stemma | None = None
+    """The stemma of the plan folder the documents print, read once with the plan (its
+    defects are findings of the report)."""
 
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Regola]:
@@ -202,7 +205,8 @@ def check_plan(
         )
     )
     findings = [f for f in validated.findings if f.code not in esclusi]
-    findings += leggi_stemma(path)[1]
+    stemma, difetti = leggi_stemma(path)
+    findings += difetti
     piano = validated.parziale
     regime = piano.anagrafica.regime if piano is not None else None
     not_applicable: tuple[str, ...] = ()
@@ -245,7 +249,7 @@ def check_plan(
         limitato_a=tuple(sorted(files)),
         controlli_esclusi=esclusi,
     )
-    return CheckResult(report, validated.piano, loaded)
+    return CheckResult(report, validated.piano, loaded, stemma)
 
 
 def check_report(

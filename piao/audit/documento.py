@@ -12,7 +12,6 @@ from piao.model import SEZIONI
 from piao.render import file_stem, sorgenti_del_piano, vista
 from piao.render.html import render_html
 from piao.render.pdf import render_pdf_pagine
-from piao.stemma import leggi_stemma
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def impronte_sorgenti(result: CheckResult) -> tuple[Impronta, ...]:
     """Each file of the plan read, in the order of the sections, then the stemma the
     document prints (it is part of what the Nucleo saw)."""
     files = result.loaded.sources.files
-    stemma = leggi_stemma(result.loaded.folder)[0]
+    stemma = result.stemma
     return tuple(
         Impronta(s.file, _sha256(files[s.file].path.read_bytes()))
         for s in SEZIONI

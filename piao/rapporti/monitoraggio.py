@@ -38,7 +38,6 @@ from piao.render import FORMATS, scrivi_formati
 from piao.render.document import Documento, Elenco, Genere, Paragrafo, Sezione
 from piao.render.etichette import etichetta
 from piao.render.formatting import data
-from piao.stemma import leggi_stemma
 
 PREFISSO = "Monitoraggio"
 """The file names: Monitoraggio-<ente>-<periodo>.pdf."""
@@ -220,7 +219,7 @@ def documento(f: Fonti, *, bozza: bool, oggi: datetime.date | None = None) -> Do
         data=(comp.data if comp is not None and comp.data else None) or oggi or today(),
         copertina=tuple(copertina),
         sezioni=tuple(sezioni),
-        stemma=leggi_stemma(f.result.loaded.folder)[0],
+        stemma=f.result.stemma,
         genere=genere(triennio),
         periodo=per.descrizione,
     )

@@ -16,7 +16,6 @@ from piao.render.docx import render_docx
 from piao.render.html import render_html
 from piao.render.pdf import render_pdf
 from piao.render.view import build_view
-from piao.stemma import leggi_stemma
 
 
 @dataclass(frozen=True)
@@ -106,8 +105,7 @@ def vista(result: CheckResult, *, bozza: bool, oggi: datetime.date | None = None
     render, publish and the audit print, so their PDFs are the same bytes."""
     piano = result.piano
     assert piano is not None  # the callers refuse a plan without a model
-    stemma = leggi_stemma(result.loaded.folder)[0]
-    return build_view(piano, bozza=bozza, oggi=oggi or today(), stemma=stemma)
+    return build_view(piano, bozza=bozza, oggi=oggi or today(), stemma=result.stemma)
 
 
 def scrivi_documenti(
