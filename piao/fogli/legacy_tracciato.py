@@ -76,7 +76,7 @@ LETTERE = re.compile(r"^[A-Z]{1,3}$")
 
 
 class Colonna(BaseModel):
-    """A column named by its letter, whatever its header says."""
+    """Una colonna indicata con la sua lettera, qualunque sia la sua intestazione."""
 
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
@@ -193,4 +193,8 @@ def schema_tracciato() -> dict[str, Any]:
     schema = Tracciato.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Tracciato di un foglio dell'ente per piao"
+    campi = sorted({c for elenco in CAMPI.values() for c in elenco})
+    schema["properties"]["colonne"]["propertyNames"] = {"enum": campi}
+    schema["properties"]["riempi_in_basso"]["items"] = {"enum": campi}
+    schema["properties"]["valori"]["propertyNames"] = {"enum": list(GRUPPI)}
     return schema

@@ -9,10 +9,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from piao.fogli.legacy_tracciato import schema_tracciato
 from piao.loading.roundtrip import dump_text, load_text
 from piao.model.rischi_corruttivi import RischiCorruttivi
 from tests.conftest import ROOT, run_cli
@@ -414,3 +416,16 @@ def test_fragments_pasted_into_a_plan_pass_its_models(cartella: Path, tmp_path: 
     codici = {f["code"] for f in json.loads(result.output)["findings"]}
     assert codici, "the imported rows carry the sheet's gaps (no measures, no day term)"
     assert not {c for c in codici if c.startswith(("YM", "SC"))}, codici
+
+
+def test_the_mapping_schema_is_the_one_committed() -> None:
+    """Editors validate a copied mapping file against tracciato.schema.json (first line)."""
+    committed = json.loads((TRACCIATI / "tracciato.schema.json").read_text(encoding="utf-8"))
+    assert committed == schema_tracciato()
+    jsonschema.Draft202012Validator.check_schema(committed)
+    validatore = jsonschema.Draft202012Validator(committed)
+    for esempio in TRACCIATI.glob("*.yaml"):
+        assert not list(validatore.iter_errors(load_text(esempio.read_text(encoding="utf-8"))))
+        assert esempio.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=tracciato.schema.json\n"
+        )
