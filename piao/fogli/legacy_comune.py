@@ -57,6 +57,12 @@ RIGA_ORFANA = Controllo(
     Severity.WARNING,
 )
 
+FORMULA = Controllo(
+    "TE009",
+    "tabella.formula-senza-valore",
+    "Ogni formula del foglio ha il suo valore calcolato.",
+)
+
 _CODICE = re.compile(CODICE_PATTERN)
 
 

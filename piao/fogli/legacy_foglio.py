@@ -30,6 +30,9 @@ class Griglia:
     celle: dict[tuple[int, int], str]
     righe: int
     colonne: int
+    formule: frozenset[tuple[int, int]] = frozenset()
+    """Cells holding a formula the file carries no computed value for (a sheet written by a
+    program that does not compute: it must be opened and saved in Excel or Calc)."""
 
     def dove(self, riga: int, colonna: int | None = None) -> str:
         """`file.xlsx › Foglio!C7` (a whole row: `Foglio!7:7`)."""
@@ -70,13 +73,8 @@ def leggi_foglio(path: Path, foglio: str | None) -> Griglia:
         wb = load_workbook(path, data_only=True)
     except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise FoglioError(f"impossibile leggere «{path.name}» come cartella XLSX: {exc}") from None
-    if foglio is None:
-        ws = wb.worksheets[0]
-    elif foglio in wb.sheetnames:
-        ws = wb[foglio]
-    else:
-        nomi = ", ".join(f"«{n}»" for n in wb.sheetnames)
-        raise FoglioError(f"«{path.name}» non ha il foglio «{foglio}» (fogli: {nomi}).")
+    nome = _nome_foglio(wb.sheetnames, foglio, path)
+    ws = wb[nome]
     celle: dict[tuple[int, int], str] = {}
     for row in ws.iter_rows():
         for cell in row:
@@ -90,7 +88,27 @@ def leggi_foglio(path: Path, foglio: str | None) -> Griglia:
         for r in range(intervallo.min_row, intervallo.max_row + 1):
             for c in range(intervallo.min_col, intervallo.max_col + 1):
                 celle[(r, c)] = alto
-    return Griglia(path.name, ws.title, celle, ws.max_row, ws.max_column)
+    formule = frozenset(
+        (cell.row, cell.column)
+        for row in load_workbook(path, data_only=False)[nome].iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+        and cell.row is not None
+        and cell.column is not None
+        and (cell.row, cell.column) not in celle
+    )
+    return Griglia(path.name, ws.title, celle, ws.max_row, ws.max_column, formule)
+
+
+def _nome_foglio(nomi: list[str], foglio: str | None, path: Path) -> str:
+    """The sheet asked for (capitals and spaces aside), or the first."""
+    if foglio is None:
+        return nomi[0]
+    trovati = [n for n in nomi if " ".join(n.lower().split()) == " ".join(foglio.lower().split())]
+    if not trovati:
+        elenco = ", ".join(f"«{n}»" for n in nomi)
+        raise FoglioError(f"«{path.name}» non ha il foglio «{foglio}» (fogli: {elenco}).")
+    return trovati[0]
 
 
 def _csv(path: Path) -> Griglia:

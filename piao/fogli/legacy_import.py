@@ -12,6 +12,7 @@ from openpyxl.utils import column_index_from_string
 from piao.fogli.legacy_comune import (
     COLONNA_ASSENTE,
     COLONNA_IGNOTA,
+    FORMULA,
     RIGA_ORFANA,
     Esito,
     Lettura,
@@ -93,6 +94,14 @@ def _righe(lettura: Lettura) -> list[tuple[int, dict[str, str]]]:
     precedente: dict[str, str] = {}
     for r in range(t.dati_da, g.righe + 1):
         valori = {campo: g.valore(r, c) for campo, c in lettura.colonne.items()}
+        for c in sorted({c for c in lettura.colonne.values() if (r, c) in g.formule}):
+            lettura.in_cella(
+                FORMULA,
+                r,
+                c,
+                "la formula non ha un valore calcolato nel file: aprirlo e salvarlo in Excel o "
+                "Calc, poi ripetere; la cella è letta come vuota.",
+            )
         if not any(valori.values()):
             if any(g.valore(r, c) for c in range(1, g.colonne + 1)):
                 lettura.segnala(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -429,3 +430,47 @@ def test_the_mapping_schema_is_the_one_committed() -> None:
         assert esempio.read_text(encoding="utf-8").startswith(
             "# yaml-language-server: $schema=tracciato.schema.json\n"
         )
+
+
+def test_a_formula_without_value_is_reported_and_calc_computes_it(tmp_path: Path) -> None:
+    """A judgement written as a formula by a program that does not compute (openpyxl) has
+    no value in the file: one TE009 at the cell. Saved by LibreOffice Calc (the real
+    program, headless), the same sheet reads clean, merged cells included."""
+    righe = [list(r) for r in RIGHE_BUONE]
+    righe[2][12] = "=G6"  # giudizio = interesse esterno («medio»)
+    foglio = _processi(tmp_path / "formule.xlsx", righe)
+    tracciato = str(TRACCIATI / "pna2019-allegato1.yaml")
+    codice, output = _importa(str(foglio), "-t", tracciato, "-o", str(tmp_path / "a.yaml"))
+    assert codice == 1
+    assert [r for r in output.splitlines() if "›" in r] == [
+        "formule.xlsx › Mappatura processi!M6: errore TE009 la formula non ha un valore "
+        "calcolato nel file: aprirlo e salvarlo in Excel o Calc, poi ripetere; la cella è "
+        "letta come vuota."
+    ]
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    salvato = tmp_path / "calc"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profilo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(salvato),
+            str(foglio),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    out = tmp_path / "b.yaml"
+    codice, output = _importa(str(salvato / "formule.xlsx"), "-t", tracciato, "-o", str(out))
+    assert codice == 0, output
+    piano = RischiCorruttivi.model_validate(load_text(out.read_text(encoding="utf-8")))
+    assert [p.codice for p in piano.processi] == ["P.01", "P.02"]
+    assert piano.processi[0].fasi == ["Richiesta preventivi", "Affidamento"]
+    assert piano.processi[1].valutazione is not None
+    assert piano.processi[1].valutazione.giudizio == "medio"
