@@ -83,11 +83,15 @@ def importa_tabella(
         raise fail(f"impossibile scrivere «{out}»: {exc.strerror or exc}") from None
     for f in esito.findings:
         typer.echo(testo(f"{f.location}: {f.severity.label} {f.code} {f.message}"))
-    voci = "processi" if scelta == "rischi_corruttivi" else "obblighi"
+    voci = (
+        quanti(esito.voci, "processo scritto", "processi scritti")
+        if scelta == "rischi_corruttivi"
+        else quanti(esito.voci, "obbligo scritto", "obblighi scritti")
+    )
     typer.echo(
         testo(
-            f"{quanti(esito.righe, 'riga letta', 'righe lette')}, {esito.voci} {voci} scritti in "
-            f"{out}; {quanti(len(esito.findings), 'rilievo', 'rilievi')}."
+            f"{quanti(esito.righe, 'riga letta', 'righe lette')}, {voci} in {out}; "
+            f"{quanti(len(esito.findings), 'rilievo', 'rilievi')}."
         )
     )
     if esito.findings:

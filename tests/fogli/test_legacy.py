@@ -474,3 +474,35 @@ def test_a_formula_without_value_is_reported_and_calc_computes_it(tmp_path: Path
     assert piano.processi[0].fasi == ["Richiesta preventivi", "Affidamento"]
     assert piano.processi[1].valutazione is not None
     assert piano.processi[1].valutazione.giudizio == "medio"
+
+
+def test_blank_process_cells_filled_down_and_disagreeing_rows_reported(tmp_path: Path) -> None:
+    foglio = tmp_path / "mappa.csv"
+    foglio.write_text(
+        "Codice;Area;Processo;Fase;Opacità;Note\n"
+        "PR-1;Contratti pubblici;Gara;Bando;alto;\n"
+        ";;;Aggiudicazione;basso;\n"
+        ";;;;;\n"
+        "PR-2;Incarichi e nomine;Nomina;;medio;\n",
+        encoding="utf-8",
+    )
+    tracciato = tmp_path / "t.yaml"
+    tracciato.write_text(
+        "sezione: rischi_corruttivi\n"
+        "colonne: {codice: Codice, area_rischio: Area, denominazione: Processo, fase: Fase,"
+        " opacita: Opacità}\n"
+        "ignora: [note]\n"
+        "riempi_in_basso: [codice, area_rischio, denominazione]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.yaml"
+    codice, output = _importa(str(foglio), "-t", str(tracciato), "-o", str(out))
+    assert codice == 1
+    assert [r for r in output.splitlines() if "›" in r] == [
+        "mappa.csv › E3: avviso TE007 «basso» diverso da «alto» della riga 2 per lo stesso "
+        "processo: importato il primo."
+    ]
+    assert "3 righe lette, 2 processi scritti" in output
+    dati = load_text(out.read_text(encoding="utf-8"))
+    assert dati["processi"][0]["fasi"] == ["Bando", "Aggiudicazione"]
+    assert dati["processi"][1]["area_rischio"] == "incarichi_nomine"
