@@ -19,7 +19,7 @@ from piao.fogli.legacy_comune import (
 )
 from piao.fogli.legacy_foglio import leggi_foglio
 from piao.fogli.legacy_processi import processi as leggi_processi
-from piao.fogli.legacy_tracciato import OBBLIGATORI, Colonna, Sezione, Tracciato
+from piao.fogli.legacy_tracciato import LETTERE, OBBLIGATORI, Colonna, Sezione, Tracciato
 from piao.fogli.legacy_trasparenza import obbligo
 from piao.model.rischi_corruttivi import chiave
 
@@ -71,7 +71,12 @@ def _colonne(lettura: Lettura, obbligatori: tuple[str, ...]) -> None:
                 riga,
                 None,
                 f"la colonna «{rif}» del tracciato (campo «{campo}») non è nella riga di "
-                f"intestazione {riga}: {effetto}.",
+                f"intestazione {riga}: {effetto}."
+                + (
+                    f" Per la colonna di lettera {rif} scrivere {{colonna: {rif}}}."
+                    if LETTERE.match(rif)
+                    else ""
+                ),
             )
     usate = set(lettura.colonne.values()) | {
         intestazioni[chiave(x)] for x in tracciato.ignora if chiave(x) in intestazioni

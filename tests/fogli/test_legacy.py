@@ -506,3 +506,17 @@ def test_blank_process_cells_filled_down_and_disagreeing_rows_reported(tmp_path:
     dati = load_text(out.read_text(encoding="utf-8"))
     assert dati["processi"][0]["fasi"] == ["Bando", "Aggiudicazione"]
     assert dati["processi"][1]["area_rischio"] == "incarichi_nomine"
+
+
+def test_a_letter_written_as_a_header_gets_a_hint(tmp_path: Path) -> None:
+    foglio = tmp_path / "obblighi.csv"
+    foglio.write_text("L1,L2\nDisposizioni generali,Atti generali\n", encoding="utf-8")
+    tracciato = tmp_path / "t.yaml"
+    tracciato.write_text(
+        "sezione: trasparenza\ncolonne: {livello_1: A, livello_2: L2}\n", encoding="utf-8"
+    )
+    codice, output = _importa(str(foglio), "-t", str(tracciato), "-o", str(tmp_path / "o.yaml"))
+    assert codice == 1
+    assert "obblighi.csv › 1:1: errore TE002 la colonna «A»" in output
+    assert "scrivere {colonna: A}" in output
+    assert "0 righe lette" in output
