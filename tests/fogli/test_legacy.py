@@ -13,6 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from piao.fogli.legacy_tracciato import schema_tracciato
@@ -44,9 +46,21 @@ INTESTAZIONE_PROCESSI = [
 
 
 def _titoli(ws: Worksheet, righe: list[str], larghezza: int) -> None:
+    """Merged title rows above the header, and columns wide enough to read (the sample
+    sheets of the guide are built here too)."""
     for i, titolo in enumerate(righe, 1):
         ws.cell(i, 1, titolo)
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=larghezza)
+    for colonna in range(1, larghezza + 1):
+        ws.column_dimensions[get_column_letter(colonna)].width = 24
+
+
+def _leggibile(ws: Worksheet) -> None:
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if row[0].row is not None and len(" ".join(str(c.value or "") for c in row)) > 60:
+            ws.row_dimensions[row[0].row].height = 45
 
 
 def _processi(path: Path, righe: list[list[Any]], intestazione: list[str] | None = None) -> Path:
@@ -64,6 +78,7 @@ def _processi(path: Path, righe: list[list[Any]], intestazione: list[str] | None
     if intestazione is None:
         for colonna in (1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14):
             ws.merge_cells(start_row=4, start_column=colonna, end_row=5, end_column=colonna)
+    _leggibile(ws)
     wb.save(path)
     return path
 
@@ -328,6 +343,7 @@ def _obblighi(path: Path) -> Path:
     for riga in righe:
         ws.append(riga)
     ws.merge_cells("A3:A4")
+    _leggibile(ws)
     wb.save(path)
     return path
 
