@@ -51,6 +51,7 @@ def test_the_guide_has_commands_to_run() -> None:
 def test_every_command_of_the_guide_runs(pagina: Path, tmp_path: Path) -> None:
     (tmp_path / "plans").symlink_to(ROOT / "plans")
     (tmp_path / "tests").symlink_to(ROOT / "tests")
+    (tmp_path / "docs").symlink_to(ROOT / "docs")  # example sheets and mapping files
     for comando in _comandi(pagina):
         argv = shlex.split(comando)
         if argv[0] == "make":

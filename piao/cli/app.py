@@ -39,6 +39,7 @@ from piao.cli.comune import (
     working,
 )
 from piao.cli.comune import testo as _testo
+from piao.cli.fogli_legacy import importa_tabella
 from piao.cli.monitoraggio import monitoraggio_app
 from piao.cli.relazione import relazione
 from piao.cli.rpct import relazione_rpct_cli
@@ -69,6 +70,7 @@ app = typer.Typer(
 app.add_typer(monitoraggio_app)
 app.command("relazione-rpct")(relazione_rpct_cli)
 app.command("relazione")(relazione)
+app.command("importa-tabella")(importa_tabella)
 
 
 def _version(value: bool) -> None:
