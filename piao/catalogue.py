@@ -14,20 +14,24 @@ from typing import Literal
 
 from piao.findings import Controllo, Severity
 from piao.loading import YAML_CHECKS
+from piao.loading.tabelle import TABELLA_CHECKS
 from piao.model.regime import ENTRAMBI, Regime
 from piao.periodi import PERIODO_CHECKS
 from piao.periodi.raggiungimento import RAGGIUNGIMENTO_CHECKS
 from piao.periodi.regole import REGOLE_PERIODO, RegolaPeriodo
+from piao.periodi.regole_anno import RELAZIONE_CHECKS
 from piao.reference import riferimenti
 from piao.rules import REGISTRY, Regola
 from piao.validation import SCHEMA_CHECKS
 
-Tipo = Literal["sintassi", "struttura", "regola", "periodo"]
+Tipo = Literal["sintassi", "struttura", "regola", "periodo", "documento", "tabella"]
 TIPI_IT: dict[Tipo, str] = {
     "sintassi": "controllo di sintassi YAML",
     "struttura": "controllo di struttura (schema della sezione)",
     "regola": "regola di conformità",
     "periodo": "controllo dei file dei periodi di monitoraggio (piao monitoraggio check)",
+    "documento": "controllo di un documento del ciclo (piao relazione)",
+    "tabella": "lettura di un foglio di calcolo (piao importa-tabella)",
 }
 
 
@@ -93,6 +97,8 @@ def catalogue() -> Catalogue:
         *sorted((_from_check(c, "struttura") for c in SCHEMA_CHECKS.values()), key=_code),
         *sorted((_from_check(c, "periodo") for c in PERIODO_CHECKS.values()), key=_code),
         *sorted((_from_check(c, "periodo") for c in RAGGIUNGIMENTO_CHECKS.values()), key=_code),
+        *sorted((_from_check(c, "documento") for c in RELAZIONE_CHECKS.values()), key=_code),
+        *sorted((_from_check(c, "tabella") for c in TABELLA_CHECKS.values()), key=_code),
         *(_from_rule(REGISTRY[code]) for code in sorted(REGISTRY)),
         *(_from_rule(REGOLE_PERIODO[code]) for code in sorted(REGOLE_PERIODO)),
     ]

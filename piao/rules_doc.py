@@ -85,14 +85,21 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
 
 
+_DOVE = {
+    "periodo": "Si applica ai file dei periodi di monitoraggio (cartella «monitoraggio» del piano).",
+    "documento": "Si applica quando si produce la Relazione sulla performance (piao relazione).",
+    "tabella": "Si applica quando si legge un foglio di calcolo con un tracciato "
+    "(piao importa-tabella).",
+}
+"""Where a check that is not a compliance rule applies, by its kind."""
+
+
 def explain(voce: Voce) -> str:
     lines = [f"{voce.code}  {voce.name}", "", voce.summary, ""]
     lines.append(f"Tipo: {TIPI_IT[voce.tipo]}")
     lines.append(f"Livello predefinito: {voce.severity.label}")
-    if voce.tipo == "periodo":
-        lines.append(
-            "Si applica ai file dei periodi di monitoraggio (cartella «monitoraggio» del piano)."
-        )
+    if voce.tipo in _DOVE:
+        lines.append(_DOVE[voce.tipo])
         return "\n".join(lines) + "\n"
     if not voce.regola:
         lines.append("Si applica a ogni file di ogni piano, prima delle regole di conformità.")
@@ -217,6 +224,17 @@ def rules_markdown(cat: Catalogue) -> str:
         "|---|---|---|---|",
     ]
     for v in periodi:
+        out.append(f"| {v.code} | {v.name} | {v.severity.label} | {v.summary} |")
+    altri = [v for v in cat.values() if v.tipo in ("documento", "tabella")]
+    out += [
+        "",
+        "Controlli dei documenti del ciclo (RL, `piao relazione`) e della lettura di fogli di "
+        "calcolo (TE, `piao importa-tabella`):",
+        "",
+        "| codice | nome | livello | controllo |",
+        "|---|---|---|---|",
+    ]
+    for v in altri:
         out.append(f"| {v.code} | {v.name} | {v.severity.label} | {v.summary} |")
     out.append("")
     for v in regole:

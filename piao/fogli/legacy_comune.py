@@ -11,57 +11,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from piao.findings import Controllo, Finding, Location, Severity
+from piao.findings import Controllo, Finding, Location
 from piao.fogli.legacy_foglio import Griglia
 from piao.fogli.legacy_tracciato import Sezione, Tracciato
+from piao.loading.tabelle import (
+    CELLA_VUOTA,
+    NON_VALIDO,
+    VALORE_IGNOTO,
+)
 from piao.model.base import CODICE_PATTERN
 from piao.model.rischi_corruttivi import chiave
-
-COLONNA_IGNOTA = Controllo(
-    "TE001",
-    "tabella.colonna-non-mappata",
-    "Ogni colonna del foglio è nel tracciato o tra quelle da ignorare.",
-    Severity.WARNING,
-)
-COLONNA_ASSENTE = Controllo(
-    "TE002", "tabella.colonna-assente", "Ogni colonna del tracciato si trova nel foglio."
-)
-VALORE_IGNOTO = Controllo(
-    "TE003",
-    "tabella.valore-non-ammesso",
-    "Ogni valore è nell'elenco chiuso del campo o ha una traduzione nel tracciato.",
-)
-FUORI_ALBERO = Controllo(
-    "TE004",
-    "tabella.sottosezione",
-    "Le sotto-sezioni sono quelle dell'albero di Amministrazione trasparente (del. ANAC 1310/2016).",
-)
-CELLA_VUOTA = Controllo(
-    "TE005", "tabella.cella-obbligatoria", "Le celle obbligatorie di ogni riga sono compilate."
-)
-NON_VALIDO = Controllo(
-    "TE006",
-    "tabella.valore-non-valido",
-    "Ogni valore ha la forma che il modello del piano richiede.",
-)
-DISCORDE = Controllo(
-    "TE007",
-    "tabella.valori-discordi",
-    "Le righe dello stesso processo non si contraddicono.",
-    Severity.WARNING,
-)
-RIGA_ORFANA = Controllo(
-    "TE008",
-    "tabella.riga-fuori-tracciato",
-    "Ogni riga con dati ha almeno una colonna del tracciato.",
-    Severity.WARNING,
-)
-
-FORMULA = Controllo(
-    "TE009",
-    "tabella.formula-senza-valore",
-    "Ogni formula del foglio ha il suo valore calcolato.",
-)
 
 _CODICE = re.compile(CODICE_PATTERN)
 

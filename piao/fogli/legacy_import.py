@@ -10,10 +10,6 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string
 
 from piao.fogli.legacy_comune import (
-    COLONNA_ASSENTE,
-    COLONNA_IGNOTA,
-    FORMULA,
-    RIGA_ORFANA,
     Esito,
     Lettura,
 )
@@ -21,6 +17,12 @@ from piao.fogli.legacy_foglio import leggi_foglio
 from piao.fogli.legacy_processi import processi as leggi_processi
 from piao.fogli.legacy_tracciato import LETTERE, OBBLIGATORI, Colonna, Sezione, Tracciato
 from piao.fogli.legacy_trasparenza import obbligo
+from piao.loading.tabelle import (
+    COLONNA_ASSENTE,
+    COLONNA_IGNOTA,
+    FORMULA,
+    RIGA_ORFANA,
+)
 from piao.model.rischi_corruttivi import chiave
 
 

@@ -8,9 +8,6 @@ import typing
 from typing import Any
 
 from piao.fogli.legacy_comune import (
-    DISCORDE,
-    NON_VALIDO,
-    VALORE_IGNOTO,
     Lettura,
     codice_valido,
     elenco_valori,
@@ -19,6 +16,11 @@ from piao.fogli.legacy_comune import (
     vuote,
 )
 from piao.fogli.legacy_tracciato import INDICATORI, OBBLIGATORI, PREFISSO
+from piao.loading.tabelle import (
+    DISCORDE,
+    NON_VALIDO,
+    VALORE_IGNOTO,
+)
 from piao.model.rischi_corruttivi import AreaRischio, FattoreAbilitante, Processo, chiave
 from piao.reference.tables import riferimenti
 

@@ -9,9 +9,6 @@ import typing
 from typing import Any
 
 from piao.fogli.legacy_comune import (
-    FUORI_ALBERO,
-    NON_VALIDO,
-    VALORE_IGNOTO,
     Lettura,
     codice_valido,
     elenco_valori,
@@ -20,6 +17,11 @@ from piao.fogli.legacy_comune import (
     vuote,
 )
 from piao.fogli.legacy_tracciato import OBBLIGATORI, PREFISSO
+from piao.loading.tabelle import (
+    FUORI_ALBERO,
+    NON_VALIDO,
+    VALORE_IGNOTO,
+)
 from piao.model.rischi_corruttivi import (
     Aggiornamento,
     ObbligoTrasparenza,

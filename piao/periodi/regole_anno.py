@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from piao.findings import Severity, YamlPath
+from piao.findings import Controllo, Severity, YamlPath
 from piao.model.relazione import MINIMO_VALUTATI
 from piao.periodi.regole import Contesto, regola
 from piao.periodi.soddisfazione import indicatori_collegati
@@ -122,3 +122,26 @@ def valutazioni_gruppo_piccolo(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
                 "ciascuna, e la Relazione non la riporta. Unire il ruolo a un altro nel "
                 "Sistema di misurazione, o togliere le righe.",
             )
+
+
+# --- RL001, RL002: the deadline of the Relazione (checked by `piao relazione`) -----------
+
+RELAZIONE_CHECKS: dict[str, Controllo] = {
+    "approvazione": Controllo(
+        "RL001",
+        "relazione.approvazione-oltre-il-termine",
+        "La Relazione sulla performance è approvata dalla Giunta entro il 30 giugno "
+        "dell'anno successivo (art. 10 c.1 lett. b D.Lgs. 150/2009).",
+        Severity.WARNING,
+    ),
+    "validazione": Controllo(
+        "RL002",
+        "relazione.validazione-oltre-il-termine",
+        "La Relazione sulla performance è validata dall'OIV o dal Nucleo di valutazione "
+        "(art. 14 c.4 lett. c D.Lgs. 150/2009) entro lo stesso termine.",
+        Severity.WARNING,
+    ),
+}
+"""The findings `piao relazione` gives on the 30 June deadline
+(piao/rapporti/relazione_scadenza.py); here, below the catalogue, so `piao rules RL001`
+explains them."""

@@ -13,31 +13,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from piao.findings import Controllo, Finding, Location, Severity
+from piao.findings import Finding, Location
 from piao.model.relazione import DatiRelazione
+from piao.periodi.regole_anno import RELAZIONE_CHECKS
 from piao.render.formatting import data
 
 FONTE_ART_14_6 = (
     "http://www.ilpersonale.it/lautorita-nazionale-anticorruzione-comunica-lobbligo-della-"
     "validazione-della-relazione-alla-performance.html"
 )
-
-RELAZIONE_CHECKS: dict[str, Controllo] = {
-    "approvazione": Controllo(
-        "RL001",
-        "relazione.approvazione-oltre-il-termine",
-        "La Relazione sulla performance è approvata dalla Giunta entro il 30 giugno "
-        "dell'anno successivo (art. 10 c.1 lett. b D.Lgs. 150/2009).",
-        Severity.WARNING,
-    ),
-    "validazione": Controllo(
-        "RL002",
-        "relazione.validazione-oltre-il-termine",
-        "La Relazione sulla performance è validata dall'OIV o dal Nucleo di valutazione "
-        "(art. 14 c.4 lett. c D.Lgs. 150/2009) entro lo stesso termine.",
-        Severity.WARNING,
-    ),
-}
 
 TERMINE = (
     "La Relazione sulla performance dell'anno {anno} è approvata dalla Giunta e validata "
