@@ -96,11 +96,13 @@ def obbligo(lettura: Lettura, n: int, voce: tuple[int, dict[str, str]]) -> dict[
     }
     if v.get("riferimento_normativo"):
         dati["riferimento_normativo"] = v["riferimento_normativo"]
-    # The model has no field for the name of the obligation: it opens the content.
-    nome, contenuto = v.get("denominazione", ""), v.get("contenuto", "")
-    if nome or contenuto:
-        dati["contenuto"] = f"{nome}: {contenuto}" if nome and contenuto else nome or contenuto
-        campi["contenuto"] = "contenuto" if contenuto else "denominazione"
+    # The name of the single obligation is the third level of the sub-section, as the
+    # model and the OIV's grid read it (1310/2016: L1 › L2 › obbligo).
+    if nome := v.get("denominazione", ""):
+        dati["sottosezione"] = [*dati["sottosezione"][:2], nome]
+    if contenuto := v.get("contenuto", ""):
+        dati["contenuto"] = contenuto
+        campi["contenuto"] = "contenuto"
     if testo := v.get("aggiornamento"):
         valore = _aggiornamento(lettura.traduci("aggiornamento", testo))
         if valore is None:

@@ -372,19 +372,21 @@ def test_transparency_table_becomes_obligations(cartella: Path) -> None:
     assert piano.trasparenza is not None
     o1, o2, o3, o4 = piano.trasparenza.obblighi
     assert o1.codice == "OB-001"
-    assert o1.sottosezione == ["Disposizioni generali", "Atti generali"]
+    # The name of the single obligation is the third level (L1 › L2 › obbligo).
+    assert o1.sottosezione == [
+        "Disposizioni generali",
+        "Atti generali",
+        "Riferimenti normativi su organizzazione e attività",
+    ]
     assert o1.aggiornamento == "tempestivo"
     assert o1.responsabile_dati == "UO-SEG"
-    assert (
-        o1.contenuto
-        == "Riferimenti normativi su organizzazione e attività: Riferimenti normativi con i link"
-    )
-    assert o2.sottosezione == ["Disposizioni generali", "Atti generali"]  # merged, then filled down
+    assert o1.contenuto == "Riferimenti normativi con i link"
+    assert o2.sottosezione[:2] == ["Disposizioni generali", "Atti generali"]  # merged, filled down
     assert o2.responsabile_pubblicazione == ["UO-PERS", "UO-SEG"]
-    assert o3.sottosezione == ["Organizzazione", "Telefono e posta elettronica"]  # alias read
+    assert o3.sottosezione[:2] == ["Organizzazione", "Telefono e posta elettronica"]  # alias
     assert o3.responsabile_dati == "tutti_i_responsabili"
     assert o3.aggiornamento == "annuale"
-    assert o4.sottosezione == ["Organizzazione", "Uffici vari"]  # kept as written, reported
+    assert o4.sottosezione == ["Organizzazione", "Uffici vari", "Articolazione"]  # as written
     assert o4.aggiornamento is None
     assert o4.responsabile_dati is None
 
