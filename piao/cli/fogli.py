@@ -1,0 +1,65 @@
+"""`piao fogli esporta|importa`: the workbooks the offices fill, one per section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from piao.cli.comune import EXIT_FINDINGS, fail, require_plan_dirs, testo
+from piao.fogli.esporta import EsportazioneError, esporta
+from piao.fogli.importa import importa_file, scrivi_accanto
+from piao.fogli.leggi import CartellaNonValida
+from piao.lingua import quanti
+
+fogli_app = typer.Typer(
+    name="fogli",
+    help="Le cartelle di lavoro (XLSX) per gli uffici: una per sezione del piano, con un foglio "
+    "per ciascuna tabella, da compilare in Excel o LibreOffice Calc e reimportare.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@fogli_app.command("esporta")
+def fogli_esporta(
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Cartella in cui scrivere le cartelle di lavoro.")
+    ],
+) -> None:
+    """Scrive una cartella di lavoro per ciascun file di sezione del piano
+    (es. rischi_corruttivi.xlsx)."""
+    require_plan_dirs(plan_dir)
+    try:
+        scritti = esporta(plan_dir, out)
+    except EsportazioneError as exc:
+        raise fail(str(exc)) from None
+    for percorso in scritti:
+        typer.echo(testo(f"Scritto {percorso}"))
+    typer.echo(quanti(len(scritti), "cartella di lavoro", "cartelle di lavoro") + " scritte.")
+
+
+@fogli_app.command("importa")
+def fogli_importa(
+    file: Annotated[Path, typer.Argument(help="Cartella di lavoro compilata (.xlsx).")],
+    plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+) -> None:
+    """Legge una cartella di lavoro compilata, la controlla con il modello della sezione
+    e scrive i dati accanto al file del piano come <sezione>.importato.yaml (il file del
+    piano non viene modificato). Ogni problema è indicato con il foglio e la cella."""
+    require_plan_dirs(plan_dir)
+    if not file.is_file():
+        raise fail(f"il file «{file}» non esiste")
+    try:
+        importazione = importa_file(file)
+    except CartellaNonValida as exc:
+        raise fail(str(exc)) from None
+    for nota in importazione.note:
+        typer.echo(testo(f"{nota.luogo}: {nota.messaggio}"))
+    destinazione = scrivi_accanto(importazione, plan_dir)
+    typer.echo(testo(f"Scritto {destinazione}"))
+    if importazione.note:
+        typer.echo(quanti(len(importazione.note), "problema", "problemi") + " da correggere.")
+        raise typer.Exit(EXIT_FINDINGS)

@@ -1,0 +1,184 @@
+"""Workbooks of the sections (issue 19): `piao fogli esporta` writes one per section file,
+read back they give the same plan (also after a LibreOffice save), an edited cell changes
+exactly its value, and an office's mistakes are located notes, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from piao.fogli.importa import importa_file
+from piao.fogli.tabelle import FORMATO, RISERVATI, VERSIONE, fogli
+from piao.loading import load_folder
+from piao.model import SEZIONI, SEZIONI_PER_CHIAVE
+from piao.model.rischi_corruttivi import AreaRischio
+from piao.validation import validate_file
+from tests.conftest import EXAMPLE, EXAMPLES, run_cli
+from tests.render.test_docx_libreoffice import soffice
+
+
+@pytest.fixture(scope="module")
+def esportati(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+    """Each example plan exported once: plan folder → folder of its workbooks."""
+    out: dict[Path, Path] = {}
+    for piano in EXAMPLES:
+        cartella = tmp_path_factory.mktemp(piano.parent.name)
+        risultato = run_cli("fogli", "esporta", str(piano), "--out", str(cartella))
+        assert risultato.exit_code == 0, risultato.output
+        out[piano] = cartella
+    return out
+
+
+def _modelli(piano: Path) -> dict[str, Any]:
+    caricato = load_folder(piano)
+    out = {}
+    for sezione in SEZIONI:
+        if (sorgente := caricato.sources.files.get(sezione.file)) is not None:
+            modello, _, _ = validate_file(sezione, sorgente.data, caricato.sources)
+            assert modello is not None
+            out[sezione.key] = modello.model_dump()
+    return out
+
+
+def _differenze(a: Any, b: Any, percorso: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [d for k in {*a, *b} for d in _differenze(a.get(k), b.get(k), (*percorso, k))]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [
+            d
+            for i, (x, y) in enumerate(zip(a, b, strict=True))
+            for d in _differenze(x, y, (*percorso, i))
+        ]
+    return [] if a == b else [percorso]
+
+
+def test_one_workbook_per_section_file(esportati: dict[Path, Path]) -> None:
+    for piano, cartella in esportati.items():
+        attesi = {s.key for s in SEZIONI if (piano / s.file).exists()}
+        assert {p.stem for p in cartella.glob("*.xlsx")} == attesi
+    wb = load_workbook(esportati[EXAMPLE] / "rischi_corruttivi.xlsx")
+    assert wb.sheetnames[:2] == ["Istruzioni", "Dati generali"]
+    assert all(len(n) <= 31 for n in wb.sheetnames)
+    assert len({n.lower() for n in wb.sheetnames}) == len(wb.sheetnames)
+    versione = wb[VERSIONE]
+    assert (versione["B1"].value, versione["B2"].value) == (FORMATO, "rischi_corruttivi")
+    assert versione.protection.sheet
+    eventi = wb["Eventi rischiosi"]
+    assert [c.value for c in eventi[2]][:3] == ["@processi", "codice", "descrizione"]
+    assert eventi["A3"].value == "PR-01"  # the code of the process the event belongs to
+
+
+def test_closed_lists_are_drop_downs(esportati: dict[Path, Path]) -> None:
+    wb = load_workbook(esportati[EXAMPLE] / "rischi_corruttivi.xlsx")
+    processi = wb["Processi"]
+    colonna = next(c.column_letter for c in processi[2] if c.value == "area_rischio")
+    controllo = next(
+        dv for dv in processi.data_validations.dataValidation if colonna + "3" in dv.sqref
+    )
+    foglio, intervallo = controllo.formula1.split("!")
+    valori = [c.value for riga in wb[foglio][intervallo.replace("$", "")] for c in riga]
+    assert valori == list(typing.get_args(AreaRischio))
+
+
+def test_every_section_round_trips(esportati: dict[Path, Path]) -> None:
+    for piano, cartella in esportati.items():
+        for chiave, atteso in _modelli(piano).items():
+            importato = importa_file(cartella / f"{chiave}.xlsx")
+            assert importato.note == [], (piano, chiave)
+            assert importato.modello is not None
+            assert importato.modello.model_dump() == atteso, (piano, chiave)
+
+
+def test_an_edited_cell_changes_exactly_its_value(
+    esportati: dict[Path, Path], tmp_path: Path
+) -> None:
+    sorgente = esportati[EXAMPLE] / "rischi_corruttivi.xlsx"
+    wb = load_workbook(sorgente)
+    processi = wb["Processi"]
+    colonna = next(c.column for c in processi[2] if c.value == "denominazione")
+    processi.cell(4, colonna).value = "Nuova denominazione  "  # trailing spaces trimmed
+    modificato = tmp_path / "rischi_corruttivi.xlsx"
+    wb.save(modificato)
+    prima = importa_file(sorgente).modello
+    dopo = importa_file(modificato).modello
+    assert prima is not None
+    assert dopo is not None
+    assert _differenze(prima.model_dump(), dopo.model_dump()) == [("processi", 1, "denominazione")]
+    assert dopo.model_dump()["processi"][1]["denominazione"] == "Nuova denominazione"
+
+
+def test_office_mistakes_are_located_notes(esportati: dict[Path, Path], tmp_path: Path) -> None:
+    wb = load_workbook(esportati[EXAMPLE] / "rischi_corruttivi.xlsx")
+    generali = wb["Dati generali"]
+    riga = next(c.row for c in generali["B"] if c.value == "contesto_interno.dipendenti_al_31_12")
+    generali.cell(riga, 3).value = "6.000"  # thousands or decimals? never guessed
+    processi = wb["Processi"]
+    area = next(c.column for c in processi[2] if c.value == "area_rischio")
+    processi.cell(3, area).value = "appalti"  # not in the list
+    processi.cell(4, area).value = None  # a required value deleted
+    processi.cell(2, processi.max_column + 1).value = "colonna_inventata"
+    processi.cell(3, processi.max_column).value = "x"
+    wb.create_sheet("Foglio aggiunto")
+    file = tmp_path / "rischi_corruttivi.xlsx"
+    wb.save(file)
+    note = {n.luogo: n.messaggio for n in importa_file(file).note}
+    colonna_area = get_column_letter(area)
+    assert "ambiguo" in note[f"rischi_corruttivi.xlsx › Dati generali!C{riga}"]
+    assert "appalti" in note[f"rischi_corruttivi.xlsx › Processi!{colonna_area}3"]
+    inventata = processi.cell(2, processi.max_column).coordinate
+    assert "sconosciuta" in note[f"rischi_corruttivi.xlsx › Processi!{inventata}"]
+    assert "Manca il campo" in note[f"rischi_corruttivi.xlsx › Processi!{colonna_area}4"]
+    assert "non previsto" in note["rischi_corruttivi.xlsx › Foglio aggiunto"]
+    assert len(note) == 5
+
+
+def test_import_writes_beside_the_plan_file(esportati: dict[Path, Path], tmp_path: Path) -> None:
+    piano = tmp_path / "2026-2028"
+    shutil.copytree(EXAMPLE, piano)
+    prima = (piano / "performance.yaml").read_bytes()
+    risultato = run_cli(
+        "fogli", "importa", str(esportati[EXAMPLE] / "performance.xlsx"), str(piano)
+    )
+    assert risultato.exit_code == 0, risultato.output
+    assert (piano / "performance.yaml").read_bytes() == prima
+    assert (piano / "performance.importato.yaml").is_file()
+
+
+def test_a_libreoffice_save_round_trips(esportati: dict[Path, Path], tmp_path: Path) -> None:
+    """Calc opens each workbook and saves it again: the import gives the same plan."""
+    chiavi = ["rischi_corruttivi", "performance", "fabbisogni_personale"]
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(tmp_path / 'profilo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "salvati"),
+            *(str(esportati[EXAMPLE] / f"{k}.xlsx") for k in chiavi),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    attesi = _modelli(EXAMPLE)
+    for chiave in chiavi:
+        importato = importa_file(tmp_path / "salvati" / f"{chiave}.xlsx")
+        assert importato.note == [], chiave
+        assert importato.modello is not None
+        assert importato.modello.model_dump() == attesi[chiave], chiave
+
+
+def test_sheet_names_are_unique_and_short() -> None:
+    for sezione in SEZIONI_PER_CHIAVE.values():
+        nomi = [f.nome for f in fogli(sezione.model)]
+        assert len({n.lower() for n in [*nomi, *RISERVATI]}) == len(nomi) + len(RISERVATI)
+        assert all(len(n) <= 31 for n in nomi)
