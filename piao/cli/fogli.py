@@ -9,7 +9,7 @@ import typer
 
 from piao.cli.comune import EXIT_FINDINGS, fail, require_plan_dirs, testo
 from piao.fogli.esporta import EsportazioneError, esporta
-from piao.fogli.importa import importa_file, scrivi_accanto
+from piao.fogli.importa import importa_file, scrivi_accanto, scrivi_nel_piano
 from piao.fogli.leggi import CartellaNonValida
 from piao.lingua import quanti
 
@@ -45,10 +45,19 @@ def fogli_esporta(
 def fogli_importa(
     file: Annotated[Path, typer.Argument(help="Cartella di lavoro compilata (.xlsx).")],
     plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
+    scrivi: Annotated[
+        bool,
+        typer.Option(
+            "--scrivi",
+            help="Aggiorna il file del piano (solo i valori cambiati; commenti e ordine "
+            "restano), se la cartella di lavoro non ha problemi.",
+        ),
+    ] = False,
 ) -> None:
-    """Legge una cartella di lavoro compilata, la controlla con il modello della sezione
-    e scrive i dati accanto al file del piano come <sezione>.importato.yaml (il file del
-    piano non viene modificato). Ogni problema è indicato con il foglio e la cella."""
+    """Legge una cartella di lavoro compilata e la controlla con il modello della sezione;
+    ogni problema è indicato con il foglio e la cella. Senza --scrivi scrive il file come
+    sarebbe accanto al file del piano, come <sezione>.importato.yaml (il file del piano non
+    cambia); con --scrivi aggiorna il file del piano."""
     require_plan_dirs(plan_dir)
     if not file.is_file():
         raise fail(f"il file «{file}» non esiste")
@@ -58,8 +67,18 @@ def fogli_importa(
         raise fail(str(exc)) from None
     for nota in importazione.note:
         typer.echo(testo(f"{nota.luogo}: {nota.messaggio}"))
-    destinazione = scrivi_accanto(importazione, plan_dir)
-    typer.echo(testo(f"Scritto {destinazione}"))
     if importazione.note:
         typer.echo(quanti(len(importazione.note), "problema", "problemi") + " da correggere.")
+    if scrivi and importazione.note:
+        typer.echo("Il file del piano non è stato modificato.")
+    elif scrivi:
+        aggiornato = scrivi_nel_piano(importazione, plan_dir)
+        typer.echo(
+            testo(f"Aggiornato {aggiornato}")
+            if aggiornato
+            else "Nessuna modifica: il file del piano è già uguale alla cartella di lavoro."
+        )
+    else:
+        typer.echo(testo(f"Scritto {scrivi_accanto(importazione, plan_dir)}"))
+    if importazione.note:
         raise typer.Exit(EXIT_FINDINGS)

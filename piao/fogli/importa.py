@@ -1,19 +1,19 @@
 """Importing a section's workbook: read it (`piao.fogli.leggi`), validate the data with the
 section's model (the same messages as `piao check`, each moved to the cell it comes from)
-and write it beside the plan file as `<sezione>.importato.yaml`, never over it."""
+and write it beside the plan file as `<sezione>.importato.yaml`, or, when asked, into the
+plan file itself (`piao.fogli.scrivi`: only the changed values move)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
 from piao.fogli.leggi import Lettura, Nota, leggi
+from piao.fogli.scrivi import unisci
 from piao.fsutil import atomic_write_bytes
 from piao.loading import SourceFile, SourceMap
-from piao.loading.roundtrip import dump_text, house_style, load_text
 from piao.validation import validate_file
 
 
@@ -45,14 +45,27 @@ def importa_file(percorso: Path) -> Importazione:
     return valida(leggi(percorso.read_bytes(), percorso.name), percorso.name)
 
 
-def testo_yaml(dati: Any) -> str:
-    """The data of a section as a YAML file in the house style."""
-    return dump_text(house_style(load_text(dump_text(dati))))
+def yaml_importato(importazione: Importazione, cartella: Path) -> tuple[Path, str, str | None]:
+    """The plan file of the section, its text with the imported data (only the values that
+    differ changed) and its current text (None when the plan has no such file)."""
+    piano = cartella / importazione.lettura.sezione.file
+    attuale = piano.read_text(encoding="utf-8") if piano.is_file() else None
+    return piano, unisci(attuale, importazione.lettura.dati), attuale
 
 
 def scrivi_accanto(importazione: Importazione, cartella: Path) -> Path:
-    """Write the data beside the plan file as `<sezione>.importato.yaml` (never over the
-    plan file itself)."""
+    """Write the plan file as it would be beside it, as `<sezione>.importato.yaml` (the
+    plan file itself is never touched)."""
+    _, testo, _ = yaml_importato(importazione, cartella)
     destinazione = cartella / f"{importazione.lettura.sezione.key}.importato.yaml"
-    atomic_write_bytes(destinazione, testo_yaml(importazione.lettura.dati).encode("utf-8"))
+    atomic_write_bytes(destinazione, testo.encode("utf-8"))
     return destinazione
+
+
+def scrivi_nel_piano(importazione: Importazione, cartella: Path) -> Path | None:
+    """Update the plan file in place (atomically); None when nothing changes."""
+    piano, testo, attuale = yaml_importato(importazione, cartella)
+    if testo == attuale:
+        return None
+    atomic_write_bytes(piano, testo.encode("utf-8"))
+    return piano

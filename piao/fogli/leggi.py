@@ -76,6 +76,8 @@ _EPOCA = datetime.date(1899, 12, 30)
 _DATA_IT = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DATA_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERO = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+_VIRGOLA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
+"""A number with the Italian decimal comma («6,5», «1.234,5»)."""
 _VERO = {"sì", "si", "vero", "true", "x"}
 _FALSO = {"no", "falso", "false"}
 
@@ -154,6 +156,8 @@ def converti(valore: Any, tp: Any) -> Any:
             return False
     if data and (d := _data(testo_cella)) is not None:
         return d
+    if testo and decimale and _VIRGOLA.fullmatch(testo_cella.replace(" ", "")):
+        return _numero(testo_cella)  # «77,5» typed as text: the number, never a text
     if testo:
         return testo_cella
     if intero or decimale:

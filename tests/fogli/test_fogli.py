@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from piao.fogli.importa import importa_file
+from piao.fogli.importa import importa_file, yaml_importato
 from piao.fogli.tabelle import FORMATO, RISERVATI, VERSIONE, fogli
 from piao.loading import load_folder
 from piao.model import SEZIONI, SEZIONI_PER_CHIAVE
@@ -128,6 +128,14 @@ def test_office_mistakes_are_located_notes(esportati: dict[Path, Path], tmp_path
     wb.create_sheet("Foglio aggiunto")
     file = tmp_path / "rischi_corruttivi.xlsx"
     wb.save(file)
+    piano = tmp_path / "2026-2028"
+    shutil.copytree(EXAMPLE, piano)
+    risultato = run_cli("fogli", "importa", str(file), str(piano), "--scrivi")
+    assert risultato.exit_code == 1
+    assert "non è stato modificato" in risultato.output
+    assert (piano / "rischi_corruttivi.yaml").read_bytes() == (
+        EXAMPLE / "rischi_corruttivi.yaml"
+    ).read_bytes()
     note = {n.luogo: n.messaggio for n in importa_file(file).note}
     colonna_area = get_column_letter(area)
     assert "ambiguo" in note[f"rischi_corruttivi.xlsx › Dati generali!C{riga}"]
@@ -137,6 +145,47 @@ def test_office_mistakes_are_located_notes(esportati: dict[Path, Path], tmp_path
     assert "Manca il campo" in note[f"rischi_corruttivi.xlsx › Processi!{colonna_area}4"]
     assert "non previsto" in note["rischi_corruttivi.xlsx › Foglio aggiunto"]
     assert len(note) == 5
+
+
+def test_an_unchanged_workbook_leaves_every_plan_file_byte_identical(
+    esportati: dict[Path, Path],
+) -> None:
+    for piano, cartella in esportati.items():
+        for chiave in _modelli(piano):
+            _, nuovo, attuale = yaml_importato(importa_file(cartella / f"{chiave}.xlsx"), piano)
+            assert nuovo == attuale, (piano, chiave)
+
+
+def test_scrivi_changes_exactly_the_edited_value(
+    esportati: dict[Path, Path], tmp_path: Path
+) -> None:
+    piano = tmp_path / "2026-2028"
+    shutil.copytree(EXAMPLE, piano)
+    prima = (piano / "performance.yaml").read_text(encoding="utf-8")
+    wb = load_workbook(esportati[EXAMPLE] / "performance.xlsx")
+    indicatori = wb["Indicatori"]
+    colonna = next(c.column for c in indicatori[2] if c.value == "target.2027")
+    indicatori.cell(3, colonna).value = "77,5"  # typed as text, with the decimal comma
+    wb.save(tmp_path / "performance.xlsx")
+    risultato = run_cli(
+        "fogli", "importa", str(tmp_path / "performance.xlsx"), str(piano), "--scrivi"
+    )
+    assert risultato.exit_code == 0, risultato.output
+    dopo = (piano / "performance.yaml").read_text(encoding="utf-8")
+    cambiate = [
+        (a, b) for a, b in zip(prima.splitlines(), dopo.splitlines(), strict=True) if a != b
+    ]
+    assert cambiate == [
+        (
+            "        target: {2026: 12, 2027: 20, 2028: 25}",
+            "        target: {2026: 12, 2027: 77.5, 2028: 25}",
+        )
+    ]
+    risultato = run_cli(
+        "fogli", "importa", str(tmp_path / "performance.xlsx"), str(piano), "--scrivi"
+    )
+    assert "Nessuna modifica" in risultato.output
+    assert (piano / "performance.yaml").read_text(encoding="utf-8") == dopo
 
 
 def test_import_writes_beside_the_plan_file(esportati: dict[Path, Path], tmp_path: Path) -> None:
