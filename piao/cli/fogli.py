@@ -69,7 +69,7 @@ def fogli_importa(
         typer.echo(testo(f"{nota.luogo}: {nota.messaggio}"))
     if importazione.note:
         typer.echo(quanti(len(importazione.note), "problema", "problemi") + " da correggere.")
-    if scrivi and importazione.note:
+    if scrivi and importazione.bloccanti:
         typer.echo("Il file del piano non è stato modificato.")
     elif scrivi:
         aggiornato = scrivi_nel_piano(importazione, plan_dir)
@@ -80,5 +80,5 @@ def fogli_importa(
         )
     else:
         typer.echo(testo(f"Scritto {scrivi_accanto(importazione, plan_dir)}"))
-    if importazione.note:
+    if importazione.bloccanti:
         raise typer.Exit(EXIT_FINDINGS)

@@ -316,11 +316,6 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     return buffer.getvalue()
 
 
-def dati_sezione(modello: BaseModel) -> Any:
-    """The data of a section as written in its file (values left unset stay out)."""
-    return modello.model_dump(mode="python", exclude_unset=True)
-
-
 def esporta(cartella: Path, out: Path) -> list[Path]:
     """One workbook per section file of the plan in `cartella`, written into `out`."""
     piano = load_folder(cartella)
@@ -331,11 +326,11 @@ def esporta(cartella: Path, out: Path) -> list[Path]:
         if sorgente is None or sorgente.data is None:
             continue
         modello, _, _ = validate_file(sezione, sorgente.data, piano.sources)
-        if modello is None:
+        if modello is None:  # values still «da compilare» are kept, as written
             raise EsportazioneError(
                 f"{sezione.file} non è valido: correggerlo («piao check») prima di esportarlo"
             )
         destinazione = out / f"{sezione.key}.xlsx"
-        atomic_write_bytes(destinazione, cartella_di_lavoro(sezione, dati_sezione(modello), anni))
+        atomic_write_bytes(destinazione, cartella_di_lavoro(sezione, sorgente.data, anni))
         scritti.append(destinazione)
     return scritti

@@ -16,6 +16,9 @@ from piao.fsutil import atomic_write_bytes
 from piao.loading import SourceFile, SourceMap
 from piao.validation import validate_file
 
+DA_COMPILARE = frozenset({"SC007", "SC010"})
+"""Findings about values still to write: they do not stop `--scrivi`."""
+
 
 @dataclass(frozen=True)
 class Importazione:
@@ -25,6 +28,11 @@ class Importazione:
     lettura: Lettura
     modello: BaseModel | None
     note: list[Nota]
+
+    @property
+    def bloccanti(self) -> list[Nota]:
+        """The notes that stop `--scrivi`: all but the values still to write."""
+        return [n for n in self.note if not n.da_compilare]
 
 
 def valida(lettura: Lettura, nome_file: str) -> Importazione:
@@ -36,7 +44,7 @@ def valida(lettura: Lettura, nome_file: str) -> Importazione:
     for f in trovati:
         luogo = lettura.luogo(f.location.path) or nome_file
         testo = f.message + (f" {f.hint}" if f.hint else "")
-        note.append(Nota(luogo, testo))
+        note.append(Nota(luogo, testo, da_compilare=f.code in DA_COMPILARE))
     return Importazione(lettura, modello, note)
 
 

@@ -37,6 +37,7 @@ from piao.fogli.tabelle import (
 )
 from piao.loading.roundtrip import da_linea
 from piao.model import SEZIONI_PER_CHIAVE, Sezione
+from piao.model.base import PLACEHOLDERS, da_verificare
 from piao.model.introspect import members
 
 
@@ -47,6 +48,8 @@ class Nota:
     luogo: str
     """`file.xlsx › Foglio!B12` (or `file.xlsx › Foglio` for a whole sheet)."""
     messaggio: str
+    da_compilare: bool = False
+    """A value still to write (SC007, SC010): reported, but the data can be written."""
 
 
 @dataclass
@@ -118,6 +121,11 @@ def _numero(testo: str) -> int | float:
     return int(compatto)
 
 
+def segnaposto(testo: str) -> bool:
+    """A value still «da compilare» or «da verificare» (as `piao check` tells them)."""
+    return testo.lower() in PLACEHOLDERS or da_verificare(testo)
+
+
 def converti(valore: Any, tp: Any) -> Any:
     """A cell's value as the field declared with `tp` wants it; `_Errore` when it cannot."""
     alternative = members(tp)
@@ -147,8 +155,8 @@ def converti(valore: Any, tp: Any) -> Any:
             return str(valore)
         raise _Errore(f"{valore} non è un valore ammesso")
     testo_cella = str(valore).strip()
-    if testo_cella in letterali:
-        return testo_cella
+    if testo_cella in letterali or segnaposto(testo_cella):
+        return testo_cella  # a value still to write stays as written, for `piao check`
     if si_no:
         if testo_cella.lower() in _VERO:
             return True

@@ -231,3 +231,19 @@ def test_sheet_names_are_unique_and_short() -> None:
         nomi = [f.nome for f in fogli(sezione.model)]
         assert len({n.lower() for n in [*nomi, *RISERVATI]}) == len(nomi) + len(RISERVATI)
         assert all(len(n) <= 31 for n in nomi)
+
+
+def test_values_still_to_write_survive_the_round_trip(tmp_path: Path) -> None:
+    """A rolled-over plan: its «da verificare — ...» and «da definire» stay as written,
+    are reported at their cell, and do not stop --scrivi."""
+    piano = tmp_path / "2027-2029"
+    assert run_cli("rollover", str(EXAMPLE), "--out", str(piano)).exit_code == 0
+    prima = (piano / "performance.yaml").read_bytes()
+    assert run_cli("fogli", "esporta", str(piano), "--out", str(tmp_path / "x")).exit_code == 0
+    risultato = run_cli(
+        "fogli", "importa", str(tmp_path / "x" / "performance.xlsx"), str(piano), "--scrivi"
+    )
+    assert risultato.exit_code == 0, risultato.output
+    assert "performance.xlsx › Fasi!E3: Valore da verificare" in risultato.output
+    assert "Nessuna modifica" in risultato.output
+    assert (piano / "performance.yaml").read_bytes() == prima
