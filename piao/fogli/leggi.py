@@ -147,8 +147,8 @@ def converti(valore: Any, tp: Any) -> Any:
     if isinstance(valore, int | float):
         if intero and (isinstance(valore, int) or valore.is_integer()):
             return int(valore)
-        if decimale:
-            return float(valore)
+        if decimale:  # a whole number stays whole: 20, not 20.0, in the plan file
+            return int(valore) if float(valore).is_integer() else float(valore)
         if data and isinstance(valore, int | float):
             return _EPOCA + datetime.timedelta(days=int(valore))
         if testo:

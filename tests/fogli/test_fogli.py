@@ -200,30 +200,56 @@ def test_import_writes_beside_the_plan_file(esportati: dict[Path, Path], tmp_pat
     assert (piano / "performance.importato.yaml").is_file()
 
 
-def test_a_libreoffice_save_round_trips(esportati: dict[Path, Path], tmp_path: Path) -> None:
-    """Calc opens each workbook and saves it again: the import gives the same plan."""
-    chiavi = ["rischi_corruttivi", "performance", "fabbisogni_personale"]
+def _libreoffice(formato: str, cartella: Path, *file: Path) -> None:
     subprocess.run(
         [
             soffice(),
-            f"-env:UserInstallation={(tmp_path / 'profilo').as_uri()}",
+            f"-env:UserInstallation={(cartella.parent / 'profilo').as_uri()}",
             "--headless",
             "--convert-to",
-            "xlsx",
+            formato,
             "--outdir",
-            str(tmp_path / "salvati"),
-            *(str(esportati[EXAMPLE] / f"{k}.xlsx") for k in chiavi),
+            str(cartella),
+            *map(str, file),
         ],
         check=True,
         capture_output=True,
         timeout=300,
     )
+
+
+def test_a_workbook_edited_and_saved_by_libreoffice(
+    esportati: dict[Path, Path], tmp_path: Path
+) -> None:
+    """Calc opens each workbook and saves it as its own flat XML; one title is changed in
+    that file; Calc opens it again and saves it as XLSX. Imported, the workbooks give the
+    same plan but for that title, and --scrivi changes exactly its line."""
+    chiavi = ["rischi_corruttivi", "performance", "fabbisogni_personale"]
+    _libreoffice("fods", tmp_path / "fods", *(esportati[EXAMPLE] / f"{k}.xlsx" for k in chiavi))
+    fods = tmp_path / "fods" / "performance.fods"
+    vecchio = "Rilevare la soddisfazione degli utenti dei servizi al pubblico"
+    testo = fods.read_text(encoding="utf-8")
+    assert testo.count(f"<text:p>{vecchio}</text:p>") == 1
+    fods.write_text(testo.replace(vecchio, "Rilevare la soddisfazione di tutti gli utenti"))
+    _libreoffice("xlsx", tmp_path / "xlsx", *(tmp_path / "fods" / f"{k}.fods" for k in chiavi))
     attesi = _modelli(EXAMPLE)
     for chiave in chiavi:
-        importato = importa_file(tmp_path / "salvati" / f"{chiave}.xlsx")
+        importato = importa_file(tmp_path / "xlsx" / f"{chiave}.xlsx")
         assert importato.note == [], chiave
         assert importato.modello is not None
-        assert importato.modello.model_dump() == attesi[chiave], chiave
+        differenze = _differenze(attesi[chiave], importato.modello.model_dump())
+        assert differenze == ([("obiettivi", 1, "titolo")] if chiave == "performance" else [])
+    piano = tmp_path / "2026-2028"
+    shutil.copytree(EXAMPLE, piano)
+    risultato = run_cli(
+        "fogli", "importa", str(tmp_path / "xlsx" / "performance.xlsx"), str(piano), "--scrivi"
+    )
+    assert risultato.exit_code == 0, risultato.output
+    prima = (EXAMPLE / "performance.yaml").read_text(encoding="utf-8").splitlines()
+    dopo = (piano / "performance.yaml").read_text(encoding="utf-8").splitlines()
+    assert [(a, b) for a, b in zip(prima, dopo, strict=True) if a != b] == [
+        (f"    titolo: {vecchio}", "    titolo: Rilevare la soddisfazione di tutti gli utenti")
+    ]
 
 
 def test_sheet_names_are_unique_and_short() -> None:
