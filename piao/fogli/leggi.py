@@ -266,6 +266,8 @@ def leggi(contenuto: bytes, nome_file: str) -> Lettura:
     sezione = SEZIONI_PER_CHIAVE.get(str(chiave))
     if sezione is None:
         raise CartellaNonValida(f"{nome_file}: sezione «{chiave}» sconosciuta")
+    for ws in valori.worksheets:
+        _separa_unite(ws)
     lettore = _Lettore(nome_file, valori, formule, Lettura(sezione))
     dati = lettore.lettura.dati
     if DATI_GENERALI in valori.sheetnames:
@@ -280,6 +282,17 @@ def leggi(contenuto: bytes, nome_file: str) -> Lettura:
         if ws.title not in noti:
             lettore.nota(ws, None, "foglio non previsto per questa sezione: non importato")
     return lettore.lettura
+
+
+def _separa_unite(ws: Worksheet) -> None:
+    """Merged cells (an office's way of writing one value for several rows): every cell of
+    the range takes the value written in its first cell."""
+    for intervallo in list(ws.merged_cells.ranges):
+        valore = ws.cell(intervallo.min_row, intervallo.min_col).value
+        ws.unmerge_cells(str(intervallo))
+        for riga in range(intervallo.min_row, intervallo.max_row + 1):
+            for colonna in range(intervallo.min_col, intervallo.max_col + 1):
+                ws.cell(riga, colonna).value = valore
 
 
 def _generali(lettore: _Lettore, ws: Worksheet, sezione: Sezione, dati: dict[str, Any]) -> None:

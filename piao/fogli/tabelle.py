@@ -18,6 +18,7 @@ from row 3.
 from __future__ import annotations
 
 import datetime
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -77,7 +78,7 @@ _ACCENTI = {
 def etichetta(chiave: str) -> str:
     """The Italian label of a key: «unita_responsabile» → «Unità responsabile»."""
     parole = [_ACCENTI.get(p, p) for p in chiave.split("_") if p]
-    testo = " ".join(parole)
+    testo = re.sub(r"(\d+) (\d+)", r"\1/\2", " ".join(parole))  # «al 31/12»
     return testo[:1].upper() + testo[1:]
 
 

@@ -4,6 +4,7 @@ exactly its value, and an office's mistakes are located notes, never a traceback
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import subprocess
 import typing
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from piao.fogli.importa import importa_file, yaml_importato
+from piao.fogli.leggi import converti
 from piao.fogli.tabelle import FORMATO, RISERVATI, VERSIONE, fogli
 from piao.loading import load_folder
 from piao.model import SEZIONI, SEZIONI_PER_CHIAVE
@@ -273,3 +275,54 @@ def test_values_still_to_write_survive_the_round_trip(tmp_path: Path) -> None:
     assert "performance.xlsx › Fasi!E3: Valore da verificare" in risultato.output
     assert "Nessuna modifica" in risultato.output
     assert (piano / "performance.yaml").read_bytes() == prima
+
+
+@pytest.mark.parametrize(
+    ("cella", "tipo", "atteso"),
+    [
+        ("6,5", float, 6.5),
+        ("1.234,5", float, 1234.5),
+        (" 12 ", int, 12),
+        ("31/12/2026", datetime.date, datetime.date(2026, 12, 31)),
+        ("2026-12-31", datetime.date, datetime.date(2026, 12, 31)),
+        (46387, datetime.date, datetime.date(2026, 12, 31)),  # a spreadsheet serial
+        (datetime.datetime(2026, 12, 31), datetime.date, datetime.date(2026, 12, 31)),
+        ("sì", bool, True),
+        ("77,5", float | str, 77.5),  # typed as text where a number or a text goes
+        ("≤ 0", float | str, "≤ 0"),
+        ("da definire", datetime.date, "da definire"),  # kept for `piao check`
+    ],
+)
+def test_cells_are_read_by_the_type_of_their_field(cella: Any, tipo: Any, atteso: Any) -> None:
+    assert converti(cella, tipo) == atteso
+
+
+@pytest.mark.parametrize("cella", ["6.000", "1,2,3", "sei"])
+def test_a_number_that_cannot_be_read_for_sure_is_never_guessed(cella: str) -> None:
+    with pytest.raises(ValueError, match=cella):
+        converti(cella, int)
+
+
+def test_merged_cells_and_formulas(esportati: dict[Path, Path], tmp_path: Path) -> None:
+    wb = load_workbook(esportati[EXAMPLE] / "rischi_corruttivi.xlsx")
+    eventi = wb["Eventi rischiosi"]
+    r = next(
+        r
+        for r in range(3, eventi.max_row)
+        if eventi.cell(r, 1).value == eventi.cell(r + 1, 1).value
+    )
+    eventi.cell(r + 1, 1).value = None
+    eventi.merge_cells(f"A{r}:A{r + 1}")  # one code for the two events of a process
+    generali = wb["Dati generali"]
+    riga = next(c.row for c in generali["B"] if c.value == "contesto_interno.dipendenti_al_31_12")
+    generali.cell(riga, 3).value = "=150+2"  # openpyxl stores no computed value
+    wb.save(tmp_path / "rischi_corruttivi.xlsx")
+    importato = importa_file(tmp_path / "rischi_corruttivi.xlsx")
+    assert [(n.luogo, n.messaggio[:30]) for n in importato.note] == [
+        (f"rischi_corruttivi.xlsx › Dati generali!C{riga}", "formula senza valore calcolato")
+    ]
+    assert importato.modello is not None
+    attesi = _modelli(EXAMPLE)["rischi_corruttivi"]
+    assert _differenze(attesi, importato.modello.model_dump()) == [
+        ("contesto_interno", "dipendenti_al_31_12")
+    ]
