@@ -17,6 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
@@ -35,8 +36,10 @@ from piao.fogli.tabelle import (
     VERSIONE,
     Colonna,
     Foglio,
+    Livello,
     campo_testo,
     colonne,
+    etichetta,
     fogli,
     righe,
 )
@@ -124,6 +127,18 @@ def _testate(ws: Worksheet, cols: list[tuple[str, str, float]]) -> None:
     ws.row_dimensions[1].height = 30
 
 
+def _stampa(ws: Worksheet, *, tabella: bool) -> None:
+    """Printed (and converted to PDF) as wide as one page, as long as it takes; a table on
+    A3 landscape with its two heading rows on every page."""
+    ws.page_setup.orientation = "landscape" if tabella else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if tabella else ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if tabella:
+        ws.print_title_rows = "1:2"
+
+
 def _larghezza(colonna: Colonna) -> float:
     if colonna.forma == "valore" and colonna.tipo in (int, float):
         return 12
@@ -182,6 +197,7 @@ def _dati_generali(
             controllo.add(f"C{i}")
             ws.add_data_validation(controllo)
     ws.freeze_panes = f"C{PRIMA_RIGA_DATI}"
+    _stampa(ws, tabella=True)
 
 
 def _prendi(dati: Any, colonna: Colonna) -> Any:
@@ -192,34 +208,70 @@ def _prendi(dati: Any, colonna: Colonna) -> Any:
     return dati
 
 
+Codici = dict[tuple[Livello, ...], tuple[str, str]]
+"""Where the codes of each table are: its sheet and the range of its «codice» column."""
+
+
 def _tabella(
-    ws: Worksheet, foglio: Foglio, dati: Any, anni: tuple[int, ...], elenchi: _Elenchi
+    ws: Worksheet,
+    foglio: Foglio,
+    dati: Any,
+    anni: tuple[int, ...],
+    *,
+    elenchi: _Elenchi,
+    codici: Codici,
 ) -> None:
     trovate = list(righe(dati, foglio))
     livello = foglio.livello
-    voci = [v for _, v in trovate]
-    cols = colonne(livello.modello, voci, anni)
-    testate = [(f"Codice in «{'.'.join(g.percorso)}»", g.chiave, 16.0) for g in foglio.genitori] + [
-        (c.etichetta, c.chiave, _larghezza(c)) for c in cols
-    ]
+    cols = colonne(livello.modello, [v for _, v in trovate], anni)
+    sopra = [codici.get(foglio.livelli[: i + 1]) for i in range(len(foglio.genitori))]
+    testate = [
+        (f"Codice in «{s[0]}»" if s else etichetta(g.percorso[-1]), g.chiave, 16.0)
+        for g, s in zip(foglio.genitori, sopra, strict=True)
+    ] + [(c.etichetta, c.chiave, _larghezza(c)) for c in cols]
     _testate(ws, testate)
     primo = len(foglio.genitori)
-    for i, (sopra, voce) in enumerate(trovate, start=PRIMA_RIGA_DATI):
-        for j, codice in enumerate(sopra, start=1):
+    for i, (padri, voce) in enumerate(trovate, start=PRIMA_RIGA_DATI):
+        for j, codice in enumerate(padri, start=1):
             _scrivi(ws, i, j, codice)
         # a row written as plain text fills the model's first text field
         riga = {campo_testo(livello.modello): voce} if isinstance(voce, str) else voce
         for j, c in enumerate(cols, start=primo + 1):
             _scrivi(ws, i, j, testo_cella(c, _prendi(riga, c)))
     ultima = PRIMA_RIGA_DATI + len(trovate) + RIGHE_VUOTE
-    for j, c in enumerate(cols, start=primo + 1):
-        if valori := _lista(c):
-            lettera = get_column_letter(j)
-            controllo = elenchi.controllo(valori)
-            controllo.add(f"{lettera}{PRIMA_RIGA_DATI}:{lettera}{ultima}")
-            ws.add_data_validation(controllo)
+    controlli = [
+        (j, elenchi.controllo(valori))
+        for j, c in enumerate(cols, start=primo + 1)
+        if (valori := _lista(c))
+    ] + [(j, _controllo_codici(s[1], s[0])) for j, s in enumerate(sopra, start=1) if s is not None]
+    for j, controllo in controlli:
+        lettera = get_column_letter(j)
+        controllo.add(f"{lettera}{PRIMA_RIGA_DATI}:{lettera}{ultima}")
+        ws.add_data_validation(controllo)
+    if livello.identita is not None:
+        lettera = get_column_letter(primo + 1 + [c.chiave for c in cols].index(livello.identita))
+        intervallo = f"${lettera}${PRIMA_RIGA_DATI}:${lettera}${ultima}"
+        codici[foglio.livelli] = (
+            ws.title,
+            f"'{ws.title.replace(chr(39), chr(39) * 2)}'!{intervallo}",
+        )
     ws.freeze_panes = f"{get_column_letter(primo + 2)}{PRIMA_RIGA_DATI}"
-    ws.auto_filter.ref = f"A2:{get_column_letter(max(len(testate), 1))}{PRIMA_RIGA_DATI + len(trovate) - 1 if trovate else 2}"
+    fine = PRIMA_RIGA_DATI + len(trovate) - 1 if trovate else 2
+    ws.auto_filter.ref = f"A2:{get_column_letter(max(len(testate), 1))}{fine}"
+    _stampa(ws, tabella=True)
+
+
+def _controllo_codici(intervallo: str, foglio: str) -> DataValidation:
+    """A code of the table above: chosen from its «codice» column."""
+    return DataValidation(
+        type="list",
+        formula1=intervallo,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Codice non trovato",
+        error=f"Il codice non è nel foglio «{foglio}».",
+    )
 
 
 def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
@@ -279,6 +331,7 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
         _scrivi(ws, i, 2, b)
         ws.row_dimensions[i].height = 13.0 * max(1, len(b) // 95 + 1) + 3
     ws.cell(1, 1).font = Font(name="Arial", bold=True, size=12)
+    _stampa(ws, tabella=False)
 
 
 def _versione(ws: Worksheet, sezione: Sezione) -> None:
@@ -300,9 +353,10 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     generali = wb.create_sheet(DATI_GENERALI)
     fogli_tabelle = [wb.create_sheet(t.nome) for t in tabelle]
     elenchi = _Elenchi(wb.create_sheet(ELENCHI), {})
+    codici: Codici = {}
     _dati_generali(generali, sezione.model, dati, anni, elenchi)
     for ws, t in zip(fogli_tabelle, tabelle, strict=True):
-        _tabella(ws, t, dati, anni, elenchi)
+        _tabella(ws, t, dati, anni, elenchi=elenchi, codici=codici)
     elenchi.ws.sheet_state = "hidden"
     _versione(wb.create_sheet(VERSIONE), sezione)
     _istruzioni(istruzioni, sezione, tabelle)

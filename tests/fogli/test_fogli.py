@@ -87,6 +87,10 @@ def test_closed_lists_are_drop_downs(esportati: dict[Path, Path]) -> None:
     foglio, intervallo = controllo.formula1.split("!")
     valori = [c.value for riga in wb[foglio][intervallo.replace("$", "")] for c in riga]
     assert valori == list(typing.get_args(AreaRischio))
+    eventi = wb["Eventi rischiosi"]
+    assert eventi["A1"].value == "Codice in «Processi»"
+    codici = next(dv for dv in eventi.data_validations.dataValidation if "A3" in dv.sqref)
+    assert codici.formula1.startswith("'Processi'!$A$3:$A$")  # the codes of the processes
 
 
 def test_every_section_round_trips(esportati: dict[Path, Path]) -> None:
