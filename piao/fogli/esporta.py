@@ -14,6 +14,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -115,9 +116,18 @@ def _scrivi(ws: Worksheet, riga: int, colonna: int, valore: Any) -> None:
     cella.font = _FONT
 
 
-def _testate(ws: Worksheet, cols: list[tuple[str, str, float]]) -> None:
-    for j, (titolo, chiave, larghezza) in enumerate(cols, start=1):
+def _aiuto(ws: Worksheet, riga: int, colonna: int, descrizione: str) -> None:
+    """The field's Italian help (its description in the model) as the cell's comment."""
+    if descrizione:
+        nota = Comment(ILLEGAL_CHARACTERS_RE.sub("", descrizione), "piao")
+        nota.width, nota.height = 300, 20 + 16 * (len(descrizione) // 45 + 1)
+        ws.cell(riga, colonna).comment = nota
+
+
+def _testate(ws: Worksheet, cols: list[tuple[str, str, float, str]]) -> None:
+    for j, (titolo, chiave, larghezza, descrizione) in enumerate(cols, start=1):
         _scrivi(ws, 1, j, titolo)
+        _aiuto(ws, 1, j, descrizione)
         ws.cell(1, j).font = _GRASSETTO
         ws.cell(1, j).fill = _TESTATA
         _scrivi(ws, 2, j, chiave)
@@ -186,9 +196,17 @@ def _dati_generali(
     ws: Worksheet, modello: type[BaseModel], dati: Any, anni: tuple[int, ...], elenchi: _Elenchi
 ) -> None:
     cols = colonne(modello, [dati], anni)
-    _testate(ws, [("Voce", "etichetta", 40), ("Chiave", "chiave", 30), ("Valore", "valore", 70)])
+    _testate(
+        ws,
+        [
+            ("Voce", "etichetta", 40, ""),
+            ("Chiave", "chiave", 30, "La chiave del piano: non modificarla."),
+            ("Valore", "valore", 70, ""),
+        ],
+    )
     for i, c in enumerate(cols, start=PRIMA_RIGA_DATI):
         _scrivi(ws, i, 1, c.etichetta)
+        _aiuto(ws, i, 1, c.descrizione)
         _scrivi(ws, i, 2, c.chiave)
         ws.cell(i, 2).font = _CHIAVE_FONT
         _scrivi(ws, i, 3, testo_cella(c, _prendi(dati, c)))
@@ -226,9 +244,15 @@ def _tabella(
     cols = colonne(livello.modello, [v for _, v in trovate], anni)
     sopra = [codici.get(foglio.livelli[: i + 1]) for i in range(len(foglio.genitori))]
     testate = [
-        (f"Codice in «{s[0]}»" if s else etichetta(g.percorso[-1]), g.chiave, 16.0)
+        (
+            f"Codice in «{s[0]}»" if s else etichetta(g.percorso[-1]),
+            g.chiave,
+            16.0,
+            "La voce a cui la riga appartiene: il suo codice"
+            + (f" nel foglio «{s[0]}»." if s else " o il numero della sua riga (1 la prima)."),
+        )
         for g, s in zip(foglio.genitori, sopra, strict=True)
-    ] + [(c.etichetta, c.chiave, _larghezza(c)) for c in cols]
+    ] + [(c.etichetta, c.chiave, _larghezza(c), c.descrizione) for c in cols]
     _testate(ws, testate)
     primo = len(foglio.genitori)
     for i, (padri, voce) in enumerate(trovate, start=PRIMA_RIGA_DATI):

@@ -87,6 +87,9 @@ def test_closed_lists_are_drop_downs(esportati: dict[Path, Path]) -> None:
     foglio, intervallo = controllo.formula1.split("!")
     valori = [c.value for riga in wb[foglio][intervallo.replace("$", "")] for c in riga]
     assert valori == list(typing.get_args(AreaRischio))
+    intestazione = processi[f"{colonna}1"]
+    assert intestazione.comment is not None  # the field's help, from the model
+    assert intestazione.comment.text.startswith("Area di rischio (aree generali ANAC")
     eventi = wb["Eventi rischiosi"]
     assert eventi["A1"].value == "Codice in «Processi»"
     codici = next(dv for dv in eventi.data_validations.dataValidation if "A3" in dv.sqref)
