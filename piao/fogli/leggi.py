@@ -30,6 +30,7 @@ from piao.fogli.tabelle import (
     Livello,
     Percorso,
     campo_testo,
+    colonne,
     fogli,
     identita,
     letterale,
@@ -75,6 +76,11 @@ class CartellaNonValida(Exception):
     """Not a workbook of a section (no «Versione» sheet, unknown section or format)."""
 
 
+_MANCA = (
+    "i suoi valori non possono essere letti, e il file del piano non viene aggiornato "
+    "(ripristinarla dalla cartella di lavoro esportata, anche vuota)"
+)
+_MANCA_FOGLIO = f"manca il foglio: {_MANCA.replace('ripristinarla', 'ripristinarlo')}"
 _EPOCA = datetime.date(1899, 12, 30)
 _DATA_IT = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DATA_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -208,8 +214,9 @@ class _Lettore:
     formule: Any
     lettura: Lettura
 
-    def nota(self, ws: Worksheet, cella: str | None, messaggio: str) -> None:
-        luogo = f"{self.nome_file} › {ws.title}" + (f"!{cella}" if cella else "")
+    def nota(self, ws: Worksheet | str, cella: str | None, messaggio: str) -> None:
+        titolo = ws if isinstance(ws, str) else ws.title
+        luogo = f"{self.nome_file} › {titolo}" + (f"!{cella}" if cella else "")
         self.lettura.note.append(Nota(luogo, messaggio))
 
     def cella(self, ws: Worksheet, riga: int, colonna: int) -> Any:
@@ -270,9 +277,12 @@ def leggi(contenuto: bytes, nome_file: str) -> Lettura:
         _separa_unite(ws)
     lettore = _Lettore(nome_file, valori, formule, Lettura(sezione))
     dati = lettore.lettura.dati
+    tabelle = fogli(sezione.model)
+    for nome in [DATI_GENERALI, *(t.nome for t in tabelle)]:
+        if nome not in valori.sheetnames:
+            lettore.nota(nome, None, _MANCA_FOGLIO)
     if DATI_GENERALI in valori.sheetnames:
         _generali(lettore, valori[DATI_GENERALI], sezione, dati)
-    tabelle = fogli(sezione.model)
     indici: dict[tuple[Livello, ...], dict[tuple[str, ...], tuple[Any, Percorso]]] = {}
     for foglio in tabelle:
         if foglio.nome in valori.sheetnames:
@@ -296,6 +306,7 @@ def _separa_unite(ws: Worksheet) -> None:
 
 
 def _generali(lettore: _Lettore, ws: Worksheet, sezione: Sezione, dati: dict[str, Any]) -> None:
+    lette: set[str] = set()
     for riga in range(PRIMA_RIGA_DATI, ws.max_row + 1):
         chiave, valore = ws.cell(riga, 2).value, ws.cell(riga, 3).value
         if _vuoto(chiave):
@@ -307,6 +318,10 @@ def _generali(lettore: _Lettore, ws: Worksheet, sezione: Sezione, dati: dict[str
             lettore.nota(ws, f"B{riga}", f"chiave «{chiave}» sconosciuta: riga non importata")
             continue
         lettore.leggi(ws, colonna, (riga, 3), dati)
+        lette.add(colonna.chiave)
+    for colonna in colonne(sezione.model, [], ()):
+        if colonna.chiave not in lette:
+            lettore.nota(ws, None, f"manca la riga «{colonna.chiave}»: {_MANCA}")
 
 
 def _tabella(
@@ -333,6 +348,10 @@ def _tabella(
             lettore.nota(
                 ws, ws.cell(2, j).coordinate, f"colonna «{chiave}» sconosciuta: non importata"
             )
+    presenti = {c.chiave for _, c in campi}
+    for colonna in colonne(livello.modello, [], ()):
+        if colonna.chiave not in presenti:
+            lettore.nota(ws, None, f"manca la colonna «{colonna.chiave}»: {_MANCA}")
     if len(genitori) != len(chiavi_genitori):
         lettore.nota(
             ws,

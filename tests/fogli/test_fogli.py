@@ -333,3 +333,23 @@ def test_merged_cells_and_formulas(esportati: dict[Path, Path], tmp_path: Path) 
     assert _differenze(attesi, importato.modello.model_dump()) == [
         ("contesto_interno", "dipendenti_al_31_12")
     ]
+
+
+def test_a_deleted_column_row_or_sheet_is_reported_and_stops_scrivi(
+    esportati: dict[Path, Path], tmp_path: Path
+) -> None:
+    wb = load_workbook(esportati[EXAMPLE] / "rischi_corruttivi.xlsx")
+    processi = wb["Processi"]
+    processi.delete_cols(next(c.column for c in processi[2] if c.value == "descrizione"))
+    generali = wb["Dati generali"]
+    generali.delete_rows(next(c.row for c in generali["B"] if c.value == "redazione.rpct"))
+    del wb["Misure - Fasi"]
+    wb.save(tmp_path / "rischi_corruttivi.xlsx")
+    note = [
+        (n.luogo, n.messaggio[:40]) for n in importa_file(tmp_path / "rischi_corruttivi.xlsx").note
+    ]
+    assert note == [
+        ("rischi_corruttivi.xlsx › Misure - Fasi", "manca il foglio: i suoi valori non posso"),
+        ("rischi_corruttivi.xlsx › Dati generali", "manca la riga «redazione.rpct»: i suoi v"),
+        ("rischi_corruttivi.xlsx › Processi", "manca la colonna «descrizione»: i suoi v"),
+    ]
