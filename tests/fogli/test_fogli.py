@@ -345,9 +345,9 @@ def test_a_deleted_column_row_or_sheet_is_reported_and_stops_scrivi(
     generali.delete_rows(next(c.row for c in generali["B"] if c.value == "redazione.rpct"))
     del wb["Misure - Fasi"]
     wb.save(tmp_path / "rischi_corruttivi.xlsx")
-    note = [
-        (n.luogo, n.messaggio[:40]) for n in importa_file(tmp_path / "rischi_corruttivi.xlsx").note
-    ]
+    importato = importa_file(tmp_path / "rischi_corruttivi.xlsx")
+    assert importato.bloccanti == importato.note  # none of them lets --scrivi write
+    note = [(n.luogo, n.messaggio[:40]) for n in importato.note]
     assert note == [
         ("rischi_corruttivi.xlsx › Misure - Fasi", "manca il foglio: i suoi valori non posso"),
         ("rischi_corruttivi.xlsx › Dati generali", "manca la riga «redazione.rpct»: i suoi v"),
