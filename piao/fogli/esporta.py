@@ -86,6 +86,8 @@ def testo_cella(colonna: Colonna, valore: Any) -> Any:
     if colonna.forma == "elenco":
         if not isinstance(valore, list):
             return _voce(valore)
+        if any(isinstance(v, str) and (UNO_SOLO in v or v.startswith("[")) for v in valore):
+            return in_linea(valore)  # an item holding «;»: the list written as YAML
         testo = SEPARATORE.join(_voce(v) for v in valore)
         return testo + UNO_SOLO if colonna.anche_singolo and len(valore) == 1 else testo
     if isinstance(valore, bool):

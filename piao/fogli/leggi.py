@@ -192,6 +192,12 @@ def valore_colonna(valore: Any, colonna: Colonna) -> Any:
     if not isinstance(valore, str):
         voce = converti(valore, colonna.tipo)
         return voce if colonna.anche_singolo else [voce]
+    if valore.strip().startswith("[") and valore.strip().endswith("]"):
+        try:
+            voci = da_linea(valore)
+        except Exception:
+            raise _Errore("l'elenco tra parentesi quadre non è leggibile (YAML in linea)") from None
+        return [converti(v, colonna.tipo) for v in voci]
     if colonna.anche_singolo and UNO_SOLO not in valore:
         return converti(valore, colonna.tipo)
     return [converti(v, colonna.tipo) for v in valore.split(UNO_SOLO) if v.strip()]

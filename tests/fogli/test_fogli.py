@@ -15,8 +15,9 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from piao.fogli.esporta import cartella_di_lavoro
 from piao.fogli.importa import importa_file, yaml_importato
-from piao.fogli.leggi import converti
+from piao.fogli.leggi import converti, leggi
 from piao.fogli.tabelle import FORMATO, RISERVATI, VERSIONE, fogli
 from piao.loading import load_folder
 from piao.model import SEZIONI, SEZIONI_PER_CHIAVE
@@ -353,3 +354,10 @@ def test_a_deleted_column_row_or_sheet_is_reported_and_stops_scrivi(
         ("rischi_corruttivi.xlsx › Dati generali", "manca la riga «redazione.rpct»: i suoi v"),
         ("rischi_corruttivi.xlsx › Processi", "manca la colonna «descrizione»: i suoi v"),
     ]
+
+
+def test_a_list_item_holding_a_semicolon_survives(tmp_path: Path) -> None:
+    sezione = SEZIONI_PER_CHIAVE["rischi_corruttivi"]
+    dati = {"pna_riferimento": ["PNA 2025; delibera ANAC n. 19/2026", "[bozza] PNA 2022"]}
+    lettura = leggi(cartella_di_lavoro(sezione, dati), "rischi_corruttivi.xlsx")
+    assert (lettura.dati, lettura.note) == (dati, [])
