@@ -361,3 +361,21 @@ def test_a_list_item_holding_a_semicolon_survives(tmp_path: Path) -> None:
     dati = {"pna_riferimento": ["PNA 2025; delibera ANAC n. 19/2026", "[bozza] PNA 2022"]}
     lettura = leggi(cartella_di_lavoro(sezione, dati), "rischi_corruttivi.xlsx")
     assert (lettura.dati, lettura.note) == (dati, [])
+
+
+def test_the_real_plans_round_trip_byte_for_byte(tmp_path: Path) -> None:
+    """The corpus of real plans (tests/real): every section through its workbook gives the
+    same model and leaves the file as it was."""
+    for piano in sorted(p for p in (Path(__file__).parents[1] / "real").glob("*/*") if p.is_dir()):
+        assert (
+            run_cli(
+                "fogli", "esporta", str(piano), "--out", str(tmp_path / piano.parent.name)
+            ).exit_code
+            == 0
+        )
+        for chiave, atteso in _modelli(piano).items():
+            importato = importa_file(tmp_path / piano.parent.name / f"{chiave}.xlsx")
+            assert importato.modello is not None, (piano, chiave)
+            assert importato.modello.model_dump() == atteso, (piano, chiave)
+            _, nuovo, attuale = yaml_importato(importato, piano)
+            assert nuovo == attuale, (piano, chiave)
