@@ -323,7 +323,9 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
             "Elenchi",
             f"Più valori nella stessa cella si separano con «{SEPARATORE.strip()} » "
             f"(punto e virgola e spazio); un elenco di un solo valore, dove la colonna ammette "
-            f"anche un valore singolo, termina con «{UNO_SOLO}».",
+            f"anche un valore singolo, termina con «{UNO_SOLO}». Se un valore contiene "
+            "un punto e virgola, la cella riporta l'elenco tra parentesi quadre, con i valori "
+            "separati da virgole (es. [PNA 2025; delibera 19, PNA 2022]).",
         ),
         (
             "Codici",
