@@ -35,7 +35,7 @@ def _scalare(vecchio: Any, nuovo: Any) -> Any:
     return nuovo
 
 
-def _aggiorna_mappa(nodo: CommentedMap, nuovo: dict[Any, Any]) -> None:
+def _aggiorna_mappa(nodo: CommentedMap, nuovo: dict[Any, Any], *, radice: bool = False) -> None:
     for chiave in [k for k in nodo if k not in nuovo]:
         if not _vuoto(nodo[chiave]):
             del nodo[chiave]  # emptied in the workbook
@@ -45,14 +45,49 @@ def _aggiorna_mappa(nodo: CommentedMap, nuovo: dict[Any, Any]) -> None:
             continue
         prima = [k for k in list(nuovo)[:i] if k in nodo]
         posto = list(nodo).index(prima[-1]) + 1 if prima else 0
-        nodo.insert(posto, chiave, valore)
+        nodo.insert(posto, chiave, _nuovo(valore, dentro=not radice))
+
+
+def _codici(voci: list[Any]) -> list[Any] | None:
+    """The codes of a list of coded items, None unless every item has a distinct one."""
+    codici = [v.get("codice") if isinstance(v, dict) else None for v in voci]
+    if None in codici or len(set(map(str, codici))) != len(codici):
+        return None
+    return codici
 
 
 def _aggiorna_lista(nodo: CommentedSeq, nuovo: list[Any]) -> None:
+    vecchi, nuovi = _codici(list(nodo)), _codici(nuovo)
+    if vecchi is not None and nuovi is not None and vecchi != nuovi:
+        # rows added, removed or moved: each item found again by its code, comments and all
+        per_codice = dict(zip(map(str, vecchi), nodo, strict=True))
+        voci = [
+            _aggiorna(per_codice[str(c)], v) if str(c) in per_codice else _nuovo(v, dentro=False)
+            for c, v in zip(nuovi, nuovo, strict=True)
+        ]
+        del nodo[:]
+        nodo.extend(voci)
+        return
     for i, valore in enumerate(nuovo[: len(nodo)]):
         nodo[i] = _aggiorna(nodo[i], valore)
     del nodo[len(nuovo) :]
-    nodo.extend(nuovo[len(nodo) :])
+    nodo.extend(_nuovo(v, dentro=False) for v in nuovo[len(nodo) :])
+
+
+def _nuovo(valore: Any, *, dentro: bool = True) -> Any:
+    """A value the file did not have, in the house style: lists of values and small maps
+    of values on one line (`house_style` breaks the long ones), list items in block."""
+    if isinstance(valore, dict):
+        mappa = CommentedMap((k, _nuovo(v)) for k, v in valore.items())
+        if dentro and not any(isinstance(v, dict | list) for v in valore.values()):
+            mappa.fa.set_flow_style()
+        return mappa
+    if isinstance(valore, list):
+        elenco = CommentedSeq(_nuovo(v, dentro=False) for v in valore)
+        if not any(isinstance(v, dict | list) for v in valore):
+            elenco.fa.set_flow_style()
+        return elenco
+    return valore
 
 
 def _aggiorna(vecchio: Any, nuovo: Any) -> Any:
@@ -65,7 +100,7 @@ def _aggiorna(vecchio: Any, nuovo: Any) -> Any:
         return vecchio
     if _uguali(vecchio, nuovo):
         return vecchio
-    return _scalare(vecchio, nuovo)
+    return _nuovo(nuovo) if isinstance(nuovo, dict | list) else _scalare(vecchio, nuovo)
 
 
 def unisci(testo: str | None, dati: dict[str, Any]) -> str:
@@ -73,6 +108,6 @@ def unisci(testo: str | None, dati: dict[str, Any]) -> str:
     the data differ (a new file in the house style when there is none)."""
     if testo is None or not isinstance(radice := load_text(testo), CommentedMap):
         return dump_text(house_style(load_text(dump_text(dati))))
-    _aggiorna_mappa(radice, dati)
+    _aggiorna_mappa(radice, dati, radice=True)
     nuovo = dump_text(house_style(radice))
     return testo if load_text(nuovo) == load_text(testo) and nuovo != testo else nuovo

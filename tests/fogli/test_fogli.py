@@ -5,6 +5,7 @@ exactly its value, and an office's mistakes are located notes, never a traceback
 from __future__ import annotations
 
 import datetime
+import difflib
 import shutil
 import subprocess
 import typing
@@ -379,3 +380,26 @@ def test_the_real_plans_round_trip_byte_for_byte(tmp_path: Path) -> None:
             assert importato.modello.model_dump() == atteso, (piano, chiave)
             _, nuovo, attuale = yaml_importato(importato, piano)
             assert nuovo == attuale, (piano, chiave)
+
+
+def test_a_row_inserted_in_the_middle_adds_only_its_lines(
+    esportati: dict[Path, Path], tmp_path: Path
+) -> None:
+    """Items are found again by their code: a new objective between two others is two new
+    lines in the file, nothing else moves."""
+    wb = load_workbook(esportati[EXAMPLE] / "performance.xlsx")
+    obiettivi = wb["Obiettivi"]
+    chiavi = [c.value for c in obiettivi[2]]
+    obiettivi.insert_rows(4)
+    obiettivi.cell(4, chiavi.index("codice") + 1).value = "OBP-99"
+    obiettivi.cell(4, chiavi.index("titolo") + 1).value = "Nuovo obiettivo"
+    obiettivi.cell(4, chiavi.index("unita_coinvolte") + 1).value = "UO-SIS; UO-SEG"
+    wb.save(tmp_path / "performance.xlsx")
+    _, nuovo, attuale = yaml_importato(importa_file(tmp_path / "performance.xlsx"), EXAMPLE)
+    assert attuale is not None
+    aggiunte = [r for r in difflib.ndiff(attuale.splitlines(), nuovo.splitlines()) if r[0] in "+-"]
+    assert aggiunte == [
+        "+   - codice: OBP-99",
+        "+     titolo: Nuovo obiettivo",
+        "+     unita_coinvolte: [UO-SIS, UO-SEG]",
+    ]
