@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from piao.cli.comune import EXIT_FINDINGS, fail, require_plan_dirs, testo
-from piao.fogli.esporta import EsportazioneError, esporta
+from piao.fogli.esporta import esporta
 from piao.fogli.importa import importa_file, scrivi_accanto, scrivi_nel_piano
 from piao.fogli.leggi import CartellaNonValida
 from piao.lingua import quanti
+from piao.loading import PlanFolderError
 
 fogli_app = typer.Typer(
     name="fogli",
@@ -33,12 +34,18 @@ def fogli_esporta(
     (es. rischi_corruttivi.xlsx)."""
     require_plan_dirs(plan_dir)
     try:
-        scritti = esporta(plan_dir, out)
-    except EsportazioneError as exc:
+        esito = esporta(plan_dir, out)
+    except PlanFolderError as exc:
         raise fail(str(exc)) from None
-    for percorso in scritti:
+    for percorso in esito.scritti:
         typer.echo(testo(f"Scritto {percorso}"))
-    typer.echo(quanti(len(scritti), "cartella di lavoro", "cartelle di lavoro") + " scritte.")
+    for motivo in esito.rifiutati:
+        typer.echo(testo(f"Non esportato: {motivo}"))
+    typer.echo(
+        quanti(len(esito.scritti), "cartella di lavoro scritta", "cartelle di lavoro scritte") + "."
+    )
+    if esito.rifiutati:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @fogli_app.command("importa")

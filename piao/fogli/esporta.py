@@ -61,10 +61,6 @@ RIGHE_VUOTE = 200
 """Rows below the data that keep the drop-downs, for the rows an office adds."""
 
 
-class EsportazioneError(Exception):
-    """A section that cannot be exported (its file does not validate)."""
-
-
 def anni_triennio(cartella: Path) -> tuple[int, ...]:
     """The years of the plan from its folder name (`2026-2028`), none otherwise."""
     trovato = re.fullmatch(r"(\d{4})-(\d{4})", cartella.name)
@@ -398,21 +394,34 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     return buffer.getvalue()
 
 
-def esporta(cartella: Path, out: Path) -> list[Path]:
-    """One workbook per section file of the plan in `cartella`, written into `out`."""
+@dataclass(frozen=True)
+class Esportazione:
+    """The workbooks written and, in Italian, the section files that could not be."""
+
+    scritti: list[Path]
+    rifiutati: list[str]
+
+
+def esporta(cartella: Path, out: Path) -> Esportazione:
+    """One workbook per section file of the plan in `cartella`, written into `out`; a file
+    that does not validate (values still «da compilare» apart) is named, not exported."""
     piano = load_folder(cartella)
     anni = anni_triennio(cartella)
     scritti: list[Path] = []
+    rifiutati: list[str] = []
     for sezione in SEZIONI:
         sorgente = piano.sources.files.get(sezione.file)
-        if sorgente is None or sorgente.data is None:
+        if sorgente is None:
             continue
-        modello, _, _ = validate_file(sezione, sorgente.data, piano.sources)
-        if modello is None:  # values still «da compilare» are kept, as written
-            raise EsportazioneError(
+        modello = None
+        if sorgente.data is not None:
+            modello, _, _ = validate_file(sezione, sorgente.data, piano.sources)
+        if modello is None:
+            rifiutati.append(
                 f"{sezione.file} non è valido: correggerlo («piao check») prima di esportarlo"
             )
+            continue
         destinazione = out / f"{sezione.key}.xlsx"
         atomic_write_bytes(destinazione, cartella_di_lavoro(sezione, sorgente.data, anni))
         scritti.append(destinazione)
-    return scritti
+    return Esportazione(scritti, rifiutati)

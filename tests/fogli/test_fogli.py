@@ -24,7 +24,7 @@ from piao.loading import load_folder
 from piao.model import SEZIONI, SEZIONI_PER_CHIAVE
 from piao.model.rischi_corruttivi import AreaRischio
 from piao.validation import validate_file
-from tests.conftest import EXAMPLE, EXAMPLES, run_cli
+from tests.conftest import EXAMPLE, EXAMPLES, SMALL, run_cli
 from tests.render.test_docx_libreoffice import soffice
 
 
@@ -403,3 +403,20 @@ def test_a_row_inserted_in_the_middle_adds_only_its_lines(
         "+     titolo: Nuovo obiettivo",
         "+     unita_coinvolte: [UO-SIS, UO-SEG]",
     ]
+
+
+def test_a_section_that_does_not_validate_is_named_not_exported(tmp_path: Path) -> None:
+    piano = tmp_path / "2026-2028"
+    shutil.copytree(SMALL, piano)
+    file = piano / "rischi_corruttivi.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace(
+            "dipendenti_al_31_12: 18", "dipendenti_al_31_12: diciotto"
+        ),
+        encoding="utf-8",
+    )
+    risultato = run_cli("fogli", "esporta", str(piano), "--out", str(tmp_path / "x"))
+    assert risultato.exit_code == 1
+    assert "Non esportato: rischi_corruttivi.yaml non è valido" in risultato.output
+    assert not (tmp_path / "x" / "rischi_corruttivi.xlsx").exists()
+    assert (tmp_path / "x" / "anagrafica.xlsx").is_file()
