@@ -20,10 +20,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from piao import __version__
 from piao.clock import today
+from piao.fogli.leggi import leggi
 from piao.fogli.tabelle import (
     DATI_GENERALI,
     ELENCHI,
@@ -394,6 +395,29 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     return buffer.getvalue()
 
 
+def _normale(valore: Any) -> Any:
+    """Plain data without the empty values a workbook cannot tell from nothing."""
+    if isinstance(valore, dict):
+        return {k: n for k, v in valore.items() if (n := _normale(v)) not in (None, "", [], {})}
+    if isinstance(valore, list):
+        return [_normale(v) for v in valore]
+    return valore
+
+
+def perdita(sezione: Sezione, dati: Any, contenuto: bytes, modello: BaseModel | None) -> bool:
+    """Whether the workbook read back would lose or change something of the file (a value
+    of a shape the sheets cannot hold): then it is not handed out."""
+    lettura = leggi(contenuto, f"{sezione.key}.xlsx")
+    if _normale(lettura.dati) == _normale(dati):
+        return False
+    if modello is None:
+        return True
+    try:  # a phase written {descrizione: x} comes back as «x»: the same plan
+        return bool(sezione.model.model_validate(lettura.dati).model_dump() != modello.model_dump())
+    except ValidationError:
+        return True
+
+
 @dataclass(frozen=True)
 class Esportazione:
     """The workbooks written and, in Italian, the section files that could not be."""
@@ -403,8 +427,9 @@ class Esportazione:
 
 
 def esporta(cartella: Path, out: Path) -> Esportazione:
-    """One workbook per section file of the plan in `cartella`, written into `out`; a file
-    that does not validate (values still «da compilare» apart) is named, not exported."""
+    """One workbook per section file of the plan in `cartella`, written into `out`; values
+    still «da compilare» travel as written. A file the workbook cannot hold without losing
+    something (not a mapping, values of the wrong shape) is named, not exported."""
     piano = load_folder(cartella)
     anni = anni_triennio(cartella)
     scritti: list[Path] = []
@@ -413,15 +438,19 @@ def esporta(cartella: Path, out: Path) -> Esportazione:
         sorgente = piano.sources.files.get(sezione.file)
         if sorgente is None:
             continue
-        modello = None
-        if sorgente.data is not None:
+        contenuto = None
+        if isinstance(sorgente.data, dict):
             modello, _, _ = validate_file(sezione, sorgente.data, piano.sources)
-        if modello is None:
+            contenuto = cartella_di_lavoro(sezione, sorgente.data, anni)
+            if perdita(sezione, sorgente.data, contenuto, modello):
+                contenuto = None
+        if contenuto is None:
             rifiutati.append(
-                f"{sezione.file} non è valido: correggerlo («piao check») prima di esportarlo"
+                f"{sezione.file} ha valori che la cartella di lavoro non può riportare "
+                "senza perderli: correggerli («piao check») prima di esportarlo"
             )
             continue
         destinazione = out / f"{sezione.key}.xlsx"
-        atomic_write_bytes(destinazione, cartella_di_lavoro(sezione, sorgente.data, anni))
+        atomic_write_bytes(destinazione, contenuto)
         scritti.append(destinazione)
     return Esportazione(scritti, rifiutati)

@@ -405,7 +405,7 @@ def test_a_row_inserted_in_the_middle_adds_only_its_lines(
     ]
 
 
-def test_a_section_that_does_not_validate_is_named_not_exported(tmp_path: Path) -> None:
+def test_a_value_the_workbook_cannot_hold_is_named_not_exported(tmp_path: Path) -> None:
     piano = tmp_path / "2026-2028"
     shutil.copytree(SMALL, piano)
     file = piano / "rischi_corruttivi.yaml"
@@ -417,6 +417,29 @@ def test_a_section_that_does_not_validate_is_named_not_exported(tmp_path: Path) 
     )
     risultato = run_cli("fogli", "esporta", str(piano), "--out", str(tmp_path / "x"))
     assert risultato.exit_code == 1
-    assert "Non esportato: rischi_corruttivi.yaml non è valido" in risultato.output
+    assert "Non esportato: rischi_corruttivi.yaml ha valori che la cartella" in risultato.output
     assert not (tmp_path / "x" / "rischi_corruttivi.xlsx").exists()
     assert (tmp_path / "x" / "anagrafica.xlsx").is_file()
+
+
+def test_the_template_of_init_is_handed_out_as_workbooks(tmp_path: Path) -> None:
+    """A new plan, all «da compilare»: every section is a workbook, and an office that
+    changes nothing changes nothing."""
+    piano = tmp_path / "2027-2029"
+    creato = run_cli(
+        "init",
+        str(piano),
+        "--ente",
+        "Comune di Nuovo",
+        "--dipendenti",
+        "152",
+        "--triennio",
+        "2027-2029",
+    )
+    assert creato.exit_code == 0, creato.output
+    risultato = run_cli("fogli", "esporta", str(piano), "--out", str(tmp_path / "x"))
+    assert risultato.exit_code == 0, risultato.output
+    assert len(list((tmp_path / "x").glob("*.xlsx"))) == len(list(piano.glob("*.yaml")))
+    for file in sorted((tmp_path / "x").glob("*.xlsx")):
+        _, nuovo, attuale = yaml_importato(importa_file(file), piano)
+        assert nuovo == attuale, file.name
