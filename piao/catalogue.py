@@ -31,7 +31,7 @@ TIPI_IT: dict[Tipo, str] = {
     "regola": "regola di conformità",
     "periodo": "controllo dei file dei periodi di monitoraggio (piao monitoraggio check)",
     "documento": "controllo di un documento del ciclo (piao relazione)",
-    "tabella": "lettura di un foglio di calcolo (piao importa-tabella)",
+    "tabella": "lettura di un foglio di calcolo (piao fogli tabella)",
 }
 
 

@@ -89,7 +89,7 @@ _DOVE = {
     "periodo": "Si applica ai file dei periodi di monitoraggio (cartella «monitoraggio» del piano).",
     "documento": "Si applica quando si produce la Relazione sulla performance (piao relazione).",
     "tabella": "Si applica quando si legge un foglio di calcolo con un tracciato "
-    "(piao importa-tabella).",
+    "(piao fogli tabella).",
 }
 """Where a check that is not a compliance rule applies, by its kind."""
 
@@ -229,7 +229,7 @@ def rules_markdown(cat: Catalogue) -> str:
     out += [
         "",
         "Controlli dei documenti del ciclo (RL, `piao relazione`) e della lettura di fogli di "
-        "calcolo (TE, `piao importa-tabella`):",
+        "calcolo (TE, `piao fogli tabella`):",
         "",
         "| codice | nome | livello | controllo |",
         "|---|---|---|---|",

@@ -39,7 +39,7 @@ from piao.cli.comune import (
     working,
 )
 from piao.cli.comune import testo as _testo
-from piao.cli.fogli_legacy import importa_tabella
+from piao.cli.fogli import fogli_app
 from piao.cli.monitoraggio import monitoraggio_app
 from piao.cli.relazione import relazione
 from piao.cli.rpct import relazione_rpct_cli
@@ -68,9 +68,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(monitoraggio_app)
+app.add_typer(fogli_app)
 app.command("relazione-rpct")(relazione_rpct_cli)
 app.command("relazione")(relazione)
-app.command("importa-tabella")(importa_tabella)
 
 
 def _version(value: bool) -> None:

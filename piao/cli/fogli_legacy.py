@@ -1,4 +1,4 @@
-"""`piao importa-tabella`: an office's own sheet (process map, transparency table) read
+"""`piao fogli tabella`: an office's own sheet (process map, transparency table) read
 through its mapping file into the YAML fragment of sottosezione 2.3 (piao.fogli.legacy_*)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def testo_frammento(esito: Esito, sorgente: Path, tracciato: Path) -> str:
         "«processi:»" if esito.sezione == "rischi_corruttivi" else "«trasparenza: obblighi:»"
     )
     testa = (
-        f"# Letto da «{sorgente.name}» con il tracciato «{tracciato.name}» (piao importa-tabella).\n"
+        f"# Letto da «{sorgente.name}» con il tracciato «{tracciato.name}» (piao fogli tabella).\n"
         f"# Da copiare in rischi_corruttivi.yaml, sotto {destinazione}, dopo aver corretto i rilievi.\n"
     )
     nodo = load_text(dump_text(esito.frammento))

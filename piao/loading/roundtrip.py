@@ -13,7 +13,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.scalarstring import ScalarString
 
-__all__ = ["CommentedMap", "CommentedSeq", "ScalarString", "dump_text", "house_style", "load_text"]
+__all__ = [
+    "CommentedMap",
+    "CommentedSeq",
+    "ScalarString",
+    "da_linea",
+    "dump_text",
+    "house_style",
+    "in_linea",
+    "load_text",
+]
 
 FLOW_MAX = 100
 """Longest flow collection kept on one line; longer ones are written in block style."""
@@ -64,3 +73,18 @@ def house_style(node: Any, depth: int = 0) -> Any:
         if node.fa.flow_style() and _flow_length(node) + 2 * depth > FLOW_MAX:
             node.fa.set_block_style()
     return node
+
+
+def in_linea(data: Any) -> str:
+    """`data` as one line of YAML (flow style), for a value that has no table form."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = True
+    yaml.width = 1_000_000
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue().strip().removesuffix("...").strip()
+
+
+def da_linea(text: str) -> Any:
+    """The value of one line of YAML written by `in_linea` (or by hand)."""
+    return YAML(typ="safe", pure=True).load(text)

@@ -1,5 +1,5 @@
 """The findings of reading a spreadsheet into the plan (TE): an office's own sheet through a
-declared column mapping (`piao importa-tabella`). Here, with the YAML checks, below the
+declared column mapping (`piao fogli tabella`). Here, with the YAML checks, below the
 catalogue, so that `piao rules TE003` explains them; the readers are in piao/fogli/."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`piao importa-tabella`: an office's own sheets (a PNA 2019 Allegato 1 style process map, a
+"""`piao fogli tabella`: an office's own sheets (a PNA 2019 Allegato 1 style process map, a
 delibera 1310/2016 transparency table) read through the example mapping files of the guide
 into YAML that the plan's models accept; each mistake one located finding; no traceback."""
 
@@ -144,7 +144,7 @@ def cartella(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _importa(*args: str) -> tuple[int, str]:
-    result = run_cli("importa-tabella", *args)
+    result = run_cli("fogli", "tabella", *args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.output
 
