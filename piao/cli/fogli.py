@@ -63,9 +63,9 @@ def fogli_importa(
     ] = False,
 ) -> None:
     """Legge una cartella di lavoro compilata e la controlla con il modello della sezione;
-    ogni problema è indicato con il foglio e la cella. Senza --scrivi scrive il file come
-    sarebbe accanto al file del piano, come <sezione>.importato.yaml (il file del piano non
-    cambia); con --scrivi aggiorna il file del piano."""
+    ogni problema è indicato con il foglio e la cella. Senza --scrivi scrive il file del piano
+    come sarebbe, accanto alla cartella di lavoro, come <sezione>.importato.yaml (il file del
+    piano non cambia); con --scrivi aggiorna il file del piano."""
     require_plan_dirs(plan_dir)
     if not file.is_file():
         raise fail(f"il file «{file}» non esiste")
@@ -87,7 +87,7 @@ def fogli_importa(
             else "Nessuna modifica: il file del piano è già uguale alla cartella di lavoro."
         )
     else:
-        typer.echo(testo(f"Scritto {scrivi_accanto(importazione, plan_dir)}"))
+        typer.echo(testo(f"Scritto {scrivi_accanto(importazione, plan_dir, file.parent)}"))
     if importazione.bloccanti:
         raise typer.Exit(EXIT_FINDINGS)
 

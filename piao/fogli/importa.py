@@ -61,11 +61,12 @@ def yaml_importato(importazione: Importazione, cartella: Path) -> tuple[Path, st
     return piano, unisci(attuale, importazione.lettura.dati), attuale
 
 
-def scrivi_accanto(importazione: Importazione, cartella: Path) -> Path:
-    """Write the plan file as it would be beside it, as `<sezione>.importato.yaml` (the
+def scrivi_accanto(importazione: Importazione, cartella: Path, accanto: Path) -> Path:
+    """Write the plan file as it would become, as `<sezione>.importato.yaml` in `accanto`
+    (the workbook's folder: outside the plan, which would read it as an unknown file; the
     plan file itself is never touched)."""
     _, testo, _ = yaml_importato(importazione, cartella)
-    destinazione = cartella / f"{importazione.lettura.sezione.key}.importato.yaml"
+    destinazione = accanto / f"{importazione.lettura.sezione.key}.importato.yaml"
     atomic_write_bytes(destinazione, testo.encode("utf-8"))
     return destinazione
 

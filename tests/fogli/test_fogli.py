@@ -199,16 +199,18 @@ def test_scrivi_changes_exactly_the_edited_value(
     assert (piano / "performance.yaml").read_text(encoding="utf-8") == dopo
 
 
-def test_import_writes_beside_the_plan_file(esportati: dict[Path, Path], tmp_path: Path) -> None:
+def test_import_writes_beside_the_workbook(esportati: dict[Path, Path], tmp_path: Path) -> None:
     piano = tmp_path / "2026-2028"
     shutil.copytree(EXAMPLE, piano)
+    ufficio = tmp_path / "ufficio"
+    ufficio.mkdir()
+    shutil.copy(esportati[EXAMPLE] / "performance.xlsx", ufficio)
     prima = (piano / "performance.yaml").read_bytes()
-    risultato = run_cli(
-        "fogli", "importa", str(esportati[EXAMPLE] / "performance.xlsx"), str(piano)
-    )
+    risultato = run_cli("fogli", "importa", str(ufficio / "performance.xlsx"), str(piano))
     assert risultato.exit_code == 0, risultato.output
     assert (piano / "performance.yaml").read_bytes() == prima
-    assert (piano / "performance.importato.yaml").is_file()
+    assert (ufficio / "performance.importato.yaml").is_file()
+    assert not (piano / "performance.importato.yaml").exists()  # the plan stays clean
 
 
 def _libreoffice(formato: str, cartella: Path, *file: Path) -> None:
