@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +16,7 @@ from rich.console import Console
 
 from piao.authoring.diff import RENDERERS as DIFF_RENDERERS
 from piao.catalogue import catalogue
-from piao.findings import Report
+from piao.findings import Finding, Report
 from piao.fsutil import inside
 from piao.loading import cartella_ente
 from piao.reporting import REPORTERS
@@ -78,6 +78,12 @@ def testo(text: str) -> str:
     """A message for the terminal: plan text and paths keep controls and bidi characters as
     visible escapes (line by line: piao's own line breaks stay)."""
     return "\n".join(terminale(riga) for riga in text.split("\n"))
+
+
+def elenca_rilievi(findings: Iterable[Finding]) -> None:
+    """The findings that stopped a command, one located line each on stderr."""
+    for f in findings:
+        typer.echo(testo(f"  {f.location}: {f.code} {f.message}"), err=True)
 
 
 def formati_scelti(scritti: str, ammessi: Sequence[str]) -> tuple[str, ...]:

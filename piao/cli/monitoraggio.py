@@ -15,6 +15,7 @@ from piao.cli.comune import (
     FailOn,
     OpzioneFailOn,
     OpzioneFormato,
+    elenca_rilievi,
     fail,
     formati_scelti,
     fuori_dal_piano,
@@ -171,8 +172,7 @@ def monitoraggio_esito(
             ),
             err=True,
         )
-        for f in risultato.findings:
-            typer.echo(testo(f"  {f.location}: {f.code} {f.message}"), err=True)
+        elenca_rilievi(risultato.findings)
         raise typer.Exit(EXIT_FINDINGS)
     uscita = FORMATI_ESITO[output_format](risultato)
     # Text goes to a terminal (controls made visible); JSON and CSV are data, byte for byte.
@@ -220,8 +220,7 @@ def monitoraggio_report(
         raise fail(str(exc)) from None
     except RapportoRifiutato as exc:
         typer.echo(testo(f"piao: report non prodotto: {exc}"), err=True)
-        for f in exc.findings:
-            typer.echo(testo(f"  {f.location}: {f.code} {f.message}"), err=True)
+        elenca_rilievi(exc.findings)
         raise typer.Exit(EXIT_FINDINGS) from None
     except OSError as exc:
         raise fail(f"impossibile scrivere in «{out}»: {exc.strerror or exc}") from None

@@ -11,6 +11,7 @@ import typer
 from piao.cli.comune import (
     EXIT_FINDINGS,
     EXIT_USAGE,
+    elenca_rilievi,
     fail,
     formati_scelti,
     fuori_dal_piano,
@@ -61,8 +62,7 @@ def relazione(
         )
     except RelazioneRifiutata as exc:
         typer.echo(testo(f"Relazione non prodotta: {exc}."), err=True)
-        for f in exc.findings:
-            typer.echo(testo(f"  {f.location}: {f.code} {f.message}"), err=True)
+        elenca_rilievi(exc.findings)
         raise typer.Exit(EXIT_FINDINGS if exc.findings else EXIT_USAGE) from None
     except (PeriodoError, PlanFolderError) as exc:
         raise fail(str(exc)) from None

@@ -9,6 +9,7 @@ import typer
 
 from piao.cli.comune import (
     EXIT_FINDINGS,
+    elenca_rilievi,
     fail,
     formati_scelti,
     fuori_dal_piano,
@@ -56,8 +57,7 @@ def relazione_rpct_cli(
         with working("Produzione della relazione del RPCT…"):
             scritta = relazione_rpct(plan_dir, anno, out, formats=chosen, bozza=bozza)
     except RelazioneRifiutata as exc:
-        for f in exc.dati.errori if exc.dati is not None else []:
-            typer.echo(testo(f"  {f.location}: {f.code} {f.message}"), err=True)
+        elenca_rilievi(exc.dati.errori if exc.dati is not None else [])
         typer.echo(testo(f"piao: relazione non prodotta: {exc}"), err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     except (PeriodoError, PlanFolderError) as exc:
