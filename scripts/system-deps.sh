@@ -4,13 +4,14 @@
 #   scripts/system-deps.sh --test   also what the tests need: Chromium, Node.js and npm,
 #                                   LibreOffice Writer and Calc (the DOCX and the XLSX read
 #                                   back by a real office program) with the Italian
-#                                   hyphenation patterns
+#                                   hyphenation patterns, and python3-uno (a test types into
+#                                   a workbook through Calc itself)
 # Without libharfbuzz-subset0 importing weasyprint emits a DeprecationWarning that breaks
 # pytest run with warnings as errors.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui hyphen-it)
+  packages+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui hyphen-it python3-uno)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 missing=()

@@ -1,11 +1,13 @@
 """Workbooks of the sections (issue 19): `piao fogli esporta` writes one per section file,
-read back they give the same plan (also after a LibreOffice save), an edited cell changes
+read back they give the same plan (also after a LibreOffice save, and after typing into
+cells with Calc itself), an edited cell changes
 exactly its value, and an office's mistakes are located notes, never a traceback."""
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import shutil
 import subprocess
 import typing
@@ -262,6 +264,94 @@ def test_a_workbook_edited_and_saved_by_libreoffice(
     dopo = (piano / "performance.yaml").read_text(encoding="utf-8").splitlines()
     assert [(a, b) for a, b in zip(prima, dopo, strict=True) if a != b] == [
         (f"    titolo: {vecchio}", "    titolo: Rilevare la soddisfazione di tutti gli utenti")
+    ]
+
+
+def _python_con_uno() -> str:
+    """The system Python with LibreOffice's UNO bridge (python3-uno), or skip — except in CI,
+    where `make test` installs it and its absence fails the test."""
+    python = shutil.which("python3", path="/usr/bin:/usr/local/bin")
+    if (
+        python
+        and subprocess.run(
+            [python, "-c", "import uno"], check=False, capture_output=True
+        ).returncode
+        == 0
+    ):
+        return python
+    messaggio = "missing for typing into Calc: python3-uno (make test installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(messaggio)
+    pytest.skip(messaggio)
+
+
+def test_a_workbook_typed_into_with_calc_itself(
+    esportati: dict[Path, Path], tmp_path: Path
+) -> None:
+    """Calc (Italian locale) opens the workbook, the entries are typed into its cells as a
+    clerk types them — Calc itself reads «34,5», «1.200» and «6/3/2024» — and saves it as
+    XLSX: the import gives exactly those changes and --scrivi moves exactly their lines."""
+    file = tmp_path / "performance.xlsx"
+    shutil.copy(esportati[EXAMPLE] / "performance.xlsx", file)
+    wb = load_workbook(file)
+    indicatori = wb["Indicatori"]
+    chiavi = {c.value: get_column_letter(c.column or 0) for c in indicatori[2]}
+    riga = next(c.row for c in indicatori["B"] if c.value == "OBP-01-I2")
+    data = next(c.row for c in wb["Dati generali"]["B"] if c.value == "sistema_misurazione.data")
+    subprocess.run(
+        [
+            _python_con_uno(),
+            str(Path(__file__).with_name("calc_digita.py")),
+            soffice(),
+            str(tmp_path / "profilo"),
+            str(file),
+            "Obiettivi!B3=Aprire lo Sportello polivalente",
+            f"Indicatori!{chiavi['target.2027']}{riga}=34,5",
+            f"Indicatori!{chiavi['baseline.valore']}{riga}=1.200",
+            f"Dati generali!C{data}=6/3/2024",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    importato = importa_file(file)
+    assert importato.note == []
+    assert importato.modello is not None
+    dopo = importato.modello.model_dump()
+    assert sorted(map(str, _differenze(_modelli(EXAMPLE)["performance"], dopo))) == sorted(
+        map(
+            str,
+            [
+                ("obiettivi", 0, "titolo"),
+                ("obiettivi", 0, "indicatori", 1, "target", 2027),
+                ("obiettivi", 0, "indicatori", 1, "baseline", "valore"),
+                ("sistema_misurazione", "data"),
+            ],
+        )
+    )
+    indicatore = dopo["obiettivi"][0]["indicatori"][1]
+    assert (indicatore["target"][2027], indicatore["baseline"]["valore"]) == (34.5, 1200)
+    assert dopo["sistema_misurazione"]["data"] == datetime.date(2024, 3, 6)
+    piano = tmp_path / "2026-2028"
+    shutil.copytree(EXAMPLE, piano)
+    risultato = run_cli("fogli", "importa", str(file), str(piano), "--scrivi")
+    assert risultato.exit_code == 0, risultato.output
+    prima = (EXAMPLE / "performance.yaml").read_text(encoding="utf-8").splitlines()
+    cambiate = [
+        (a.strip(), b.strip())
+        for a, b in zip(
+            prima,
+            (piano / "performance.yaml").read_text(encoding="utf-8").splitlines(),
+            strict=True,
+        )
+        if a != b
+    ]
+    assert [b for _, b in cambiate] == [
+        "sistema_misurazione: {atto: Deliberazione della Giunta comunale n. 15 (SMVP), "
+        "data: 2024-03-06}",
+        "titolo: Aprire lo Sportello polivalente",
+        "baseline: {anno: 2025, valore: 1200}",
+        "target: {2026: 30, 2027: 34.5, 2028: 32}",
     ]
 
 
