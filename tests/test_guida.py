@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,9 @@ def test_every_command_of_the_guide_runs(pagina: Path, tmp_path: Path) -> None:
         argv = shlex.split(comando)
         if argv[0] == "make":
             continue  # installing is what the test run itself did
+        if argv[0] == "cp" and len(argv) == 3:  # a copy of a workbook for another office
+            shutil.copy(tmp_path / argv[1], tmp_path / argv[2])
+            continue
         assert argv[0] in ("piao", ".venv/bin/piao"), comando
         result = subprocess.run(
             [sys.executable, "-m", "piao", *argv[1:]],

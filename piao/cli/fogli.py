@@ -10,7 +10,12 @@ import typer
 from piao.cli.comune import EXIT_FINDINGS, fail, require_plan_dirs, testo
 from piao.cli.fogli_legacy import importa_tabella
 from piao.fogli.esporta import esporta
-from piao.fogli.importa import importa_file, scrivi_accanto, scrivi_nel_piano
+from piao.fogli.importa import (
+    FileDelPianoIllegibile,
+    importa_file,
+    scrivi_accanto,
+    scrivi_nel_piano,
+)
 from piao.fogli.leggi import CartellaNonValida
 from piao.lingua import quanti
 from piao.loading import PlanFolderError
@@ -70,8 +75,8 @@ def fogli_importa(
     if not file.is_file():
         raise fail(f"il file «{file}» non esiste")
     try:
-        importazione = importa_file(file)
-    except CartellaNonValida as exc:
+        importazione = importa_file(file, plan_dir)
+    except (CartellaNonValida, FileDelPianoIllegibile) as exc:
         raise fail(str(exc)) from None
     for nota in importazione.note:
         typer.echo(testo(f"{nota.luogo}: {nota.messaggio}"))

@@ -26,6 +26,7 @@ from piao import __version__
 from piao.clock import today
 from piao.fogli.leggi import leggi
 from piao.fogli.tabelle import (
+    COLONNA_ORIGINE,
     DATI_GENERALI,
     ELENCHI,
     FORMATO,
@@ -45,6 +46,7 @@ from piao.fogli.tabelle import (
     fogli,
     righe,
 )
+from piao.fogli.tre_vie import normale, origine_in_celle
 from piao.fsutil import atomic_write_bytes
 from piao.loading import load_folder
 from piao.loading.roundtrip import in_linea
@@ -359,12 +361,17 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
     _stampa(ws, tabella=False)
 
 
-def _versione(ws: Worksheet, sezione: Sezione) -> None:
+def _versione(ws: Worksheet, sezione: Sezione, dati: Any) -> None:
+    """Format and section; in the hidden column D the data as exported (`piao.fogli.tre_vie`:
+    the office's changes are what differs from it)."""
     for i, (a, b) in enumerate((("Formato", FORMATO), ("Sezione", sezione.key)), start=1):
         _scrivi(ws, i, 1, a)
         _scrivi(ws, i, 2, b)
+    for i, pezzo in enumerate(origine_in_celle(dati), start=1):
+        ws.cell(i, COLONNA_ORIGINE, pezzo)
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 30
+    ws.column_dimensions[get_column_letter(COLONNA_ORIGINE)].hidden = True
     ws.protection.sheet = True
 
 
@@ -383,7 +390,7 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     for ws, t in zip(fogli_tabelle, tabelle, strict=True):
         _tabella(ws, t, dati, anni, elenchi=elenchi, codici=codici)
     elenchi.ws.sheet_state = "hidden"
-    _versione(wb.create_sheet(VERSIONE), sezione)
+    _versione(wb.create_sheet(VERSIONE), sezione, dati)
     _istruzioni(istruzioni, sezione, tabelle)
     wb.properties.title = f"PIAO — {sezione.numero} {sezione.titolo}"
     wb.properties.creator = f"piao {__version__}"
@@ -395,20 +402,11 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     return buffer.getvalue()
 
 
-def _normale(valore: Any) -> Any:
-    """Plain data without the empty values a workbook cannot tell from nothing."""
-    if isinstance(valore, dict):
-        return {k: n for k, v in valore.items() if (n := _normale(v)) not in (None, "", [], {})}
-    if isinstance(valore, list):
-        return [_normale(v) for v in valore]
-    return valore
-
-
 def perdita(sezione: Sezione, dati: Any, contenuto: bytes, modello: BaseModel | None) -> bool:
     """Whether the workbook read back would lose or change something of the file (a value
     of a shape the sheets cannot hold): then it is not handed out."""
     lettura = leggi(contenuto, f"{sezione.key}.xlsx")
-    if _normale(lettura.dati) == _normale(dati):
+    if normale(lettura.dati) == normale(dati):
         return False
     if modello is None:
         return True

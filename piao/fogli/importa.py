@@ -5,15 +5,21 @@ plan file itself (`piao.fogli.scrivi`: only the changed values move)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
+from piao.findings import Severity
 from piao.fogli.leggi import Lettura, Nota, leggi
 from piao.fogli.scrivi import unisci
+from piao.fogli.tabelle import VERSIONE
+from piao.fogli.tre_vie import Conflitto, OrigineIllegibile, origine_da_celle, unisci_tre
 from piao.fsutil import atomic_write_bytes
 from piao.loading import SourceFile, SourceMap
+from piao.loading.plan import load_file
+from piao.loading.roundtrip import in_linea, load_text
 from piao.validation import validate_file
 
 DA_COMPILARE = frozenset({"SC007", "SC010"})
@@ -28,6 +34,11 @@ class Importazione:
     lettura: Lettura
     modello: BaseModel | None
     note: list[Nota]
+    nome_file: str = ""
+    """The workbook's file name, as notes name it."""
+    dati: dict[str, Any] | None = None
+    """The data to write into the plan file: the workbook's, or, once `sul_piano` has
+    merged it, the plan's current data with the office's changes."""
 
     @property
     def bloccanti(self) -> list[Nota]:
@@ -45,12 +56,87 @@ def valida(lettura: Lettura, nome_file: str) -> Importazione:
         luogo = lettura.luogo(f.location.path) or nome_file
         testo = f.message + (f" {f.hint}" if f.hint else "")
         note.append(Nota(luogo, testo, da_compilare=f.code in DA_COMPILARE))
-    return Importazione(lettura, modello, note)
+    return Importazione(lettura, modello, note, nome_file)
 
 
-def importa_file(percorso: Path) -> Importazione:
-    """Read and validate one workbook."""
-    return valida(leggi(percorso.read_bytes(), percorso.name), percorso.name)
+class FileDelPianoIllegibile(Exception):
+    """The plan file the workbook would go into cannot be read (its located Italian finding)."""
+
+
+def importa_file(percorso: Path, cartella: Path | None = None) -> Importazione:
+    """Read and validate one workbook; with the plan's folder, merge it into the plan file
+    as it is now (`sul_piano`)."""
+    importazione = valida(leggi(percorso.read_bytes(), percorso.name), percorso.name)
+    if cartella is None:
+        return importazione
+    file = cartella / importazione.lettura.sezione.file
+    if file.is_file():
+        _, trovati = load_file(file)
+        if errori := [f for f in trovati if f.severity is Severity.ERROR]:
+            raise FileDelPianoIllegibile(
+                f"{errori[0].location}: {errori[0].message} Il file del piano va corretto "
+                "prima di importarvi la cartella di lavoro."
+            )
+    return sul_piano(importazione, cartella)
+
+
+def _breve(valore: Any) -> str:
+    if valore is None:
+        return "nessun valore"
+    testo = in_linea(valore) if isinstance(valore, dict | list) else str(valore)
+    return f"«{testo if len(testo) <= 80 else testo[:79] + '…'}»"
+
+
+def _conflitto(lettura: Lettura, nome_file: str, c: Conflitto) -> Nota:
+    luogo = lettura.luogo(c.percorso) or nome_file
+    if c.in_cartella is None and isinstance(c.nel_piano, dict):
+        testo = (
+            f"la voce {_breve(c.nel_piano.get('codice'))} è stata tolta nella cartella di lavoro, "
+            "ma nel piano è cambiata dopo l'esportazione: resta nel piano; se va tolta, "
+            "toglierla nel file del piano"
+        )
+    elif c.nel_piano is None and isinstance(c.in_cartella, dict):
+        testo = (
+            f"la voce {_breve(c.in_cartella.get('codice'))} è stata tolta dal piano dopo "
+            "l'esportazione, ma nella cartella di lavoro è cambiata: non viene reinserita; se "
+            "va tenuta, aggiungerla nel file del piano"
+        )
+    else:
+        testo = (
+            "valore cambiato sia nella cartella di lavoro sia nel piano, dopo l'esportazione "
+            f"(per esempio importando un'altra copia della cartella): nel piano "
+            f"{_breve(c.nel_piano)}, qui {_breve(c.in_cartella)}. Il piano tiene il suo valore; "
+            "per far valere questo, scriverlo nel file del piano (o scrivere qui quello del "
+            "piano) e importare di nuovo"
+        )
+    return Nota(luogo, testo)
+
+
+def sul_piano(importazione: Importazione, cartella: Path) -> Importazione:
+    """The office's changes (the workbook against the data it was exported with) applied
+    to the plan file as it is now, which another copy of the workbook may have changed since;
+    a value changed in both, differently, is a located note. A workbook without that data
+    (written by an older piao) replaces the file's values, as before."""
+    lettura, nome_file = importazione.lettura, importazione.nome_file
+    file = cartella / lettura.sezione.file
+    if not lettura.origine or not file.is_file():
+        return importazione
+    try:
+        origine = origine_da_celle(lettura.origine)
+    except OrigineIllegibile:
+        nota = Nota(
+            f"{nome_file} › {VERSIONE}",
+            "la colonna nascosta con i dati esportati è illeggibile (modificata?): non si può "
+            "distinguere che cosa ha cambiato l'ufficio da che cosa è cambiato nel piano dopo "
+            "l'esportazione; esportare di nuovo la cartella di lavoro e riportarvi i valori",
+        )
+        return replace(importazione, note=[*importazione.note, nota])
+    piano = load_text(file.read_text(encoding="utf-8"))
+    if not isinstance(piano, dict):
+        return importazione
+    dati, conflitti = unisci_tre(origine, lettura.dati, piano)
+    note = [_conflitto(lettura, nome_file, c) for c in conflitti]
+    return replace(importazione, note=[*importazione.note, *note], dati=dati)
 
 
 def yaml_importato(importazione: Importazione, cartella: Path) -> tuple[Path, str, str | None]:
@@ -58,7 +144,8 @@ def yaml_importato(importazione: Importazione, cartella: Path) -> tuple[Path, st
     differ changed) and its current text (None when the plan has no such file)."""
     piano = cartella / importazione.lettura.sezione.file
     attuale = piano.read_text(encoding="utf-8") if piano.is_file() else None
-    return piano, unisci(attuale, importazione.lettura.dati), attuale
+    dati = importazione.dati if importazione.dati is not None else importazione.lettura.dati
+    return piano, unisci(attuale, dati), attuale
 
 
 def scrivi_accanto(importazione: Importazione, cartella: Path, accanto: Path) -> Path:

@@ -16,6 +16,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from piao.fogli.tabelle import (
+    COLONNA_ORIGINE,
     DATI_GENERALI,
     ELENCHI,
     FORMATO,
@@ -62,6 +63,8 @@ class Lettura:
     note: list[Nota] = field(default_factory=list)
     celle: dict[Percorso, str] = field(default_factory=dict)
     """Where each value read was written (`file.xlsx › Foglio!B12`), by its path in the data."""
+    origine: list[str] = field(default_factory=list)
+    """The data as exported, packed (`piao.fogli.tre_vie`); empty in an older workbook."""
 
     def luogo(self, percorso: Percorso) -> str | None:
         """The cell of a value, or of the nearest value read inside it."""
@@ -281,7 +284,12 @@ def leggi(contenuto: bytes, nome_file: str) -> Lettura:
         raise CartellaNonValida(f"{nome_file}: sezione «{chiave}» sconosciuta")
     for ws in valori.worksheets:
         _separa_unite(ws)
-    lettore = _Lettore(nome_file, valori, formule, Lettura(sezione))
+    origine = [
+        str(riga[0].value)
+        for riga in versione.iter_rows(min_col=COLONNA_ORIGINE, max_col=COLONNA_ORIGINE)
+        if riga[0].value
+    ]
+    lettore = _Lettore(nome_file, valori, formule, Lettura(sezione, origine=origine))
     dati = lettore.lettura.dati
     tabelle = fogli(sezione.model)
     for nome in [DATI_GENERALI, *(t.nome for t in tabelle)]:

@@ -35,6 +35,8 @@ DATI_GENERALI = "Dati generali"
 ISTRUZIONI = "Istruzioni"
 ELENCHI = "Elenchi"
 VERSIONE = "Versione"
+COLONNA_ORIGINE = 4
+"""The hidden column of «Versione» holding the data as exported (`piao.fogli.tre_vie`)."""
 RISERVATI = (ISTRUZIONI, DATI_GENERALI, ELENCHI, VERSIONE)
 """Sheet names the mapping never gives to a table."""
 

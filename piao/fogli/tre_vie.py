@@ -1,0 +1,153 @@
+"""Several offices, one section: a three-way merge of a returned workbook into the plan.
+
+A workbook carries the section's data as it was exported (its *origine*, compressed into a
+hidden column of the protected «Versione» sheet). When it comes back, the office's changes
+are what differs between the workbook and its origine; they are applied to the plan file as
+it is *now*, which other workbooks of the same section may already have changed. So two
+settori filling two copies of `performance.xlsx` do not undo each other: the second import
+keeps the first one's objectives. A value changed both in the plan and in the workbook, to
+different values, is a conflict: reported at its cell, never decided by piao.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from piao.loading.roundtrip import dump_text, load_text
+
+Percorso = tuple[str | int, ...]
+
+CELLA_MAX = 32_000
+"""Characters of the origine per cell (a spreadsheet cell holds at most 32,767)."""
+
+
+def normale(valore: Any) -> Any:
+    """Plain data without the empty values a workbook cannot tell from nothing."""
+    if isinstance(valore, dict):
+        return {k: n for k, v in valore.items() if (n := normale(v)) not in (None, "", [], {})}
+    if isinstance(valore, list):
+        return [normale(v) for v in valore]
+    return valore
+
+
+def origine_in_celle(dati: Any) -> list[str]:
+    """The section's data as exported, packed for the cells of the «Versione» sheet."""
+    testo = dump_text(normale(dati)).encode("utf-8")
+    impacchettato = base64.b64encode(zlib.compress(testo, 9)).decode("ascii")
+    return [impacchettato[i : i + CELLA_MAX] for i in range(0, len(impacchettato), CELLA_MAX)]
+
+
+class OrigineIllegibile(ValueError):
+    """The packed origine of a workbook cannot be read back (cells edited or cut)."""
+
+
+def origine_da_celle(celle: list[str]) -> dict[str, Any]:
+    """The data packed by `origine_in_celle`."""
+    try:
+        testo = zlib.decompress(base64.b64decode("".join(celle), validate=True)).decode("utf-8")
+        dati = load_text(testo)
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError) as exc:
+        raise OrigineIllegibile(str(exc)) from None
+    if not isinstance(dati, dict):
+        raise OrigineIllegibile("the origine is not a mapping")
+    return normale(dati)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Conflitto:
+    """A value changed both in the plan (since the export) and in the workbook."""
+
+    percorso: Percorso
+    """Where the value is in the workbook's data (for its cell)."""
+    nel_piano: Any
+    in_cartella: Any
+
+
+def _uguali(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    return bool(a == b)
+
+
+def _codici(voci: Any) -> list[str] | None:
+    """The codes of a list of coded items, None unless every item has a distinct one."""
+    if not isinstance(voci, list):
+        return None
+    codici = [str(v["codice"]) if isinstance(v, dict) and "codice" in v else None for v in voci]
+    if None in codici or len(set(codici)) != len(codici):
+        return None
+    return codici  # type: ignore[return-value]
+
+
+class _Fusione:
+    def __init__(self) -> None:
+        self.conflitti: list[Conflitto] = []
+
+    def valore(self, base: Any, ufficio: Any, piano: Any, percorso: Percorso) -> Any:
+        if _uguali(ufficio, base):
+            return piano  # the office left it as exported
+        if _uguali(piano, base) or _uguali(piano, ufficio):
+            return ufficio  # only the office changed it (or both alike)
+        if isinstance(ufficio, dict) and isinstance(piano, dict):
+            return self.mappa(base if isinstance(base, dict) else {}, ufficio, piano, percorso)
+        if all(_codici(x) is not None for x in (base or [], ufficio, piano)):
+            return self.lista(base or [], ufficio, piano, percorso)
+        self.conflitti.append(Conflitto(percorso, piano, ufficio))
+        return piano
+
+    def mappa(
+        self, base: dict[Any, Any], ufficio: dict[Any, Any], piano: dict[Any, Any], p: Percorso
+    ) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        for chiave in [*piano, *(k for k in ufficio if k not in piano)]:
+            v = self.valore(base.get(chiave), ufficio.get(chiave), piano.get(chiave), (*p, chiave))
+            if v is not None:
+                out[chiave] = v
+        return out
+
+    def lista(
+        self, base: list[Any], ufficio: list[Any], piano: list[Any], p: Percorso
+    ) -> list[Any]:
+        """Coded items matched by code: the plan's order, the office's new items after the
+        item they follow in the workbook."""
+        cb, cu, cp = _codici(base) or [], _codici(ufficio) or [], _codici(piano) or []
+        b, u = dict(zip(cb, base, strict=True)), dict(zip(cu, ufficio, strict=True))
+        out: list[tuple[str, Any]] = []
+        for codice, voce in zip(cp, piano, strict=True):
+            if codice in u:
+                i = cu.index(codice)
+                out.append((codice, self.valore(b.get(codice), u[codice], voce, (*p, i))))
+            elif codice not in b or _uguali(normale(voce), b[codice]):
+                if codice not in b:
+                    out.append((codice, voce))  # added to the plan since the export
+                # else: deleted by the office, unchanged in the plan: deleted
+            else:  # deleted by the office, changed in the plan: kept, and asked
+                self.conflitti.append(Conflitto(p, voce, None))
+                out.append((codice, voce))
+        presenti = {c for c, _ in out}
+        for i, codice in enumerate(cu):
+            if codice in presenti:
+                continue
+            if codice in b:  # deleted from the plan since the export
+                if not _uguali(u[codice], b[codice]):
+                    self.conflitti.append(Conflitto((*p, i), None, u[codice]))
+                continue
+            prima = [c for c in cu[:i] if c in presenti]
+            posto = next(j for j, (c, _) in enumerate(out) if c == prima[-1]) + 1 if prima else 0
+            out.insert(posto, (codice, u[codice]))
+            presenti.add(codice)
+        return [v for _, v in out]
+
+
+def unisci_tre(
+    origine: dict[str, Any], ufficio: dict[str, Any], piano: dict[str, Any]
+) -> tuple[dict[str, Any], list[Conflitto]]:
+    """The plan's data with the office's changes (workbook against its origine) applied;
+    the conflicts, where the plan keeps its value."""
+    fusione = _Fusione()
+    dati = fusione.mappa(origine, normale(ufficio), normale(piano), ())
+    return dati, fusione.conflitti
