@@ -39,6 +39,7 @@ def test_wheel_installs_in_a_fresh_venv_and_checks_an_example(tmp_path: Path) ->
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "piao/_data/schemas/anagrafica.schema.json" in names
     assert "piao/_data/templates/README.md" in names
+    assert "piao/_data/tracciati/pna2019-allegato1.yaml" in names
     assert "piao/cli/app.py" in names
 
     env = tmp_path / "venv"
@@ -82,3 +83,12 @@ def test_wheel_installs_in_a_fresh_venv_and_checks_an_example(tmp_path: Path) ->
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Esito: conforme" in proc.stdout
+    tracciato = subprocess.run(
+        [str(env / "bin" / "piao"), "fogli", "tracciato", "pna2019-allegato1", "--out", "t.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert tracciato.returncode == 0, tracciato.stdout + tracciato.stderr
+    assert "riga_intestazione" in (tmp_path / "t.yaml").read_text(encoding="utf-8")

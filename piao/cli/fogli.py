@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from piao.cli.comune import EXIT_FINDINGS, fail, require_plan_dirs, testo
-from piao.cli.fogli_legacy import importa_tabella
+from piao.cli.fogli_legacy import importa_tabella, scrivi_tracciato
 from piao.fogli.esporta import esporta
 from piao.fogli.importa import (
     FileDelPianoIllegibile,
@@ -99,3 +99,4 @@ def fogli_importa(
 
 # An office's own sheet (PNA 2019 process map, del. 1310/2016 table) through a mapping.
 fogli_app.command("tabella")(importa_tabella)
+fogli_app.command("tracciato")(scrivi_tracciato)

@@ -12,7 +12,12 @@ from piao.cli.comune import EXIT_FINDINGS, fail, testo
 from piao.fogli.legacy_comune import Esito
 from piao.fogli.legacy_foglio import FoglioError
 from piao.fogli.legacy_import import importa_legacy
-from piao.fogli.legacy_tracciato import TracciatoError, leggi_tracciato
+from piao.fogli.legacy_tracciato import (
+    TRACCIATI_DI_PIAO,
+    TracciatoError,
+    leggi_tracciato,
+    tracciato_di_piao,
+)
 from piao.fsutil import atomic_write_text
 from piao.lingua import quanti
 from piao.loading.roundtrip import dump_text, house_style, load_text
@@ -38,7 +43,10 @@ def importa_tabella(
     tracciato: Annotated[
         Path,
         typer.Option(
-            "--tracciato", "-t", help="Il file YAML che dice quale colonna è quale campo."
+            "--tracciato",
+            "-t",
+            help="Il file YAML che dice quale colonna è quale campo, o il nome di un "
+            f"tracciato di piao ({', '.join(TRACCIATI_DI_PIAO)}).",
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Il file YAML da scrivere.")],
@@ -68,6 +76,8 @@ def importa_tabella(
     """
     if not sorgente.is_file():
         raise fail(f"il foglio «{sorgente}» non esiste.")
+    if not tracciato.exists() and (di_piao := tracciato_di_piao(str(tracciato))) is not None:
+        tracciato = di_piao
     try:
         destinazione = out.resolve()
         if destinazione in (sorgente.resolve(), tracciato.resolve()):
@@ -96,3 +106,28 @@ def importa_tabella(
     )
     if esito.findings:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def scrivi_tracciato(
+    nome: Annotated[str, typer.Argument(help=f"Il tracciato: {', '.join(TRACCIATI_DI_PIAO)}.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Il file YAML da scrivere.")],
+    sovrascrivi: Annotated[
+        bool, typer.Option("--sovrascrivi", help="Sostituisce il file --out se esiste già.")
+    ] = False,
+) -> None:
+    """Scrive uno dei tracciati di esempio di piao, da adattare alle intestazioni del proprio
+    foglio prima di usarlo con «piao fogli tabella»: pna2019-allegato1 (mappatura dei
+    processi come nell'Allegato 1 al PNA 2019) o anac-1310-2016 (obblighi di pubblicazione
+    come nella delibera ANAC 1310/2016)."""
+    sorgente = tracciato_di_piao(nome)
+    if sorgente is None:
+        raise fail(
+            f"tracciato «{nome}» sconosciuto: quelli di piao sono {', '.join(TRACCIATI_DI_PIAO)}."
+        )
+    if out.exists() and not sovrascrivi:
+        raise fail(f"«{out}» esiste già: scegliere un altro file o usare --sovrascrivi.")
+    try:
+        atomic_write_text(out, sorgente.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise fail(f"impossibile scrivere «{out}»: {exc.strerror or exc}") from None
+    typer.echo(testo(f"Scritto {out}: cambiare le intestazioni con quelle del proprio foglio."))

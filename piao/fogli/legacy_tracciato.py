@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from piao.loading.yamlio import parse_yaml
+from piao.resources import data_dir
 
 Sezione = Literal["rischi_corruttivi", "trasparenza"]
 
@@ -129,6 +130,16 @@ class Tracciato(BaseModel):
 
 
 GRUPPI = ("livelli", "area_rischio", "unita", "aggiornamento", "fattori_abilitanti", "sottosezione")
+
+
+TRACCIATI_DI_PIAO = ("pna2019-allegato1", "anac-1310-2016")
+"""The example mappings shipped with piao, by name (docs/guida/tracciati/<nome>.yaml)."""
+
+
+def tracciato_di_piao(nome: str) -> Path | None:
+    """The shipped mapping called `nome` (with or without «.yaml»), None if there is none."""
+    nome = nome.removesuffix(".yaml")
+    return data_dir("tracciati") / f"{nome}.yaml" if nome in TRACCIATI_DI_PIAO else None
 
 
 class TracciatoError(Exception):

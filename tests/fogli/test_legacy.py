@@ -538,3 +538,28 @@ def test_a_letter_written_as_a_header_gets_a_hint(tmp_path: Path) -> None:
     assert "obblighi.csv › 1:1: errore TE002 la colonna «A»" in output
     assert "scrivere {colonna: A}" in output
     assert "0 righe lette" in output
+
+
+def test_the_mappings_of_piao_are_used_by_name_and_handed_out(tmp_path: Path) -> None:
+    """A pip-installed piao has no docs/ folder: the example mappings travel in the package,
+    by name in --tracciato, and `piao fogli tracciato` writes one out to adapt."""
+    foglio = TRACCIATI / "esempio-mappatura.xlsx"
+    risultato = run_cli(
+        "fogli",
+        "tabella",
+        str(foglio),
+        "-t",
+        "pna2019-allegato1",
+        "--out",
+        str(tmp_path / "p.yaml"),
+    )
+    assert risultato.exit_code == 0, risultato.output
+    assert "«pna2019-allegato1.yaml»" in (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    copia = tmp_path / "mio-tracciato.yaml"
+    risultato = run_cli("fogli", "tracciato", "anac-1310-2016", "--out", str(copia))
+    assert risultato.exit_code == 0, risultato.output
+    assert copia.read_bytes() == (TRACCIATI / "anac-1310-2016.yaml").read_bytes()
+    assert run_cli("fogli", "tracciato", "anac-1310-2016", "--out", str(copia)).exit_code == 2
+    sconosciuto = run_cli("fogli", "tracciato", "pna2013", "--out", str(tmp_path / "x.yaml"))
+    assert sconosciuto.exit_code == 2
+    assert "pna2019-allegato1, anac-1310-2016" in sconosciuto.output
