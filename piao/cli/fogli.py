@@ -70,7 +70,7 @@ def fogli_importa(
     if not file.is_file():
         raise fail(f"il file «{file}» non esiste")
     try:
-        importazione = importa_file(file)
+        importazione = importa_file(file, plan_dir)
     except CartellaNonValida as exc:
         raise fail(str(exc)) from None
     for nota in importazione.note:

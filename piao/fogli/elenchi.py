@@ -15,7 +15,7 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass, field
 
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -40,6 +40,7 @@ CodiciPiano = dict[str, dict[str, str]]
 
 _FONT = Font(name="Arial", size=10)
 _GRASSETTO = Font(name="Arial", size=10, bold=True)
+_A_CAPO = Alignment(wrap_text=True, vertical="top")
 
 
 def codici_del_piano(piano: LoadedPlan) -> CodiciPiano:
@@ -131,7 +132,9 @@ class Elenchi:
             for k, testata in enumerate((titolo, "Denominazione") if nomi else (titolo,)):
                 cella = self.ws.cell(1, j + k, testata)
                 cella.font = _GRASSETTO
-                self.ws.column_dimensions[get_column_letter(j + k)].width = 60 if k else 18
+                cella.alignment = _A_CAPO
+                larghezza = 60 if k else min(max(16, *(len(v) + 2 for v, _ in voci)), 60)
+                self.ws.column_dimensions[get_column_letter(j + k)].width = larghezza
             for i, (valore, nome) in enumerate(voci, start=2):
                 for k, testo in enumerate((valore, nome) if nomi else (valore,)):
                     cella = self.ws.cell(i, j + k, testo)

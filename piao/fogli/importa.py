@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from piao.fogli.leggi import Lettura, Nota, leggi
+from piao.fogli.nel_piano import note_nel_piano
 from piao.fogli.scrivi import unisci
 from piao.fsutil import atomic_write_bytes
 from piao.loading import SourceFile, SourceMap
@@ -32,7 +33,7 @@ class Importazione:
     @property
     def bloccanti(self) -> list[Nota]:
         """The notes that stop `--scrivi`: all but the values still to write."""
-        return [n for n in self.note if not n.da_compilare]
+        return [n for n in self.note if not n.da_compilare and not n.avviso]
 
 
 def valida(lettura: Lettura, nome_file: str) -> Importazione:
@@ -48,9 +49,13 @@ def valida(lettura: Lettura, nome_file: str) -> Importazione:
     return Importazione(lettura, modello, note)
 
 
-def importa_file(percorso: Path) -> Importazione:
-    """Read and validate one workbook."""
-    return valida(leggi(percorso.read_bytes(), percorso.name), percorso.name)
+def importa_file(percorso: Path, piano: Path | None = None) -> Importazione:
+    """Read and validate one workbook; with the plan folder, also check it with the rest of
+    the plan (the codes it refers to), each new finding at its cell."""
+    importazione = valida(leggi(percorso.read_bytes(), percorso.name), percorso.name)
+    if piano is not None and importazione.modello is not None:
+        importazione.note.extend(note_nel_piano(importazione.lettura, piano, percorso.name))
+    return importazione
 
 
 def yaml_importato(importazione: Importazione, cartella: Path) -> tuple[Path, str, str | None]:
