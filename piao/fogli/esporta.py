@@ -349,7 +349,10 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
         (
             "Codici",
             "Nei fogli che dipendono da un altro (es. gli eventi rischiosi di un processo) "
-            "le prime colonne riportano il codice della voce a cui la riga appartiene.",
+            "le prime colonne riportano il codice della voce a cui la riga appartiene. "
+            "I codici di altre voci del piano (unità organizzative, obiettivi, processi, "
+            "missioni e programmi di bilancio) si scelgono dal menu a tendina; che cosa "
+            f"significa ciascuno è scritto nel foglio «{ELENCHI}».",
         ),
         (
             "Valori per anno",
@@ -371,6 +374,7 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
         ("Foglio", "Contenuto"),
         (DATI_GENERALI, "Valori singoli della sezione."),
         *((t.nome, t.descrizione) for t in tabelle),
+        (ELENCHI, "I valori dei menu a tendina, con le denominazioni: non viene importato."),
     ]
     for i, (a, b) in enumerate(righe_, start=1):
         _scrivi(ws, i, 1, a)
