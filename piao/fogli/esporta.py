@@ -420,7 +420,7 @@ def cartella_di_lavoro(
     for ws, t in zip(fogli_tabelle, tabelle, strict=True):
         _tabella(ws, t, dati, anni, liste=liste)
     elenchi.ws.freeze_panes = "A2"
-    _stampa(elenchi.ws, tabella=True)
+    elenchi.ws.print_title_rows = "1:1"  # a lookup sheet: printed at its size, not fitted
     _versione(wb.create_sheet(VERSIONE), sezione)
     _istruzioni(istruzioni, sezione, tabelle)
     wb.properties.title = f"PIAO — {sezione.numero} {sezione.titolo}"
