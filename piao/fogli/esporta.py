@@ -10,7 +10,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -24,6 +24,16 @@ from pydantic import BaseModel, ValidationError
 
 from piao import __version__
 from piao.clock import today
+from piao.fogli.elenchi import (
+    CodiciPiano,
+    Elenchi,
+    codice_numerico,
+    codici_del_piano,
+    convalida,
+    lista_chiusa,
+    riferimento_di,
+    tabella_di_riferimento,
+)
 from piao.fogli.leggi import leggi
 from piao.fogli.tabelle import (
     COLONNA_ORIGINE,
@@ -44,6 +54,7 @@ from piao.fogli.tabelle import (
     colonne,
     etichetta,
     fogli,
+    letterale,
     righe,
 )
 from piao.fogli.tre_vie import normale, origine_in_celle
@@ -51,6 +62,7 @@ from piao.fsutil import atomic_write_bytes
 from piao.loading import load_folder
 from piao.loading.roundtrip import in_linea
 from piao.model import SEZIONI, Sezione
+from piao.model.introspect import members
 from piao.validation import validate_file
 
 _BORDO = Border(*(Side(style="thin", color="999999"),) * 4)
@@ -156,45 +168,59 @@ def _larghezza(colonna: Colonna) -> float:
     return min(max(len(colonna.etichetta) + 2, 14), 40)
 
 
-# --- Closed lists ---------------------------------------------------------------------------
-
-
-@dataclass
-class _Elenchi:
-    """The «Elenchi» sheet: one column per closed list, shared by the drop-downs."""
-
-    ws: Worksheet
-    intervalli: dict[tuple[str, ...], str]
-
-    def controllo(self, valori: tuple[str, ...]) -> DataValidation:
-        if valori not in self.intervalli:
-            j = len(self.intervalli) + 1
-            lettera = get_column_letter(j)
-            for i, v in enumerate(valori, start=1):
-                _scrivi(self.ws, i, j, v)
-            self.intervalli[valori] = f"{ELENCHI}!${lettera}$1:${lettera}${len(valori)}"
-        return DataValidation(
-            type="list",
-            formula1=self.intervalli[valori],
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-            errorTitle="Valore non previsto",
-            error="Scegliere un valore dell'elenco.",
-        )
-
-
-def _lista(colonna: Colonna) -> tuple[str, ...]:
-    if colonna.forma == "valore" and colonna.tipo is bool:
-        return (SI, NO)
-    return colonna.scelte if colonna.forma == "valore" else ()
-
-
 # --- Sheets ---------------------------------------------------------------------------------
 
 
+Codici = dict[tuple[Livello, ...], tuple[str, str]]
+"""Where the codes of each table are: its sheet and the range of its «codice» column."""
+
+
+@dataclass
+class _Liste:
+    """Everything a drop-down may list: the «Elenchi» sheet, the code columns of this
+    workbook's tables and the codes of the rest of the plan."""
+
+    elenchi: Elenchi
+    codici: Codici
+    piano: CodiciPiano
+
+    def per_tipo(self) -> dict[str, tuple[str, str]]:
+        """The code column of each kind that has a table of its own in this workbook."""
+        tipi: dict[str, list[tuple[str, str]]] = {}
+        for livelli, dove in self.codici.items():
+            tipi.setdefault(livelli[-1].modello.__name__, []).append(dove)
+        return {k: v[0] for k, v in tipi.items() if len(v) == 1}
+
+    def controllo(self, colonna: Colonna, modello: type[BaseModel]) -> DataValidation | None:
+        if valori := lista_chiusa(colonna):
+            return self.elenchi.controllo(colonna.etichetta, valori)
+        if (tabella := tabella_di_riferimento(colonna, modello)) is not None:
+            titolo, voci, elenco = tabella
+            return self.elenchi.controllo(titolo, voci, elenco=elenco)
+        rif = riferimento_di(colonna)
+        if rif is None or not rif.bersagli:
+            return None
+        elenco = colonna.forma == "elenco"
+        qui = self.per_tipo()
+        fogli_ = {qui[k] for k in rif.bersagli if k in qui}
+        altrove = [k for k in rif.bersagli if k not in qui and self.piano.get(k)]
+        if len(fogli_) == 1 and not altrove:  # the live column of a sheet of this workbook
+            foglio, intervallo = fogli_.pop()
+            aiuto = f"Il codice di una voce del foglio «{foglio}»."
+            return convalida(intervallo, aiuto, colonna.etichetta, elenco=elenco, foglio=foglio)
+        codici = {c: n for k in rif.bersagli for c, n in self.piano.get(k, {}).items()}
+        if not codici:
+            return None
+        # the roles a field takes besides codes («tutti_i_dirigenti»), after the codes
+        ruoli = [(str(v), "") for a in members(colonna.tipo) if letterale(a) for v in get_args(a)]
+        titolo = re.sub(r"^(il |lo |la |l'|i |gli |le )", "", rif.etichetta)
+        return self.elenchi.controllo(
+            titolo[:1].upper() + titolo[1:], (*sorted(codici.items()), *ruoli), elenco=elenco
+        )
+
+
 def _dati_generali(
-    ws: Worksheet, modello: type[BaseModel], dati: Any, anni: tuple[int, ...], elenchi: _Elenchi
+    ws: Worksheet, modello: type[BaseModel], dati: Any, anni: tuple[int, ...], liste: _Liste
 ) -> None:
     cols = colonne(modello, [dati], anni)
     _testate(
@@ -211,8 +237,9 @@ def _dati_generali(
         _scrivi(ws, i, 2, c.chiave)
         ws.cell(i, 2).font = _CHIAVE_FONT
         _scrivi(ws, i, 3, testo_cella(c, _prendi(dati, c)))
-        if valori := _lista(c):
-            controllo = elenchi.controllo(valori)
+        if codice_numerico(c):
+            ws.cell(i, 3).number_format = "@"
+        if (controllo := liste.controllo(c, modello)) is not None:
             controllo.add(f"C{i}")
             ws.add_data_validation(controllo)
     ws.freeze_panes = f"C{PRIMA_RIGA_DATI}"
@@ -227,22 +254,29 @@ def _prendi(dati: Any, colonna: Colonna) -> Any:
     return dati
 
 
-Codici = dict[tuple[Livello, ...], tuple[str, str]]
-"""Where the codes of each table are: its sheet and the range of its «codice» column."""
+def _intervallo_codici(
+    titolo: str, foglio: Foglio, dati: Any, anni: tuple[int, ...]
+) -> tuple[str, str] | None:
+    """The sheet and the range of the «codice» column of a table (with its empty rows)."""
+    livello = foglio.livello
+    if livello.identita is None:
+        return None
+    trovate = list(righe(dati, foglio))
+    cols = colonne(livello.modello, [v for _, v in trovate], anni)
+    j = len(foglio.genitori) + 1 + [c.chiave for c in cols].index(livello.identita)
+    lettera = get_column_letter(j)
+    ultima = PRIMA_RIGA_DATI + len(trovate) + RIGHE_VUOTE
+    intervallo = f"${lettera}${PRIMA_RIGA_DATI}:${lettera}${ultima}"
+    return titolo, f"'{titolo.replace(chr(39), chr(39) * 2)}'!{intervallo}"
 
 
 def _tabella(
-    ws: Worksheet,
-    foglio: Foglio,
-    dati: Any,
-    anni: tuple[int, ...],
-    *,
-    elenchi: _Elenchi,
-    codici: Codici,
+    ws: Worksheet, foglio: Foglio, dati: Any, anni: tuple[int, ...], *, liste: _Liste
 ) -> None:
     trovate = list(righe(dati, foglio))
     livello = foglio.livello
     cols = colonne(livello.modello, [v for _, v in trovate], anni)
+    codici = liste.codici
     sopra = [codici.get(foglio.livelli[: i + 1]) for i in range(len(foglio.genitori))]
     testate = [
         (
@@ -265,38 +299,26 @@ def _tabella(
             _scrivi(ws, i, j, testo_cella(c, _prendi(riga, c)))
     ultima = PRIMA_RIGA_DATI + len(trovate) + RIGHE_VUOTE
     controlli = [
-        (j, elenchi.controllo(valori))
+        (j, controllo)
         for j, c in enumerate(cols, start=primo + 1)
-        if (valori := _lista(c))
-    ] + [(j, _controllo_codici(s[1], s[0])) for j, s in enumerate(sopra, start=1) if s is not None]
+        if (controllo := liste.controllo(c, livello.modello)) is not None
+    ] + [
+        (j, convalida(s[1], "", "", foglio=s[0]))
+        for j, s in enumerate(sopra, start=1)
+        if s is not None
+    ]
     for j, controllo in controlli:
         lettera = get_column_letter(j)
         controllo.add(f"{lettera}{PRIMA_RIGA_DATI}:{lettera}{ultima}")
         ws.add_data_validation(controllo)
-    if livello.identita is not None:
-        lettera = get_column_letter(primo + 1 + [c.chiave for c in cols].index(livello.identita))
-        intervallo = f"${lettera}${PRIMA_RIGA_DATI}:${lettera}${ultima}"
-        codici[foglio.livelli] = (
-            ws.title,
-            f"'{ws.title.replace(chr(39), chr(39) * 2)}'!{intervallo}",
-        )
+    for j, c in enumerate(cols, start=primo + 1):
+        if codice_numerico(c):  # «01» stays «01» when typed in Calc or Excel
+            for i in range(PRIMA_RIGA_DATI, ultima + 1):
+                ws.cell(i, j).number_format = "@"
     ws.freeze_panes = f"{get_column_letter(primo + 2)}{PRIMA_RIGA_DATI}"
     fine = PRIMA_RIGA_DATI + len(trovate) - 1 if trovate else 2
     ws.auto_filter.ref = f"A2:{get_column_letter(max(len(testate), 1))}{fine}"
     _stampa(ws, tabella=True)
-
-
-def _controllo_codici(intervallo: str, foglio: str) -> DataValidation:
-    """A code of the table above: chosen from its «codice» column."""
-    return DataValidation(
-        type="list",
-        formula1=intervallo,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",
-        errorTitle="Codice non trovato",
-        error=f"Il codice non è nel foglio «{foglio}».",
-    )
 
 
 def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
@@ -329,7 +351,10 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
         (
             "Codici",
             "Nei fogli che dipendono da un altro (es. gli eventi rischiosi di un processo) "
-            "le prime colonne riportano il codice della voce a cui la riga appartiene.",
+            "le prime colonne riportano il codice della voce a cui la riga appartiene. "
+            "I codici di altre voci del piano (unità organizzative, obiettivi, processi, "
+            "missioni e programmi di bilancio) si scelgono dal menu a tendina; che cosa "
+            f"significa ciascuno è scritto nel foglio «{ELENCHI}».",
         ),
         (
             "Valori per anno",
@@ -351,6 +376,7 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
         ("Foglio", "Contenuto"),
         (DATI_GENERALI, "Valori singoli della sezione."),
         *((t.nome, t.descrizione) for t in tabelle),
+        (ELENCHI, "I valori dei menu a tendina, con le denominazioni: non viene importato."),
     ]
     for i, (a, b) in enumerate(righe_, start=1):
         _scrivi(ws, i, 1, a)
@@ -375,8 +401,14 @@ def _versione(ws: Worksheet, sezione: Sezione, dati: Any) -> None:
     ws.protection.sheet = True
 
 
-def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) -> bytes:
-    """The workbook of one section, from its data as written (a dict of plain values)."""
+def cartella_di_lavoro(
+    sezione: Sezione,
+    dati: Any,
+    anni: tuple[int, ...] = (),
+    codici_piano: CodiciPiano | None = None,
+) -> bytes:
+    """The workbook of one section, from its data as written (a dict of plain values);
+    `codici_piano` are the codes of the plan its references may name (the drop-downs)."""
     wb = Workbook()
     istruzioni = wb.active
     assert istruzioni is not None
@@ -384,12 +416,18 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     tabelle = fogli(sezione.model)
     generali = wb.create_sheet(DATI_GENERALI)
     fogli_tabelle = [wb.create_sheet(t.nome) for t in tabelle]
-    elenchi = _Elenchi(wb.create_sheet(ELENCHI), {})
-    codici: Codici = {}
-    _dati_generali(generali, sezione.model, dati, anni, elenchi)
+    elenchi = Elenchi(wb.create_sheet(ELENCHI))
+    codici: Codici = {
+        t.livelli: dove
+        for ws, t in zip(fogli_tabelle, tabelle, strict=True)
+        if (dove := _intervallo_codici(ws.title, t, dati, anni)) is not None
+    }
+    liste = _Liste(elenchi, codici, codici_piano or {})
+    _dati_generali(generali, sezione.model, dati, anni, liste)
     for ws, t in zip(fogli_tabelle, tabelle, strict=True):
-        _tabella(ws, t, dati, anni, elenchi=elenchi, codici=codici)
-    elenchi.ws.sheet_state = "hidden"
+        _tabella(ws, t, dati, anni, liste=liste)
+    elenchi.ws.freeze_panes = "A2"
+    elenchi.ws.print_title_rows = "1:1"  # a lookup sheet: printed at its size, not fitted
     _versione(wb.create_sheet(VERSIONE), sezione, dati)
     _istruzioni(istruzioni, sezione, tabelle)
     wb.properties.title = f"PIAO — {sezione.numero} {sezione.titolo}"
@@ -430,6 +468,7 @@ def esporta(cartella: Path, out: Path) -> Esportazione:
     something (not a mapping, values of the wrong shape) is named, not exported."""
     piano = load_folder(cartella)
     anni = anni_triennio(cartella)
+    codici_piano = codici_del_piano(piano)
     scritti: list[Path] = []
     rifiutati: list[str] = []
     for sezione in SEZIONI:
@@ -439,7 +478,7 @@ def esporta(cartella: Path, out: Path) -> Esportazione:
         contenuto = None
         if isinstance(sorgente.data, dict):
             modello, _, _ = validate_file(sezione, sorgente.data, piano.sources)
-            contenuto = cartella_di_lavoro(sezione, sorgente.data, anni)
+            contenuto = cartella_di_lavoro(sezione, sorgente.data, anni, codici_piano)
             if perdita(sezione, sorgente.data, contenuto, modello):
                 contenuto = None
         if contenuto is None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from piao.findings import Severity
 from piao.fogli.leggi import Lettura, Nota, leggi
+from piao.fogli.nel_piano import note_nel_piano
 from piao.fogli.scrivi import unisci
 from piao.fogli.tabelle import VERSIONE
 from piao.fogli.tre_vie import Conflitto, OrigineIllegibile, origine_da_celle, unisci_tre
@@ -43,7 +44,7 @@ class Importazione:
     @property
     def bloccanti(self) -> list[Nota]:
         """The notes that stop `--scrivi`: all but the values still to write."""
-        return [n for n in self.note if not n.da_compilare]
+        return [n for n in self.note if not n.da_compilare and not n.avviso]
 
 
 def valida(lettura: Lettura, nome_file: str) -> Importazione:
@@ -65,7 +66,8 @@ class FileDelPianoIllegibile(Exception):
 
 def importa_file(percorso: Path, cartella: Path | None = None) -> Importazione:
     """Read and validate one workbook; with the plan's folder, merge it into the plan file
-    as it is now (`sul_piano`)."""
+    as it is now (`sul_piano`) and check the result with the rest of the plan (the codes it
+    refers to), each new finding at its cell."""
     importazione = valida(leggi(percorso.read_bytes(), percorso.name), percorso.name)
     if cartella is None:
         return importazione
@@ -77,7 +79,12 @@ def importa_file(percorso: Path, cartella: Path | None = None) -> Importazione:
                 f"{errori[0].location}: {errori[0].message} Il file del piano va corretto "
                 "prima di importarvi la cartella di lavoro."
             )
-    return sul_piano(importazione, cartella)
+    importazione = sul_piano(importazione, cartella)
+    if importazione.modello is not None:
+        importazione.note.extend(
+            note_nel_piano(importazione.lettura, cartella, percorso.name, importazione.dati)
+        )
+    return importazione
 
 
 def _breve(valore: Any) -> str:

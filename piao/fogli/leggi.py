@@ -40,7 +40,7 @@ from piao.fogli.tabelle import (
 from piao.loading.roundtrip import da_linea
 from piao.model import SEZIONI_PER_CHIAVE, Sezione
 from piao.model.base import PLACEHOLDERS, da_verificare
-from piao.model.introspect import members
+from piao.model.introspect import members, metadati
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Nota:
     messaggio: str
     da_compilare: bool = False
     """A value still to write (SC007, SC010): reported, but the data can be written."""
+    avviso: bool = False
+    """A warning of the plan's rules (not an error): reported, but the data can be written."""
 
 
 @dataclass
@@ -135,6 +137,22 @@ def segnaposto(testo: str) -> bool:
     return testo.lower() in PLACEHOLDERS or da_verificare(testo)
 
 
+def _codice_di_cifre(valore: int | float, tp: Any) -> None:
+    """A code of digits («01») the spreadsheet turned into a number (1): reported, never
+    padded back (the office may have meant another code)."""
+    for vincolo in metadati(tp):
+        schema = getattr(vincolo, "pattern", None)
+        if not isinstance(schema, str) or re.fullmatch(schema, str(valore)):
+            continue
+        if cifre := re.fullmatch(r"\^\[0-9\]\{(\d+)\}\$", schema):
+            n = int(cifre.group(1))
+            raise _Errore(
+                f"il codice è stato letto come numero ({valore}): va scritto come testo di {n} "
+                f"cifre, zeri iniziali compresi (es. '{'0102'[:n] if n <= 4 else '0' * n}, "
+                "con l'apostrofo davanti), o scelto dal menu a tendina"
+            )
+
+
 def converti(valore: Any, tp: Any) -> Any:
     """A cell's value as the field declared with `tp` wants it; `_Errore` when it cannot."""
     alternative = members(tp)
@@ -161,6 +179,7 @@ def converti(valore: Any, tp: Any) -> Any:
         if data and isinstance(valore, int | float):
             return _EPOCA + datetime.timedelta(days=int(valore))
         if testo:
+            _codice_di_cifre(valore, tp)
             return str(valore)
         raise _Errore(f"{valore} non è un valore ammesso")
     testo_cella = str(valore).strip()

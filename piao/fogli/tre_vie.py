@@ -151,3 +151,34 @@ def unisci_tre(
     fusione = _Fusione()
     dati = fusione.mappa(origine, normale(ufficio), normale(piano), ())
     return dati, fusione.conflitti
+
+
+def percorso_nella_cartella(
+    uniti: dict[str, Any], cartella: dict[str, Any], percorso: Percorso
+) -> Percorso | None:
+    """Where a value of the merged data is in the workbook's data: list items found again
+    by their code (the plan may hold items the workbook does not, in another order); None
+    when the value comes from the plan, not from the workbook."""
+    out: list[str | int] = []
+    u: Any = uniti
+    c: Any = cartella
+    for parte in percorso:
+        if isinstance(parte, int) and isinstance(u, list) and isinstance(c, list):
+            if parte >= len(u):
+                return None
+            codici, voce, indice = _codici(c), u[parte], parte
+            if codici is not None and isinstance(voce, dict) and "codice" in voce:
+                if str(voce["codice"]) not in codici:
+                    return None
+                indice = codici.index(str(voce["codice"]))
+            elif parte >= len(c):
+                return None
+            u, c = voce, c[indice]
+            out.append(indice)
+            continue
+        if isinstance(u, dict) and isinstance(c, dict) and parte in u:
+            u, c = u[parte], c.get(parte)
+        else:
+            return (*out, parte)
+        out.append(parte)
+    return tuple(out)

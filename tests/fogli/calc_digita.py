@@ -15,6 +15,7 @@ locale of the profile), then saves the file in place as Excel 2007-365 and quits
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -66,7 +67,7 @@ def _collega(canale: str) -> Any:
 
 
 def main(soffice: str, profilo: str, file: str, *modifiche: str) -> None:
-    canale = f"piao-test-{Path(profilo).name}"
+    canale = f"piao-test-{os.getpid()}"
     _profilo_italiano(Path(profilo))
     processo = subprocess.Popen(
         [
