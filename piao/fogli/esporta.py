@@ -32,6 +32,7 @@ from piao.fogli.tabelle import (
     ISTRUZIONI,
     NO,
     PRIMA_RIGA_DATI,
+    PRIMA_RIGA_VARIABILI,
     SEPARATORE,
     SI,
     UNO_SOLO,
@@ -41,9 +42,11 @@ from piao.fogli.tabelle import (
     Livello,
     campo_testo,
     colonne,
+    compatta,
     etichetta,
     fogli,
     righe,
+    variabili,
 )
 from piao.fsutil import atomic_write_bytes
 from piao.loading import load_folder
@@ -193,7 +196,8 @@ def _lista(colonna: Colonna) -> tuple[str, ...]:
 
 def _dati_generali(
     ws: Worksheet, modello: type[BaseModel], dati: Any, anni: tuple[int, ...], elenchi: _Elenchi
-) -> None:
+) -> list[str]:
+    """Write the scalar values; the keys of the rows by year or by key holding a value."""
     cols = colonne(modello, [dati], anni)
     _testate(
         ws,
@@ -215,6 +219,7 @@ def _dati_generali(
             ws.add_data_validation(controllo)
     ws.freeze_panes = f"C{PRIMA_RIGA_DATI}"
     _stampa(ws, tabella=True)
+    return variabili(modello, cols, [dati])
 
 
 def _prendi(dati: Any, colonna: Colonna) -> Any:
@@ -237,7 +242,8 @@ def _tabella(
     *,
     elenchi: _Elenchi,
     codici: Codici,
-) -> None:
+) -> list[str]:
+    """Write a table; the keys of its columns by year or by key holding a value."""
     trovate = list(righe(dati, foglio))
     livello = foglio.livello
     cols = colonne(livello.modello, [v for _, v in trovate], anni)
@@ -282,6 +288,7 @@ def _tabella(
     fine = PRIMA_RIGA_DATI + len(trovate) - 1 if trovate else 2
     ws.auto_filter.ref = f"A2:{get_column_letter(max(len(testate), 1))}{fine}"
     _stampa(ws, tabella=True)
+    return variabili(livello.modello, cols, [v for _, v in trovate])
 
 
 def _controllo_codici(intervallo: str, foglio: str) -> DataValidation:
@@ -359,12 +366,18 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
     _stampa(ws, tabella=False)
 
 
-def _versione(ws: Worksheet, sezione: Sezione) -> None:
+def _versione(ws: Worksheet, sezione: Sezione, per_foglio: dict[str, list[str]]) -> None:
     for i, (a, b) in enumerate((("Formato", FORMATO), ("Sezione", sezione.key)), start=1):
         _scrivi(ws, i, 1, a)
         _scrivi(ws, i, 2, b)
+    _scrivi(ws, PRIMA_RIGA_VARIABILI - 1, 1, "Foglio")
+    _scrivi(ws, PRIMA_RIGA_VARIABILI - 1, 2, "Colonne per anno o per chiave con valori")
+    scritte = [(nome, chiavi) for nome, chiavi in per_foglio.items() if chiavi]
+    for i, (nome, chiavi) in enumerate(scritte, start=PRIMA_RIGA_VARIABILI):
+        _scrivi(ws, i, 1, nome)
+        _scrivi(ws, i, 2, SEPARATORE.join(chiavi))
     ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 30
+    ws.column_dimensions["B"].width = 60
     ws.protection.sheet = True
 
 
@@ -379,11 +392,11 @@ def cartella_di_lavoro(sezione: Sezione, dati: Any, anni: tuple[int, ...] = ()) 
     fogli_tabelle = [wb.create_sheet(t.nome) for t in tabelle]
     elenchi = _Elenchi(wb.create_sheet(ELENCHI), {})
     codici: Codici = {}
-    _dati_generali(generali, sezione.model, dati, anni, elenchi)
+    per_foglio = {DATI_GENERALI: _dati_generali(generali, sezione.model, dati, anni, elenchi)}
     for ws, t in zip(fogli_tabelle, tabelle, strict=True):
-        _tabella(ws, t, dati, anni, elenchi=elenchi, codici=codici)
+        per_foglio[t.nome] = _tabella(ws, t, dati, anni, elenchi=elenchi, codici=codici)
     elenchi.ws.sheet_state = "hidden"
-    _versione(wb.create_sheet(VERSIONE), sezione)
+    _versione(wb.create_sheet(VERSIONE), sezione, per_foglio)
     _istruzioni(istruzioni, sezione, tabelle)
     wb.properties.title = f"PIAO — {sezione.numero} {sezione.titolo}"
     wb.properties.creator = f"piao {__version__}"
@@ -408,11 +421,13 @@ def perdita(sezione: Sezione, dati: Any, contenuto: bytes, modello: BaseModel | 
     """Whether the workbook read back would lose or change something of the file (a value
     of a shape the sheets cannot hold): then it is not handed out."""
     lettura = leggi(contenuto, f"{sezione.key}.xlsx")
-    if _normale(lettura.dati) == _normale(dati):
+    attesi = _normale(dati)
+    compatta(sezione.model, attesi)  # a phase written {descrizione: x} comes back as «x»
+    if _normale(lettura.dati) == attesi:
         return False
     if modello is None:
         return True
-    try:  # a phase written {descrizione: x} comes back as «x»: the same plan
+    try:
         return bool(sezione.model.model_validate(lettura.dati).model_dump() != modello.model_dump())
     except ValidationError:
         return True

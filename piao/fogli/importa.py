@@ -41,8 +41,11 @@ def valida(lettura: Lettura, nome_file: str) -> Importazione:
     sorgenti = SourceMap({sezione.file: SourceFile(sezione.file, Path(nome_file), lettura.dati)})
     modello, trovati, _ = validate_file(sezione, lettura.dati, sorgenti)
     note = list(lettura.note)
+    lette = {n.luogo for n in lettura.note}
     for f in trovati:
         luogo = lettura.luogo(f.location.path) or nome_file
+        if luogo in lette:
+            continue  # a cell that could not be read: its note says why, once
         testo = f.message + (f" {f.hint}" if f.hint else "")
         note.append(Nota(luogo, testo, da_compilare=f.code in DA_COMPILARE))
     return Importazione(lettura, modello, note)
