@@ -43,6 +43,7 @@ from piao.fogli.tabelle import (
     ISTRUZIONI,
     NO,
     PRIMA_RIGA_DATI,
+    PRIMA_RIGA_VARIABILI,
     SEPARATORE,
     SI,
     UNO_SOLO,
@@ -56,8 +57,9 @@ from piao.fogli.tabelle import (
     fogli,
     letterale,
     righe,
+    variabili,
 )
-from piao.fogli.tre_vie import normale, origine_in_celle
+from piao.fogli.tre_vie import come_nella_cartella, normale, origine_in_celle
 from piao.fsutil import atomic_write_bytes
 from piao.loading import load_folder
 from piao.loading.roundtrip import in_linea
@@ -221,7 +223,8 @@ class _Liste:
 
 def _dati_generali(
     ws: Worksheet, modello: type[BaseModel], dati: Any, anni: tuple[int, ...], liste: _Liste
-) -> None:
+) -> list[str]:
+    """Write the scalar values; the keys of the rows by year or by key holding a value."""
     cols = colonne(modello, [dati], anni)
     _testate(
         ws,
@@ -244,6 +247,7 @@ def _dati_generali(
             ws.add_data_validation(controllo)
     ws.freeze_panes = f"C{PRIMA_RIGA_DATI}"
     _stampa(ws, tabella=True)
+    return variabili(modello, cols, [dati])
 
 
 def _prendi(dati: Any, colonna: Colonna) -> Any:
@@ -272,7 +276,8 @@ def _intervallo_codici(
 
 def _tabella(
     ws: Worksheet, foglio: Foglio, dati: Any, anni: tuple[int, ...], *, liste: _Liste
-) -> None:
+) -> list[str]:
+    """Write a table; the keys of its columns by year or by key holding a value."""
     trovate = list(righe(dati, foglio))
     livello = foglio.livello
     cols = colonne(livello.modello, [v for _, v in trovate], anni)
@@ -319,6 +324,7 @@ def _tabella(
     fine = PRIMA_RIGA_DATI + len(trovate) - 1 if trovate else 2
     ws.auto_filter.ref = f"A2:{get_column_letter(max(len(testate), 1))}{fine}"
     _stampa(ws, tabella=True)
+    return variabili(livello.modello, cols, [v for _, v in trovate])
 
 
 def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
@@ -387,16 +393,23 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
     _stampa(ws, tabella=False)
 
 
-def _versione(ws: Worksheet, sezione: Sezione, dati: Any) -> None:
-    """Format and section; in the hidden column D the data as exported (`piao.fogli.tre_vie`:
-    the office's changes are what differs from it)."""
+def _versione(ws: Worksheet, sezione: Sezione, per_foglio: dict[str, list[str]], dati: Any) -> None:
+    """Format and section; the columns by year or by key that hold values, per sheet (a
+    deleted one is noticed at import); in the hidden column D the data as exported
+    (`piao.fogli.tre_vie`: the office's changes are what differs from it)."""
     for i, (a, b) in enumerate((("Formato", FORMATO), ("Sezione", sezione.key)), start=1):
         _scrivi(ws, i, 1, a)
         _scrivi(ws, i, 2, b)
-    for i, pezzo in enumerate(origine_in_celle(dati), start=1):
+    _scrivi(ws, PRIMA_RIGA_VARIABILI - 1, 1, "Foglio")
+    _scrivi(ws, PRIMA_RIGA_VARIABILI - 1, 2, "Colonne per anno o per chiave con valori")
+    scritte = [(nome, chiavi) for nome, chiavi in per_foglio.items() if chiavi]
+    for i, (nome, chiavi) in enumerate(scritte, start=PRIMA_RIGA_VARIABILI):
+        _scrivi(ws, i, 1, nome)
+        _scrivi(ws, i, 2, SEPARATORE.join(chiavi))
+    for i, pezzo in enumerate(origine_in_celle(come_nella_cartella(sezione.model, dati)), 1):
         ws.cell(i, COLONNA_ORIGINE, pezzo)
     ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 30
+    ws.column_dimensions["B"].width = 60
     ws.column_dimensions[get_column_letter(COLONNA_ORIGINE)].hidden = True
     ws.protection.sheet = True
 
@@ -423,12 +436,12 @@ def cartella_di_lavoro(
         if (dove := _intervallo_codici(ws.title, t, dati, anni)) is not None
     }
     liste = _Liste(elenchi, codici, codici_piano or {})
-    _dati_generali(generali, sezione.model, dati, anni, liste)
+    per_foglio = {DATI_GENERALI: _dati_generali(generali, sezione.model, dati, anni, liste)}
     for ws, t in zip(fogli_tabelle, tabelle, strict=True):
-        _tabella(ws, t, dati, anni, liste=liste)
+        per_foglio[t.nome] = _tabella(ws, t, dati, anni, liste=liste)
     elenchi.ws.freeze_panes = "A2"
     elenchi.ws.print_title_rows = "1:1"  # a lookup sheet: printed at its size, not fitted
-    _versione(wb.create_sheet(VERSIONE), sezione, dati)
+    _versione(wb.create_sheet(VERSIONE), sezione, per_foglio, dati)
     _istruzioni(istruzioni, sezione, tabelle)
     wb.properties.title = f"PIAO — {sezione.numero} {sezione.titolo}"
     wb.properties.creator = f"piao {__version__}"
@@ -444,11 +457,11 @@ def perdita(sezione: Sezione, dati: Any, contenuto: bytes, modello: BaseModel | 
     """Whether the workbook read back would lose or change something of the file (a value
     of a shape the sheets cannot hold): then it is not handed out."""
     lettura = leggi(contenuto, f"{sezione.key}.xlsx")
-    if normale(lettura.dati) == normale(dati):
+    if normale(lettura.dati) == come_nella_cartella(sezione.model, dati):
         return False
     if modello is None:
         return True
-    try:  # a phase written {descrizione: x} comes back as «x»: the same plan
+    try:
         return bool(sezione.model.model_validate(lettura.dati).model_dump() != modello.model_dump())
     except ValidationError:
         return True

@@ -53,8 +53,11 @@ def valida(lettura: Lettura, nome_file: str) -> Importazione:
     sorgenti = SourceMap({sezione.file: SourceFile(sezione.file, Path(nome_file), lettura.dati)})
     modello, trovati, _ = validate_file(sezione, lettura.dati, sorgenti)
     note = list(lettura.note)
+    lette = {n.luogo for n in lettura.note}
     for f in trovati:
         luogo = lettura.luogo(f.location.path) or nome_file
+        if luogo in lette:
+            continue  # a cell that could not be read: its note says why, once
         testo = f.message + (f" {f.hint}" if f.hint else "")
         note.append(Nota(luogo, testo, da_compilare=f.code in DA_COMPILARE))
     return Importazione(lettura, modello, note, nome_file)
@@ -141,7 +144,7 @@ def sul_piano(importazione: Importazione, cartella: Path) -> Importazione:
     piano = load_text(file.read_text(encoding="utf-8"))
     if not isinstance(piano, dict):
         return importazione
-    dati, conflitti = unisci_tre(origine, lettura.dati, piano)
+    dati, conflitti = unisci_tre(lettura.sezione.model, origine, lettura.dati, piano)
     note = [_conflitto(lettura, nome_file, c) for c in conflitti]
     return replace(importazione, note=[*importazione.note, *note], dati=dati)
 

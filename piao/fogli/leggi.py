@@ -23,6 +23,8 @@ from piao.fogli.tabelle import (
     ISTRUZIONI,
     NO,
     PRIMA_RIGA_DATI,
+    PRIMA_RIGA_VARIABILI,
+    SEPARATORE,
     SI,
     UNO_SOLO,
     VERSIONE,
@@ -30,12 +32,12 @@ from piao.fogli.tabelle import (
     Foglio,
     Livello,
     Percorso,
-    campo_testo,
     colonne,
     fogli,
     identita,
     letterale,
     risolvi,
+    solo_testo,
 )
 from piao.loading.roundtrip import da_linea
 from piao.model import SEZIONI_PER_CHIAVE, Sezione
@@ -132,25 +134,46 @@ def _numero(testo: str) -> int | float:
     return int(compatto)
 
 
+def _numero_in_codice(valore: Any, tp: Any) -> str | None:
+    """The Italian note for a number in a cell whose field takes a code, None when the
+    number is fine there.
+
+    A spreadsheet turns «01» typed in a cell into the number 1, and the leading zero is
+    gone: it cannot be told from what was meant, so it is never padded silently. The field
+    decides, by its declared type `tp`: when it takes a number (int, float) or a free text
+    (a text without a pattern, e.g. a denominazione «2026»), the number is fine (None);
+    when its only texts are constrained by a pattern (`Codice`, the two digits of a
+    missione, `Literal` values aside) and the number written as text does not match it,
+    the note asks to write the code as text, naming the padded code that would match
+    («01» for 1 under `^[0-9]{2}$`) when there is one."""
+    if isinstance(valore, bool) or not isinstance(valore, int | float):
+        return None
+    alternative = members(tp)
+    if int in alternative or float in alternative or str not in alternative:
+        return None
+    schemi = [p for m in metadati(tp) if isinstance(p := getattr(m, "pattern", None), str)]
+    if not schemi:
+        return None  # a free text: «2026» is a fine denominazione
+    numero = str(int(valore)) if float(valore).is_integer() else str(valore)
+    if all(re.search(s, numero) for s in schemi):
+        return None
+    cifre = [numero.zfill(n) for n in range(len(numero) + 1, 11)]
+    codice = next((c for c in cifre if all(re.search(s, c) for s in schemi)), None)
+    if codice is not None:
+        return (
+            f'la cella contiene il numero {numero}: se il codice è "{codice}", scriverlo '
+            f"come testo (con l'apostrofo: '{codice})"
+        )
+    return (
+        f"la cella contiene il numero {numero}, ma qui va un codice scritto come testo: "
+        "scrivere il codice completo (se è fatto di sole cifre, con l'apostrofo davanti, "
+        "es. '01)"
+    )
+
+
 def segnaposto(testo: str) -> bool:
     """A value still «da compilare» or «da verificare» (as `piao check` tells them)."""
     return testo.lower() in PLACEHOLDERS or da_verificare(testo)
-
-
-def _codice_di_cifre(valore: int | float, tp: Any) -> None:
-    """A code of digits («01») the spreadsheet turned into a number (1): reported, never
-    padded back (the office may have meant another code)."""
-    for vincolo in metadati(tp):
-        schema = getattr(vincolo, "pattern", None)
-        if not isinstance(schema, str) or re.fullmatch(schema, str(valore)):
-            continue
-        if cifre := re.fullmatch(r"\^\[0-9\]\{(\d+)\}\$", schema):
-            n = int(cifre.group(1))
-            raise _Errore(
-                f"il codice è stato letto come numero ({valore}): va scritto come testo di {n} "
-                f"cifre, zeri iniziali compresi (es. '{'0102'[:n] if n <= 4 else '0' * n}, "
-                "con l'apostrofo davanti), o scelto dal menu a tendina"
-            )
 
 
 def converti(valore: Any, tp: Any) -> Any:
@@ -179,8 +202,9 @@ def converti(valore: Any, tp: Any) -> Any:
         if data and isinstance(valore, int | float):
             return _EPOCA + datetime.timedelta(days=int(valore))
         if testo:
-            _codice_di_cifre(valore, tp)
-            return str(valore)
+            if (messaggio := _numero_in_codice(valore, tp)) is not None:
+                raise _Errore(messaggio)
+            return str(int(valore)) if float(valore).is_integer() else str(valore)
         raise _Errore(f"{valore} non è un valore ammesso")
     testo_cella = str(valore).strip()
     if testo_cella in letterali or segnaposto(testo_cella):
@@ -241,6 +265,8 @@ class _Lettore:
     valori: Any
     formule: Any
     lettura: Lettura
+    variabili: dict[str, list[str]] = field(default_factory=dict)
+    """The columns by year or by key holding a value at export, by sheet (`Versione`)."""
 
     def nota(self, ws: Worksheet | str, cella: str | None, messaggio: str) -> None:
         titolo = ws if isinstance(ws, str) else ws.title
@@ -308,7 +334,9 @@ def leggi(contenuto: bytes, nome_file: str) -> Lettura:
         for riga in versione.iter_rows(min_col=COLONNA_ORIGINE, max_col=COLONNA_ORIGINE)
         if riga[0].value
     ]
-    lettore = _Lettore(nome_file, valori, formule, Lettura(sezione, origine=origine))
+    lettore = _Lettore(
+        nome_file, valori, formule, Lettura(sezione, origine=origine), _variabili(versione)
+    )
     dati = lettore.lettura.dati
     tabelle = fogli(sezione.model)
     for nome in [DATI_GENERALI, *(t.nome for t in tabelle)]:
@@ -325,6 +353,17 @@ def leggi(contenuto: bytes, nome_file: str) -> Lettura:
         if ws.title not in noti:
             lettore.nota(ws, None, "foglio non previsto per questa sezione: non importato")
     return lettore.lettura
+
+
+def _variabili(versione: Worksheet) -> dict[str, list[str]]:
+    """The columns by year or by key that held a value when the workbook was exported, by
+    sheet, as «Versione» lists them (none in a workbook written before the list)."""
+    out: dict[str, list[str]] = {}
+    for riga in range(PRIMA_RIGA_VARIABILI, versione.max_row + 1):
+        nome, chiavi = versione.cell(riga, 1).value, versione.cell(riga, 2).value
+        if not _vuoto(nome) and not _vuoto(chiavi):
+            out[str(nome)] = [c.strip() for c in str(chiavi).split(SEPARATORE.strip()) if c.strip()]
+    return out
 
 
 def _separa_unite(ws: Worksheet) -> None:
@@ -352,9 +391,10 @@ def _generali(lettore: _Lettore, ws: Worksheet, sezione: Sezione, dati: dict[str
             continue
         lettore.leggi(ws, colonna, (riga, 3), dati)
         lette.add(colonna.chiave)
-    for colonna in colonne(sezione.model, [], ()):
-        if colonna.chiave not in lette:
-            lettore.nota(ws, None, f"manca la riga «{colonna.chiave}»: {_MANCA}")
+    attese = [c.chiave for c in colonne(sezione.model, [], ())]
+    for chiave in [*attese, *lettore.variabili.get(ws.title, [])]:
+        if chiave not in lette:
+            lettore.nota(ws, None, f"manca la riga «{chiave}»: {_MANCA}")
 
 
 def _tabella(
@@ -382,9 +422,10 @@ def _tabella(
                 ws, ws.cell(2, j).coordinate, f"colonna «{chiave}» sconosciuta: non importata"
             )
     presenti = {c.chiave for _, c in campi}
-    for colonna in colonne(livello.modello, [], ()):
-        if colonna.chiave not in presenti:
-            lettore.nota(ws, None, f"manca la colonna «{colonna.chiave}»: {_MANCA}")
+    attese = [c.chiave for c in colonne(livello.modello, [], ())]
+    for chiave in [*attese, *lettore.variabili.get(ws.title, [])]:
+        if chiave not in presenti:
+            lettore.nota(ws, None, f"manca la colonna «{chiave}»: {_MANCA}")
     if len(genitori) != len(chiavi_genitori):
         lettore.nota(
             ws,
@@ -420,6 +461,5 @@ def _tabella(
         for j, colonna in campi:
             lettore.leggi(ws, colonna, (riga, j), voce, percorso)
         lettore.lettura.celle[percorso] = f"{lettore.nome_file} › {ws.title}!A{riga}"
-        testo = campo_testo(livello.modello) if livello.anche_testo else None
-        elenco.append(voce[testo] if testo is not None and set(voce) == {testo} else voce)
+        elenco.append(solo_testo(livello, voce))
         indice[(*sopra, identita(livello, elenco[-1], len(elenco)))] = (elenco[-1], percorso)

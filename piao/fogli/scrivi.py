@@ -90,6 +90,18 @@ def _nuovo(valore: Any, *, dentro: bool = True) -> Any:
     return valore
 
 
+def _solo_testo(vecchio: Any, nuovo: Any) -> bool:
+    """`vecchio` is a map holding only the text `nuovo` (`{descrizione: Istruttoria}` and
+    «Istruttoria»): the same row, which a workbook reads back as the text; the file keeps
+    the form it was written in."""
+    return (
+        isinstance(vecchio, CommentedMap)
+        and isinstance(nuovo, str)
+        and len(vecchio) == 1
+        and _uguali(next(iter(vecchio.values())), nuovo)
+    )
+
+
 def _aggiorna(vecchio: Any, nuovo: Any) -> Any:
     """`vecchio` (a node of the file) changed in place into `nuovo`; the node to keep."""
     if isinstance(vecchio, CommentedMap) and isinstance(nuovo, dict):
@@ -98,7 +110,7 @@ def _aggiorna(vecchio: Any, nuovo: Any) -> Any:
     if isinstance(vecchio, CommentedSeq) and isinstance(nuovo, list):
         _aggiorna_lista(vecchio, nuovo)
         return vecchio
-    if _uguali(vecchio, nuovo):
+    if _uguali(vecchio, nuovo) or _solo_testo(vecchio, nuovo):
         return vecchio
     return _nuovo(nuovo) if isinstance(nuovo, dict | list) else _scalare(vecchio, nuovo)
 

@@ -41,6 +41,10 @@ RISERVATI = (ISTRUZIONI, DATI_GENERALI, ELENCHI, VERSIONE)
 """Sheet names the mapping never gives to a table."""
 
 PRIMA_RIGA_DATI = 3
+PRIMA_RIGA_VARIABILI = 4
+"""In «Versione», from this row: each sheet (column A) with the keys (column B, joined by
+«; ») of its columns by year or by key that hold a value (`target.2027`): they depend on
+the data, so the import can tell one deleted by the office only from this list."""
 SEPARATORE = "; "
 UNO_SOLO = ";"
 """Written after the only item of a list where the field also admits a single value
@@ -289,6 +293,25 @@ def _campo(
     )
 
 
+def variabili(modello: type[BaseModel], cols: list[Colonna], valori: list[Any]) -> list[str]:
+    """The keys of the columns by year or by key (`target.2027`, not in every workbook of
+    the model) that hold a value in one of the rows `valori`."""
+    fisse = {c.chiave for c in colonne(modello, [], ())}
+    return [
+        c.chiave
+        for c in cols
+        if c.chiave not in fisse and any(_vale(v, c.percorso) for v in valori)
+    ]
+
+
+def _vale(dati: Any, percorso: Percorso) -> bool:
+    for parte in percorso:
+        if not isinstance(dati, dict):
+            return False
+        dati = dati.get(parte)
+    return dati not in (None, "", [], {})
+
+
 # --- Sheets -------------------------------------------------------------------------------
 
 
@@ -451,3 +474,36 @@ def risolvi(modello: type[BaseModel], chiave: str) -> Colonna | None:
         )
         return trovate[0] if trovate else None
     return None
+
+
+def solo_testo(livello: Livello, voce: Any) -> Any:
+    """A row of a list that also admits plain texts, holding only its text field, is that
+    text (`{descrizione: Istruttoria}` is «Istruttoria», the same phase): a workbook row
+    cannot tell the two forms apart, so both read back as the text."""
+    if livello.anche_testo and isinstance(voce, dict):
+        testo = campo_testo(livello.modello)
+        if set(voce) == {testo}:
+            return voce[testo]
+    return voce
+
+
+def compatta(modello: type[BaseModel], dati: Any) -> None:
+    """`dati` (plain values, changed in place) as its workbook reads it back: every row that
+    is only its text written as the text (`solo_testo`)."""
+    for foglio in fogli(modello):
+        if foglio.livello.anche_testo:
+            _compatta(dati, foglio.livelli)
+
+
+def _compatta(dati: Any, livelli: tuple[Livello, ...]) -> None:
+    livello, *resto = livelli
+    elenco: Any = dati
+    for parte in livello.percorso:
+        elenco = elenco.get(parte) if isinstance(elenco, dict) else None
+    if not isinstance(elenco, list):
+        return
+    for i, voce in enumerate(elenco):
+        if resto:
+            _compatta(voce, tuple(resto))
+        else:
+            elenco[i] = solo_testo(livello, voce)

@@ -17,6 +17,9 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
+from piao.fogli.tabelle import compatta
 from piao.loading.roundtrip import dump_text, load_text
 
 Percorso = tuple[str | int, ...]
@@ -32,6 +35,15 @@ def normale(valore: Any) -> Any:
     if isinstance(valore, list):
         return [normale(v) for v in valore]
     return valore
+
+
+def come_nella_cartella(modello: type[BaseModel], dati: Any) -> Any:
+    """`dati` as the section's workbook reads them back: no empty values, a row holding only
+    its text written as the text (`compatta`). The origine, the workbook's data and the
+    plan's are compared in this form."""
+    vista = normale(dati)
+    compatta(modello, vista)
+    return vista
 
 
 def origine_in_celle(dati: Any) -> list[str]:
@@ -144,12 +156,16 @@ class _Fusione:
 
 
 def unisci_tre(
-    origine: dict[str, Any], ufficio: dict[str, Any], piano: dict[str, Any]
+    modello: type[BaseModel],
+    origine: dict[str, Any],
+    ufficio: dict[str, Any],
+    piano: dict[str, Any],
 ) -> tuple[dict[str, Any], list[Conflitto]]:
     """The plan's data with the office's changes (workbook against its origine) applied;
     the conflicts, where the plan keeps its value."""
     fusione = _Fusione()
-    dati = fusione.mappa(origine, normale(ufficio), normale(piano), ())
+    vista = come_nella_cartella(modello, piano)
+    dati = fusione.mappa(origine, normale(ufficio), vista, ())
     return dati, fusione.conflitti
 
 
