@@ -30,7 +30,8 @@ from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
 from piao.periodi import CARTELLA, PeriodoError, controlla_periodi, file_periodi
 from piao.periodi.crea import crea_periodo
 from piao.periodi.raggiungimento import esito_periodo
-from piao.rapporti.monitoraggio import RapportoRifiutato, scrivi_report
+from piao.rapporti import DocumentoRifiutato
+from piao.rapporti.monitoraggio import scrivi_report
 from piao.render import FORMATS
 
 monitoraggio_app = typer.Typer(
@@ -218,7 +219,7 @@ def monitoraggio_report(
         fonti, scritti = scrivi_report(plan_dir, nome, out, formats=chosen, bozza=bozza)
     except (PeriodoError, PlanFolderError) as exc:
         raise fail(str(exc)) from None
-    except RapportoRifiutato as exc:
+    except DocumentoRifiutato as exc:
         typer.echo(testo(f"piao: report non prodotto: {exc}"), err=True)
         elenca_rilievi(exc.findings)
         raise typer.Exit(EXIT_FINDINGS) from None

@@ -25,6 +25,7 @@ from piao.model.periodo import EsitoRaggiungimento
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import PeriodoError, file_periodo, leggi_piano
 from piao.periodi.raggiungimento import Raggiungimento, calcola
+from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.monitoraggio_dati import scrivi_dati
 from piao.rapporti.monitoraggio_fatti import (
     sezione_misure,
@@ -53,14 +54,6 @@ def genere(triennio: str) -> Genere:
     )
 
 
-class RapportoRifiutato(Exception):
-    """The report cannot be written: the message says why, `findings` which errors."""
-
-    def __init__(self, message: str, findings: list[Finding]) -> None:
-        super().__init__(message)
-        self.findings = findings
-
-
 @dataclass(frozen=True)
 class Fonti:
     """What the report is built from, read and checked once."""
@@ -79,7 +72,7 @@ class Fonti:
 
 def prepara(folder: Path, nome: str, *, bozza: bool) -> Fonti:
     """The plan and the period read, checked and computed; `PeriodoError` when the period
-    has no file, `RapportoRifiutato` when the data cannot (or, without --bozza, may not)
+    has no file, `DocumentoRifiutato` when the data cannot (or, without --bozza, may not)
     become a report."""
     path = file_periodo(folder, nome)
     if not path.exists():
@@ -91,12 +84,12 @@ def prepara(folder: Path, nome: str, *, bozza: bool) -> Fonti:
     piano = result.piano
     errori_piano = [f for f in result.report.findings if f.severity is Severity.ERROR]
     if piano is None:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             "il piano contiene errori di sintassi o di struttura: il report non si può produrre",
             errori_piano,
         )
     if errori_piano and not bozza:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             "il piano contiene errori: correggerli (piao check), oppure produrre una bozza "
             "con --bozza",
             errori_piano,
@@ -110,13 +103,13 @@ def prepara(folder: Path, nome: str, *, bozza: bool) -> Fonti:
     findings.sort(key=Finding.sort_key)
     fonti = Fonti(result, piano, letto, r, tuple(findings))
     if not r.calcolato:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha errori: il raggiungimento non si calcola e il report non "
             "si può produrre",
             fonti.errori,
         )
     if fonti.errori and not bozza:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha rilievi di gravità «errore»: correggerli (piao monitoraggio "
             "check), oppure produrre una bozza con --bozza",
             fonti.errori,

@@ -20,6 +20,7 @@ from piao.model.anagrafica import Anagrafica
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodo, leggi_piano
 from piao.periodi.raggiungimento import Raggiungimento, calcola
+from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.relazione_dati import scrivi_dati
 from piao.rapporti.relazione_scadenza import Scadenza, verifica
 from piao.rapporti.relazione_sezioni import sezioni
@@ -34,15 +35,6 @@ RELAZIONE = Genere(
     "D.Lgs. 150/2009",
 )
 PREFISSO = "Relazione-performance"
-
-
-class RelazioneRifiutata(Exception):
-    """The Relazione cannot be produced: the message says why, in Italian; `findings` are
-    the errors of the year's file when those are the reason."""
-
-    def __init__(self, message: str, findings: tuple[Finding, ...] = ()) -> None:
-        super().__init__(message)
-        self.findings = findings
 
 
 @dataclass(frozen=True)
@@ -64,7 +56,7 @@ def raccogli(folder: Path, anno: int, *, bozza: bool, oggi: datetime.date) -> Da
     """Read the plan and the year's file; refuse when they cannot become a Relazione."""
     path = file_periodo(folder, str(anno))
     if not path.exists():
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"il piano non ha il file dell'anno {anno} ({path}): crearlo con "
             f"piao monitoraggio init {folder} --periodo {anno}, compilarlo con i valori "
             "dell'intero anno, poi riprovare"
@@ -72,23 +64,23 @@ def raccogli(folder: Path, anno: int, *, bozza: bool, oggi: datetime.date) -> Da
     piano = leggi_piano(folder)
     a = piano.anagrafica
     if a is None:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"la scheda anagrafica del piano ha errori: correggerla (piao check {folder})"
         )
     if piano.anni is not None and anno not in piano.anni:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"l'anno {anno} non è nel triennio del piano ({a.triennio.da}-{a.triennio.a})"
         )
     letto = leggi_periodo(path, piano)
     errori = tuple(f for f in letto.findings if f.severity is Severity.ERROR)
     if letto.dati is None:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha errori di sintassi o di struttura: la Relazione non si "
             f"produce nemmeno in bozza (piao monitoraggio check {folder} --periodo {anno})",
             errori,
         )
     if errori and not bozza:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha errori: correggerli (piao monitoraggio check {folder} "
             f"--periodo {anno}), oppure produrre una bozza con --bozza",
             errori,
