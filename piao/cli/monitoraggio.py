@@ -27,7 +27,13 @@ from piao.findings import Severity
 from piao.lingua import quanti
 from piao.loading import PlanFolderError
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
-from piao.periodi import CARTELLA, PeriodoError, controlla_periodi, file_periodi
+from piao.periodi import (
+    CARTELLA,
+    PeriodoError,
+    controlla_periodi,
+    file_dei_periodi,
+    file_periodi,
+)
 from piao.periodi.crea import crea_periodo
 from piao.periodi.raggiungimento import esito_periodo
 from piao.rapporti import DocumentoRifiutato
@@ -106,7 +112,7 @@ def monitoraggio_check(
     nome = _periodo(periodo) if periodo is not None else None
     require_plan_dirs(plan_dir)
     presenti = file_periodi(plan_dir)
-    if nome is not None and not any(p.stem.upper() == nome for p in presenti):
+    if nome is not None and not any(p.nome == nome for _, p in file_dei_periodi(plan_dir)):
         raise fail(
             f"il piano non ha il file del periodo {nome} ({plan_dir / CARTELLA / (nome + '.yaml')}): "
             f"crearlo con piao monitoraggio init {plan_dir} --periodo {nome}"

@@ -29,7 +29,7 @@ from piao.model.periodo import (
     periodo_da_nome,
 )
 from piao.periodi.fatti_rpct import anno_fatti, leggi_fatti_rpct
-from piao.periodi.piano import CARTELLA, PianoLetto, file_periodi, leggi_piano
+from piao.periodi.piano import CARTELLA, PianoLetto, file_dei_periodi, file_periodi, leggi_piano
 from piao.periodi.regole import controlla_regole
 from piao.periodi.soddisfazione import (
     SODDISFAZIONE_CHECKS,
@@ -73,21 +73,23 @@ PERIODO_CHECKS: dict[str, Controllo] = {
 def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
     """The report of the plan's period files (all, or the one of `periodo`)."""
     piano = leggi_piano(folder)
-    paths = file_periodi(folder)
-    if periodo is not None:
+    periodi = dict(file_dei_periodi(folder))
+    if periodo is None:
+        paths = file_periodi(folder)
+    else:
         canonico = periodo_da_nome(periodo).nome
-        paths = [p for p in paths if _nome(p) == canonico]
+        paths = [path for path, p in periodi.items() if p.nome == canonico]
     findings: list[Finding] = []
     visti: dict[str, Path] = {}
     for path in paths:
         anno = anno_fatti(path)
         if anno is not None:  # the RPCT's facts of a year, not a period
-            if periodo is None:
-                findings += _anno_fatti(path, anno, piano)
-                findings += leggi_fatti_rpct(path).findings
+            findings += _anno_fatti(path, anno, piano)
+            findings += leggi_fatti_rpct(path).findings
             continue
+        # A file whose name is no period is read too: its name is its first finding.
         findings += leggi_periodo(path, piano).findings
-        nome = _nome(path)
+        nome = periodi[path].nome if path in periodi else None
         if nome is not None and nome in visti:
             findings.append(
                 PERIODO_CHECKS["name"].finding(
@@ -124,13 +126,6 @@ def _anno_fatti(path: Path, anno: int, piano: PianoLetto) -> list[Finding]:
             "quel triennio.",
         )
     ]
-
-
-def _nome(path: Path) -> str | None:
-    try:
-        return periodo_da_nome(path.stem).nome
-    except NomePeriodoNonValido:
-        return None
 
 
 @dataclass

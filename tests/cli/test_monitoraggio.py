@@ -171,6 +171,13 @@ def test_a_bad_period_file_name_is_reported(esempio: Path) -> None:
     result = run_cli("monitoraggio", "check", str(esempio), "--periodo", "2026-Z1")
     assert result.exit_code == 2
     assert "la lettera «Z»" in result.output
+    # A period named in another way is still the period: checked, and asked to be renamed.
+    shutil.copy(cartella / "2026-S1.yaml", cartella / "2026-s02.yaml")
+    findings = _findings(esempio, "--periodo", "2026-S2")
+    assert [_where(f) for f in findings if f["code"] == "MP001"] == [
+        ("MP001", "monitoraggio/2026-s02.yaml", None, None)
+    ]
+    assert "Rinominarlo «2026-S2.yaml»" in str(findings[0]["hint"])
 
 
 def test_a_text_where_the_plan_measures_numbers(esempio: Path) -> None:
