@@ -34,8 +34,8 @@ from piao.periodi import (
     file_dei_periodi,
     file_periodi,
 )
+from piao.periodi.controllo import esito_periodo
 from piao.periodi.crea import crea_periodo
-from piao.periodi.raggiungimento import esito_periodo
 from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.monitoraggio import scrivi_report
 from piao.render import FORMATS

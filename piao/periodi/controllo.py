@@ -29,7 +29,16 @@ from piao.model.periodo import (
     periodo_da_nome,
 )
 from piao.periodi.fatti_rpct import anno_fatti, leggi_fatti_rpct
-from piao.periodi.piano import CARTELLA, PianoLetto, file_dei_periodi, file_periodi, leggi_piano
+from piao.periodi.piano import (
+    CARTELLA,
+    PeriodoError,
+    PianoLetto,
+    file_dei_periodi,
+    file_periodi,
+    file_periodo,
+    leggi_piano,
+)
+from piao.periodi.raggiungimento import Raggiungimento, calcola
 from piao.periodi.regole import controlla_regole
 from piao.periodi.soddisfazione import (
     SODDISFAZIONE_CHECKS,
@@ -146,6 +155,17 @@ class PeriodoLetto:
     """Where each key and value was written, to locate later findings."""
     da_compilare: list[YamlPath] = field(default_factory=list)
     """The paths of the values still «da compilare»."""
+    raggiungimento: Raggiungimento | None = None
+    """The achievements, computed once as the file is read (rule MP016 reads them, as do
+    `piao monitoraggio esito` and the reports); None when the file name is no period."""
+
+    @property
+    def esito(self) -> Raggiungimento:
+        """The achievements of the period (not computed, naming the file's errors, when its
+        data are not valid); `PeriodoError` when the file name is no period."""
+        if self.raggiungimento is None:
+            raise PeriodoError(f"«{self.path.name}» non è il nome di un periodo")
+        return self.raggiungimento
 
 
 def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
@@ -160,7 +180,7 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     sources = SourceMap({name: source})
     letto = PeriodoLetto(path, name, periodo, None, findings + letti, sources)
     if source.data is None:
-        return letto
+        return _con_esito(letto, piano)
     source.data = normalizza(DatiPeriodo, source.data)
     model, trovati, letto.da_compilare = validate_file(
         FileDaValidare(name, DatiPeriodo), source.data, sources
@@ -173,8 +193,24 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     if isinstance(model, DatiPeriodo):
         letto.dati = con_valori_da_rilevazioni(model, piano)
         letto.findings += _tipi_valore(name, source.data, sources, piano)
+        _con_esito(letto, piano)  # before the rules: MP016 reads the achievements
         letto.findings += controlla_regole(letto, piano)
+        return letto
+    return _con_esito(letto, piano)  # not computed: names the errors found above
+
+
+def _con_esito(letto: PeriodoLetto, piano: PianoLetto) -> PeriodoLetto:
+    if letto.periodo is not None:
+        letto.raggiungimento = calcola(piano, letto)
     return letto
+
+
+def esito_periodo(folder: Path, nome: str) -> Raggiungimento:
+    """Read the plan and the file of period `nome`: its achievements."""
+    path = file_periodo(folder, nome)
+    if not path.exists():
+        raise PeriodoError(f"il piano non ha il file del periodo {nome} ({path})")
+    return leggi_periodo(path, leggi_piano(folder)).esito
 
 
 def _nome_file(path: Path, name: str, piano: PianoLetto) -> list[Finding]:

@@ -4,9 +4,9 @@ public value objective, performance objective, indicator and unit, the traffic-l
 map, the 2.3 measures, the section-3 facts, user satisfaction and the period's findings —
 printed by piao.render as PDF/A, DOCX and HTML, beside its open data (CSV and JSON).
 
-Nothing is computed here that piao.periodi computes: achievements come from
-`raggiungimento.calcola`, satisfaction indices from `soddisfazione.indici`, findings from
-`leggi_periodo` (the period rules included)."""
+Nothing is computed here that piao.periodi computes: achievements and findings come from
+`leggi_periodo` (`PeriodoLetto.esito`, the period rules included), satisfaction indices from
+`soddisfazione.indici`."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from piao.model import Piano
 from piao.model.periodo import EsitoRaggiungimento
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import PeriodoError, file_periodo, leggi_piano
-from piao.periodi.raggiungimento import Raggiungimento, calcola
+from piao.periodi.raggiungimento import Raggiungimento
 from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.monitoraggio_dati import scrivi_dati
 from piao.rapporti.monitoraggio_fatti import (
@@ -96,7 +96,7 @@ def prepara(folder: Path, nome: str, *, bozza: bool) -> Fonti:
         )
     letto_piano = leggi_piano(folder)
     letto = leggi_periodo(path, letto_piano)
-    r = calcola(letto_piano, letto)
+    r = letto.esito
     visti = {(f.code, str(f.location), f.message) for f in letto.findings}
     findings = [*letto.findings]
     findings += [f for f in r.findings if (f.code, str(f.location), f.message) not in visti]

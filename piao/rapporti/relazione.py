@@ -2,10 +2,11 @@
 period file `monitoraggio/<anno>.yaml` and its `relazione:` facts, a `Documento` printed by
 piao.render as PDF/A, DOCX and HTML, plus open data (CSV and JSON) beside it.
 
-Achievements are never recomputed here: they are `piao.periodi.raggiungimento.calcola`'s;
-satisfaction indices are `piao.periodi.soddisfazione.indici`'. This module reads, refuses
-and assembles; the sections are in relazione_sezioni.py, the deadline in
-relazione_scadenza.py, the open data in relazione_dati.py.
+Achievements are never recomputed here: `leggi_periodo` computes them once as it reads the
+year's file (`PeriodoLetto.esito`); satisfaction indices are
+`piao.periodi.soddisfazione.indici`'. This module reads, refuses and assembles; the sections
+are in relazione_sezioni.py, the deadline in relazione_scadenza.py, the open data in
+relazione_dati.py.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from piao.fsutil import insieme, slugify
 from piao.model.anagrafica import Anagrafica
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodo, leggi_piano
-from piao.periodi.raggiungimento import Raggiungimento, calcola
+from piao.periodi.raggiungimento import Raggiungimento
 from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.relazione_dati import scrivi_dati
 from piao.rapporti.relazione_scadenza import Scadenza, verifica
@@ -85,7 +86,7 @@ def raccogli(folder: Path, anno: int, *, bozza: bool, oggi: datetime.date) -> Da
             f"--periodo {anno}), oppure produrre una bozza con --bozza",
             errori,
         )
-    esito = calcola(piano, letto)
+    esito = letto.esito
     dati = letto.dati.relazione
     dove = (
         letto.sources.locate(letto.name, ("relazione",))
