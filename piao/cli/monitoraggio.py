@@ -76,7 +76,9 @@ def monitoraggio_init(
 ) -> None:
     """Crea il file vuoto di un periodo di monitoraggio: ogni indicatore con un target
     nell'anno, ogni misura della 2.3, assunzioni, corsi e azioni positive dell'anno, con
-    «da compilare» dove scrivere. Non sovrascrive un file esistente."""
+    «da compilare» dove scrivere; nel file dell'anno intero (--periodo 2026) anche i fatti
+    della Relazione sulla performance (chiave «relazione»). Non sovrascrive un file
+    esistente."""
     nome = _periodo(periodo)
     require_plan_dirs(plan_dir)
     try:
