@@ -27,10 +27,17 @@ from piao.findings import Severity
 from piao.lingua import quanti
 from piao.loading import PlanFolderError
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
-from piao.periodi import CARTELLA, PeriodoError, controlla_periodi, file_periodi
+from piao.periodi import (
+    CARTELLA,
+    PeriodoError,
+    controlla_periodi,
+    file_dei_periodi,
+    file_periodi,
+)
+from piao.periodi.controllo import esito_periodo
 from piao.periodi.crea import crea_periodo
-from piao.periodi.raggiungimento import esito_periodo
-from piao.rapporti.monitoraggio import RapportoRifiutato, scrivi_report
+from piao.rapporti import DocumentoRifiutato
+from piao.rapporti.monitoraggio import scrivi_report
 from piao.render import FORMATS
 
 monitoraggio_app = typer.Typer(
@@ -69,7 +76,9 @@ def monitoraggio_init(
 ) -> None:
     """Crea il file vuoto di un periodo di monitoraggio: ogni indicatore con un target
     nell'anno, ogni misura della 2.3, assunzioni, corsi e azioni positive dell'anno, con
-    «da compilare» dove scrivere. Non sovrascrive un file esistente."""
+    «da compilare» dove scrivere; nel file dell'anno intero (--periodo 2026) anche i fatti
+    della Relazione sulla performance (chiave «relazione»). Non sovrascrive un file
+    esistente."""
     nome = _periodo(periodo)
     require_plan_dirs(plan_dir)
     try:
@@ -105,7 +114,7 @@ def monitoraggio_check(
     nome = _periodo(periodo) if periodo is not None else None
     require_plan_dirs(plan_dir)
     presenti = file_periodi(plan_dir)
-    if nome is not None and not any(p.stem.upper() == nome for p in presenti):
+    if nome is not None and not any(p.nome == nome for _, p in file_dei_periodi(plan_dir)):
         raise fail(
             f"il piano non ha il file del periodo {nome} ({plan_dir / CARTELLA / (nome + '.yaml')}): "
             f"crearlo con piao monitoraggio init {plan_dir} --periodo {nome}"
@@ -218,7 +227,7 @@ def monitoraggio_report(
         fonti, scritti = scrivi_report(plan_dir, nome, out, formats=chosen, bozza=bozza)
     except (PeriodoError, PlanFolderError) as exc:
         raise fail(str(exc)) from None
-    except RapportoRifiutato as exc:
+    except DocumentoRifiutato as exc:
         typer.echo(testo(f"piao: report non prodotto: {exc}"), err=True)
         elenca_rilievi(exc.findings)
         raise typer.Exit(EXIT_FINDINGS) from None

@@ -21,7 +21,8 @@ from piao.cli.comune import (
 from piao.clock import today
 from piao.loading import PlanFolderError
 from piao.periodi.piano import PeriodoError
-from piao.rapporti.relazione import RelazioneRifiutata, scrivi_relazione
+from piao.rapporti import DocumentoRifiutato
+from piao.rapporti.relazione import scrivi_relazione
 from piao.render import FORMATS
 
 
@@ -60,7 +61,7 @@ def relazione(
         d, scritti = scrivi_relazione(
             plan_dir, anno, out, formats=scelti, bozza=bozza, oggi=today()
         )
-    except RelazioneRifiutata as exc:
+    except DocumentoRifiutato as exc:
         typer.echo(testo(f"Relazione non prodotta: {exc}."), err=True)
         elenca_rilievi(exc.findings)
         raise typer.Exit(EXIT_FINDINGS if exc.findings else EXIT_USAGE) from None

@@ -19,7 +19,8 @@ from piao.cli.comune import (
 )
 from piao.loading import PlanFolderError
 from piao.periodi import PeriodoError
-from piao.rapporti.rpct import FORMATI, RelazioneRifiutata, relazione_rpct
+from piao.rapporti import DocumentoRifiutato
+from piao.rapporti.rpct import FORMATI, relazione_rpct
 
 
 def relazione_rpct_cli(
@@ -56,8 +57,8 @@ def relazione_rpct_cli(
     try:
         with working("Produzione della relazione del RPCT…"):
             scritta = relazione_rpct(plan_dir, anno, out, formats=chosen, bozza=bozza)
-    except RelazioneRifiutata as exc:
-        elenca_rilievi(exc.dati.errori if exc.dati is not None else [])
+    except DocumentoRifiutato as exc:
+        elenca_rilievi(exc.findings)
         typer.echo(testo(f"piao: relazione non prodotta: {exc}"), err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     except (PeriodoError, PlanFolderError) as exc:

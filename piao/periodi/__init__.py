@@ -2,7 +2,14 @@
 `monitoraggio/` folder, with the values measured and the facts of the period by code."""
 
 from piao.periodi.controllo import PERIODO_CHECKS, PeriodoLetto, controlla_periodi, leggi_periodo
-from piao.periodi.piano import CARTELLA, PeriodoError, file_periodi, file_periodo, leggi_piano
+from piao.periodi.piano import (
+    CARTELLA,
+    PeriodoError,
+    file_dei_periodi,
+    file_periodi,
+    file_periodo,
+    leggi_piano,
+)
 
 __all__ = [
     "CARTELLA",
@@ -10,6 +17,7 @@ __all__ = [
     "PeriodoError",
     "PeriodoLetto",
     "controlla_periodi",
+    "file_dei_periodi",
     "file_periodi",
     "file_periodo",
     "leggi_periodo",

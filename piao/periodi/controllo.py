@@ -29,7 +29,16 @@ from piao.model.periodo import (
     periodo_da_nome,
 )
 from piao.periodi.fatti_rpct import anno_fatti, leggi_fatti_rpct
-from piao.periodi.piano import CARTELLA, PianoLetto, file_periodi, leggi_piano
+from piao.periodi.piano import (
+    CARTELLA,
+    PeriodoError,
+    PianoLetto,
+    file_dei_periodi,
+    file_periodi,
+    file_periodo,
+    leggi_piano,
+)
+from piao.periodi.raggiungimento import Raggiungimento, calcola
 from piao.periodi.regole import controlla_regole
 from piao.periodi.soddisfazione import (
     SODDISFAZIONE_CHECKS,
@@ -73,21 +82,23 @@ PERIODO_CHECKS: dict[str, Controllo] = {
 def controlla_periodi(folder: Path, periodo: str | None = None) -> Report:
     """The report of the plan's period files (all, or the one of `periodo`)."""
     piano = leggi_piano(folder)
-    paths = file_periodi(folder)
-    if periodo is not None:
+    periodi = dict(file_dei_periodi(folder))
+    if periodo is None:
+        paths = file_periodi(folder)
+    else:
         canonico = periodo_da_nome(periodo).nome
-        paths = [p for p in paths if _nome(p) == canonico]
+        paths = [path for path, p in periodi.items() if p.nome == canonico]
     findings: list[Finding] = []
     visti: dict[str, Path] = {}
     for path in paths:
         anno = anno_fatti(path)
         if anno is not None:  # the RPCT's facts of a year, not a period
-            if periodo is None:
-                findings += _anno_fatti(path, anno, piano)
-                findings += leggi_fatti_rpct(path).findings
+            findings += _anno_fatti(path, anno, piano)
+            findings += leggi_fatti_rpct(path).findings
             continue
+        # A file whose name is no period is read too: its name is its first finding.
         findings += leggi_periodo(path, piano).findings
-        nome = _nome(path)
+        nome = periodi[path].nome if path in periodi else None
         if nome is not None and nome in visti:
             findings.append(
                 PERIODO_CHECKS["name"].finding(
@@ -126,13 +137,6 @@ def _anno_fatti(path: Path, anno: int, piano: PianoLetto) -> list[Finding]:
     ]
 
 
-def _nome(path: Path) -> str | None:
-    try:
-        return periodo_da_nome(path.stem).nome
-    except NomePeriodoNonValido:
-        return None
-
-
 @dataclass
 class PeriodoLetto:
     """One period file read and validated: what the later steps (achievements, rules on the
@@ -151,6 +155,17 @@ class PeriodoLetto:
     """Where each key and value was written, to locate later findings."""
     da_compilare: list[YamlPath] = field(default_factory=list)
     """The paths of the values still «da compilare»."""
+    raggiungimento: Raggiungimento | None = None
+    """The achievements, computed once as the file is read (rule MP016 reads them, as do
+    `piao monitoraggio esito` and the reports); None when the file name is no period."""
+
+    @property
+    def esito(self) -> Raggiungimento:
+        """The achievements of the period (not computed, naming the file's errors, when its
+        data are not valid); `PeriodoError` when the file name is no period."""
+        if self.raggiungimento is None:
+            raise PeriodoError(f"«{self.path.name}» non è il nome di un periodo")
+        return self.raggiungimento
 
 
 def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
@@ -165,7 +180,7 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     sources = SourceMap({name: source})
     letto = PeriodoLetto(path, name, periodo, None, findings + letti, sources)
     if source.data is None:
-        return letto
+        return _con_esito(letto, piano)
     source.data = normalizza(DatiPeriodo, source.data)
     model, trovati, letto.da_compilare = validate_file(
         FileDaValidare(name, DatiPeriodo), source.data, sources
@@ -178,8 +193,24 @@ def leggi_periodo(path: Path, piano: PianoLetto) -> PeriodoLetto:
     if isinstance(model, DatiPeriodo):
         letto.dati = con_valori_da_rilevazioni(model, piano)
         letto.findings += _tipi_valore(name, source.data, sources, piano)
+        _con_esito(letto, piano)  # before the rules: MP016 reads the achievements
         letto.findings += controlla_regole(letto, piano)
+        return letto
+    return _con_esito(letto, piano)  # not computed: names the errors found above
+
+
+def _con_esito(letto: PeriodoLetto, piano: PianoLetto) -> PeriodoLetto:
+    if letto.periodo is not None:
+        letto.raggiungimento = calcola(piano, letto)
     return letto
+
+
+def esito_periodo(folder: Path, nome: str) -> Raggiungimento:
+    """Read the plan and the file of period `nome`: its achievements."""
+    path = file_periodo(folder, nome)
+    if not path.exists():
+        raise PeriodoError(f"il piano non ha il file del periodo {nome} ({path})")
+    return leggi_periodo(path, leggi_piano(folder)).esito
 
 
 def _nome_file(path: Path, name: str, piano: PianoLetto) -> list[Finding]:

@@ -1,7 +1,8 @@
 """`piao monitoraggio init`: the empty file of a period, from the plan — every indicator with
 a target in the period's year, every 2.3 measure, the hires, courses and positive actions of
 the year, each under its code with «da compilare» where the office writes and an Italian
-comment saying what the plan expects."""
+comment saying what the plan expects; in the file of a whole year, the facts of the Relazione
+sulla performance (`relazione:`, piao.model.relazione)."""
 
 from __future__ import annotations
 
@@ -84,6 +85,7 @@ def testo_periodo(piano: PianoLetto, periodo: PeriodoMonitoraggio, titolo: str) 
     righe += _lavoro_agile(piano)
     righe += _azioni(piano, periodo)
     righe += _soddisfazione(piano)
+    righe += _relazione(periodo)
     righe += [
         "# Rettifiche: un raggiungimento riconosciuto diverso da quello calcolato, per codice",
         "# dell'indicatore o dell'obiettivo, con il motivo e chi l'ha approvata, es.:",
@@ -316,6 +318,45 @@ def _soddisfazione(piano: PianoLetto) -> list[str]:
         "# a 5.7) vanno in «valutazione_partecipativa: [{fase: '5.1', data: ..., nota: ...}]».",
         "soddisfazione:",
         *voci,
+        "",
+    ]
+
+
+def _relazione(periodo: PeriodoMonitoraggio) -> list[str]:
+    """The facts of the Relazione sulla performance (piao.model.relazione.DatiRelazione):
+    only in the file of a whole year (rule MP017)."""
+    if periodo.frazione is not None:
+        return []
+    dopo = periodo.anno + 1
+    return [
+        "# I fatti della Relazione sulla performance dell'anno che il piano e i valori non",
+        "# contengono (piao relazione). Approvata dalla Giunta e validata dall'OIV o dal Nucleo",
+        f"# di valutazione entro il 30/06/{dopo} (art. 10 c.1 lett. b e art. 14 c.4 lett. c",
+        "# D.Lgs. 150/2009). Le valutazioni individuali solo in forma aggregata: mai un nome.",
+        "relazione:",
+        f"  presentazione: {DA_COMPILARE}  # il contesto dell'anno, i risultati principali",
+        "  # La deliberazione della Giunta e la validazione, quando ci sono (per la Relazione",
+        "  # da portare in Giunta, togliere le loro righe):",
+        f"  approvazione: {{atto: {DA_COMPILARE}, data: {DA_COMPILARE}}}",
+        "  validazione:",
+        f"    organismo: {DA_COMPILARE}  # es. Nucleo di valutazione",
+        f"    data: {DA_COMPILARE}  # AAAA-MM-GG",
+        f"    atto: {DA_COMPILARE}  # es. Verbale n. 5/{dopo}",
+        f"    esito: {DA_COMPILARE}  # validata, validata_con_osservazioni, non_validata",
+        "  # Per un ente locale che la unifica al rendiconto della gestione (art. 10 c.1-bis):",
+        "  #   rendiconto: {atto: Deliberazione del Consiglio comunale n. ..., data: AAAA-MM-GG}",
+        "  # Obiettivi individuali per ruolo (dirigenti, posizioni_eq, segretario, personale):",
+        "  #   - {ruolo: posizioni_eq, persone: 11, obiettivi: 33, obiettivi_performance: [OBP-01]}",
+        "  obiettivi_individuali: []",
+        "  # Valutazioni finali: per ruolo e fascia, quante persone:",
+        '  #   - {ruolo: posizioni_eq, fascia: "95-100", numero: 4}',
+        "  valutazioni: []",
+        "  # Risorse per codice dell'obiettivo di performance o dell'unità organizzativa:",
+        "  #   OBP-03: {stanziate: 155000, impegnate: 121500}",
+        "  risorse: {}",
+        "  # Bilancio di genere, se l'ente lo ha:",
+        "  #   - {voce: Personale in servizio al 31/12, donne: 89, uomini: 63, unita_misura: numero}",
+        "  bilancio_genere: []",
         "",
     ]
 

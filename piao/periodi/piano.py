@@ -12,6 +12,7 @@ from piao.loading import load_folder
 from piao.loading.plan import YAML_SUFFIXES
 from piao.model import SEZIONI
 from piao.model.anagrafica import Anagrafica
+from piao.model.periodo import NomePeriodoNonValido, PeriodoMonitoraggio, periodo_da_nome
 from piao.model.walk import Oggetto, oggetti
 from piao.validation import validate_plan
 
@@ -88,3 +89,16 @@ def file_periodi(folder: Path) -> list[Path]:
     return sorted(
         p for p in cartella.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
     )
+
+
+def file_dei_periodi(folder: Path) -> list[tuple[Path, PeriodoMonitoraggio]]:
+    """The period files of the plan, each with the period its name stands for, sorted by
+    file name. A file whose name is no period is not among them: the RPCT's facts of a year
+    (rpct-<anno>.yaml), or a misnamed file (which `piao monitoraggio check` reports)."""
+    out = []
+    for path in file_periodi(folder):
+        try:
+            out.append((path, periodo_da_nome(path.stem)))
+        except NomePeriodoNonValido:
+            continue
+    return out

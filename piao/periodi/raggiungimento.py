@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
@@ -28,10 +27,13 @@ from piao.model.base import Indicatore
 from piao.model.monitoraggio import Monitoraggio, ParametriRaggiungimento
 from piao.model.performance import ObiettivoPerformance
 from piao.model.periodo import EsitoRaggiungimento, PeriodoMonitoraggio, Rettifica
-from piao.periodi.controllo import PeriodoLetto, leggi_periodo
-from piao.periodi.piano import PeriodoError, PianoLetto, file_periodo, leggi_piano
+from piao.periodi.piano import PeriodoError, PianoLetto
 from piao.periodi.soddisfazione import IndiceSoddisfazione, indici
 from piao.periodi.soglie import Soglia, soglia
+
+if TYPE_CHECKING:
+    # controllo computes the achievements once, as it reads a period file (PeriodoLetto.esito)
+    from piao.periodi.controllo import PeriodoLetto
 
 Livello = Literal["indicatore", "obiettivo", "unita", "valore_pubblico"]
 
@@ -166,15 +168,6 @@ class Raggiungimento:
     """False when the period file has errors: `findings` says which."""
 
 
-def esito_periodo(folder: Path, nome: str) -> Raggiungimento:
-    """Read the plan and the file of period `nome` and compute its achievements."""
-    path = file_periodo(folder, nome)
-    if not path.exists():
-        raise PeriodoError(f"il piano non ha il file del periodo {nome} ({path})")
-    piano = leggi_piano(folder)
-    return calcola(piano, leggi_periodo(path, piano))
-
-
 def parametri(piano: PianoLetto) -> Parametri:
     m = piano.sections.get("monitoraggio")
     p = m.raggiungimento if isinstance(m, Monitoraggio) else None
@@ -190,7 +183,8 @@ def parametri(piano: PianoLetto) -> Parametri:
 
 
 def calcola(piano: PianoLetto, letto: PeriodoLetto) -> Raggiungimento:
-    """The achievements of a period file read against its plan."""
+    """The achievements of a period file read against its plan. `leggi_periodo` calls it,
+    once per file: the others read `PeriodoLetto.esito`."""
     if letto.periodo is None:
         raise PeriodoError(f"«{letto.path.name}» non è il nome di un periodo")
     periodo = letto.periodo

@@ -29,10 +29,7 @@ from piao.periodi.soddisfazione import indicatori_collegati
     non_conforme="indicatori:\n  OBP-03-I1: {valore: 2}  # target 8, partenza 0: 25 %",
 )
 def cause_scostamento(ctx: Contesto) -> Iterator[tuple[YamlPath, str]]:
-    # raggiungimento imports controllo, which imports these rules: imported when run
-    from piao.periodi.raggiungimento import calcola  # noqa: PLC0415
-
-    r = calcola(ctx.piano, ctx.letto)
+    r = ctx.letto.esito  # computed once, as the file was read
     da_rilevazioni = indicatori_collegati(ctx.piano)  # no «cause» can be written for these
     soglia = f"{r.parametri.soglia_parziale:g}".replace(".", ",")
     avanzamento = (

@@ -23,7 +23,7 @@ from piao.model.base import ValoreIndicatore
 from piao.model.periodo import DatiPeriodo, PeriodoMonitoraggio
 from piao.periodi.controllo import leggi_periodo
 from piao.periodi.fatti_rpct import anno_fatti
-from piao.periodi.piano import file_periodi, leggi_piano
+from piao.periodi.piano import CARTELLA, file_dei_periodi, file_periodi, leggi_piano
 
 
 @dataclass(frozen=True)
@@ -41,28 +41,34 @@ class UltimoValore:
 def ultimi_valori(folder: Path) -> tuple[dict[str, UltimoValore], list[str]]:
     """By indicator code, its last measured value; and the period files left out, named
     with why (errors), for the caller to say so."""
-    presenti = [p for p in file_periodi(folder) if anno_fatti(p) is None]
-    if not presenti:
+    periodi = dict(file_dei_periodi(folder))
+    # A file whose name is neither a period nor the RPCT's facts is named, not read.
+    esclusi = [
+        f"{CARTELLA}/{path.name}: il file ha errori"
+        for path in file_periodi(folder)
+        if path not in periodi and anno_fatti(path) is None
+    ]
+    if not periodi and not esclusi:
         return {}, []
     try:
         piano = leggi_piano(folder)
     except PlanFolderError as exc:
         return {}, [f"monitoraggio: {exc}"]
-    esclusi: list[str] = []
     letti: list[tuple[PeriodoMonitoraggio, DatiPeriodo]] = []
-    for path in presenti:
+    for path, periodo in periodi.items():
         letto = leggi_periodo(path, piano)
-        if letto.periodo is None or letto.dati is None:
+        if letto.dati is None:
             esclusi.append(f"{letto.name}: il file ha errori")
         elif any(f.code == "MP001" and f.severity is Severity.ERROR for f in letto.findings):
             esclusi.append(f"{letto.name}: il periodo è fuori dal triennio del piano")
-        elif letto.periodo.fine != datetime.date(letto.periodo.anno, 12, 31):
+        elif periodo.fine != datetime.date(periodo.anno, 12, 31):
             esclusi.append(
-                f"{letto.name}: il {letto.periodo.descrizione} non arriva alla fine dell'anno "
+                f"{letto.name}: il {periodo.descrizione} non arriva alla fine dell'anno "
                 "(valgono il file dell'anno o l'ultima parte dell'anno)"
             )
         else:
-            letti.append((letto.periodo, letto.dati))
+            letti.append((periodo, letto.dati))
+    esclusi.sort()  # by file name, as the files are read
     # The order of preference, lowest first: year, whole year over its last part.
     letti.sort(key=lambda pd: (pd[0].anno, pd[0].frazione is None))
     out: dict[str, UltimoValore] = {}

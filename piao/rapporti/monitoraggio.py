@@ -4,9 +4,9 @@ public value objective, performance objective, indicator and unit, the traffic-l
 map, the 2.3 measures, the section-3 facts, user satisfaction and the period's findings —
 printed by piao.render as PDF/A, DOCX and HTML, beside its open data (CSV and JSON).
 
-Nothing is computed here that piao.periodi computes: achievements come from
-`raggiungimento.calcola`, satisfaction indices from `soddisfazione.indici`, findings from
-`leggi_periodo` (the period rules included)."""
+Nothing is computed here that piao.periodi computes: achievements and findings come from
+`leggi_periodo` (`PeriodoLetto.esito`, the period rules included), satisfaction indices from
+`soddisfazione.indici`."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ from piao.model import Piano
 from piao.model.periodo import EsitoRaggiungimento
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import PeriodoError, file_periodo, leggi_piano
-from piao.periodi.raggiungimento import Raggiungimento, calcola
+from piao.periodi.raggiungimento import Raggiungimento
+from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.monitoraggio_dati import scrivi_dati
 from piao.rapporti.monitoraggio_fatti import (
     sezione_misure,
@@ -53,14 +54,6 @@ def genere(triennio: str) -> Genere:
     )
 
 
-class RapportoRifiutato(Exception):
-    """The report cannot be written: the message says why, `findings` which errors."""
-
-    def __init__(self, message: str, findings: list[Finding]) -> None:
-        super().__init__(message)
-        self.findings = findings
-
-
 @dataclass(frozen=True)
 class Fonti:
     """What the report is built from, read and checked once."""
@@ -79,7 +72,7 @@ class Fonti:
 
 def prepara(folder: Path, nome: str, *, bozza: bool) -> Fonti:
     """The plan and the period read, checked and computed; `PeriodoError` when the period
-    has no file, `RapportoRifiutato` when the data cannot (or, without --bozza, may not)
+    has no file, `DocumentoRifiutato` when the data cannot (or, without --bozza, may not)
     become a report."""
     path = file_periodo(folder, nome)
     if not path.exists():
@@ -91,32 +84,32 @@ def prepara(folder: Path, nome: str, *, bozza: bool) -> Fonti:
     piano = result.piano
     errori_piano = [f for f in result.report.findings if f.severity is Severity.ERROR]
     if piano is None:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             "il piano contiene errori di sintassi o di struttura: il report non si può produrre",
             errori_piano,
         )
     if errori_piano and not bozza:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             "il piano contiene errori: correggerli (piao check), oppure produrre una bozza "
             "con --bozza",
             errori_piano,
         )
     letto_piano = leggi_piano(folder)
     letto = leggi_periodo(path, letto_piano)
-    r = calcola(letto_piano, letto)
+    r = letto.esito
     visti = {(f.code, str(f.location), f.message) for f in letto.findings}
     findings = [*letto.findings]
     findings += [f for f in r.findings if (f.code, str(f.location), f.message) not in visti]
     findings.sort(key=Finding.sort_key)
     fonti = Fonti(result, piano, letto, r, tuple(findings))
     if not r.calcolato:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha errori: il raggiungimento non si calcola e il report non "
             "si può produrre",
             fonti.errori,
         )
     if fonti.errori and not bozza:
-        raise RapportoRifiutato(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha rilievi di gravità «errore»: correggerli (piao monitoraggio "
             "check), oppure produrre una bozza con --bozza",
             fonti.errori,

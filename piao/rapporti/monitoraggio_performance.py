@@ -1,7 +1,8 @@
 """Sections 1 and 2 of the monitoring report: performance and public value (per public
 value objective → performance objectives → indicators, then per unit, then the rettifiche)
-and the traffic-light value map. Every figure is `raggiungimento.calcola`'s, printed the
-Italian way by piao.render.formatting."""
+and the traffic-light value map. Every figure is `raggiungimento.calcola`'s (computed once,
+as the period file is read: `PeriodoLetto.esito`), printed the Italian way by
+piao.render.formatting."""
 
 from __future__ import annotations
 

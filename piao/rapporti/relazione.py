@@ -2,10 +2,11 @@
 period file `monitoraggio/<anno>.yaml` and its `relazione:` facts, a `Documento` printed by
 piao.render as PDF/A, DOCX and HTML, plus open data (CSV and JSON) beside it.
 
-Achievements are never recomputed here: they are `piao.periodi.raggiungimento.calcola`'s;
-satisfaction indices are `piao.periodi.soddisfazione.indici`'. This module reads, refuses
-and assembles; the sections are in relazione_sezioni.py, the deadline in
-relazione_scadenza.py, the open data in relazione_dati.py.
+Achievements are never recomputed here: `leggi_periodo` computes them once as it reads the
+year's file (`PeriodoLetto.esito`); satisfaction indices are
+`piao.periodi.soddisfazione.indici`'. This module reads, refuses and assembles; the sections
+are in relazione_sezioni.py, the deadline in relazione_scadenza.py, the open data in
+relazione_dati.py.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from piao.fsutil import insieme, slugify
 from piao.model.anagrafica import Anagrafica
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
 from piao.periodi.piano import CARTELLA, PianoLetto, file_periodo, leggi_piano
-from piao.periodi.raggiungimento import Raggiungimento, calcola
+from piao.periodi.raggiungimento import Raggiungimento
+from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.relazione_dati import scrivi_dati
 from piao.rapporti.relazione_scadenza import Scadenza, verifica
 from piao.rapporti.relazione_sezioni import sezioni
@@ -34,15 +36,6 @@ RELAZIONE = Genere(
     "D.Lgs. 150/2009",
 )
 PREFISSO = "Relazione-performance"
-
-
-class RelazioneRifiutata(Exception):
-    """The Relazione cannot be produced: the message says why, in Italian; `findings` are
-    the errors of the year's file when those are the reason."""
-
-    def __init__(self, message: str, findings: tuple[Finding, ...] = ()) -> None:
-        super().__init__(message)
-        self.findings = findings
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,7 @@ def raccogli(folder: Path, anno: int, *, bozza: bool, oggi: datetime.date) -> Da
     """Read the plan and the year's file; refuse when they cannot become a Relazione."""
     path = file_periodo(folder, str(anno))
     if not path.exists():
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"il piano non ha il file dell'anno {anno} ({path}): crearlo con "
             f"piao monitoraggio init {folder} --periodo {anno}, compilarlo con i valori "
             "dell'intero anno, poi riprovare"
@@ -72,28 +65,28 @@ def raccogli(folder: Path, anno: int, *, bozza: bool, oggi: datetime.date) -> Da
     piano = leggi_piano(folder)
     a = piano.anagrafica
     if a is None:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"la scheda anagrafica del piano ha errori: correggerla (piao check {folder})"
         )
     if piano.anni is not None and anno not in piano.anni:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"l'anno {anno} non è nel triennio del piano ({a.triennio.da}-{a.triennio.a})"
         )
     letto = leggi_periodo(path, piano)
     errori = tuple(f for f in letto.findings if f.severity is Severity.ERROR)
     if letto.dati is None:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha errori di sintassi o di struttura: la Relazione non si "
             f"produce nemmeno in bozza (piao monitoraggio check {folder} --periodo {anno})",
             errori,
         )
     if errori and not bozza:
-        raise RelazioneRifiutata(
+        raise DocumentoRifiutato(
             f"il file {letto.name} ha errori: correggerli (piao monitoraggio check {folder} "
             f"--periodo {anno}), oppure produrre una bozza con --bozza",
             errori,
         )
-    esito = calcola(piano, letto)
+    esito = letto.esito
     dati = letto.dati.relazione
     dove = (
         letto.sources.locate(letto.name, ("relazione",))

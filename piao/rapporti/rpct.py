@@ -15,7 +15,7 @@ from piao.clock import today
 from piao.csvsafe import write_csv
 from piao.fsutil import atomic_write_bytes, insieme, slugify
 from piao.model import SEZIONI
-from piao.periodi import PeriodoError
+from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.rpct_dati import DatiRpct, leggi_dati_rpct
 from piao.rapporti.rpct_scheda import (
     CONSIDERAZIONI,
@@ -51,14 +51,6 @@ DATI = ("xlsx", "csv", "json")
 FORMATI = (*FORMATS, *DATI)
 """What `piao relazione-rpct --format` accepts: the document's formats, the workbook, the
 open data."""
-
-
-class RelazioneRifiutata(PeriodoError):
-    """Errors in the plan, the period file or the facts file, and no --bozza."""
-
-    def __init__(self, message: str, dati: DatiRpct | None) -> None:
-        super().__init__(message)
-        self.dati = dati
 
 
 @dataclass(frozen=True)
@@ -243,8 +235,8 @@ def relazione_rpct(
     d = leggi_dati_rpct(folder, anno)
     problema = _problemi(d)
     if problema is not None and not bozza:
-        raise RelazioneRifiutata(
-            f"{problema}: correggerli, oppure produrre una bozza con --bozza", d
+        raise DocumentoRifiutato(
+            f"{problema}: correggerli, oppure produrre una bozza con --bozza", d.errori
         )
     rr = righe(d)
     nome = stem(d.anagrafica.ente.denominazione, anno)

@@ -8,9 +8,15 @@ from pathlib import Path
 
 from piao.findings import Finding, Severity
 from piao.model.anagrafica import Anagrafica
-from piao.model.periodo import Attuazione, NomePeriodoNonValido, periodo_da_nome
+from piao.model.periodo import Attuazione
 from piao.model.rischi_corruttivi import Misura, RischiCorruttivi
-from piao.periodi import PeriodoError, PeriodoLetto, file_periodi, leggi_periodo, leggi_piano
+from piao.periodi import (
+    PeriodoError,
+    PeriodoLetto,
+    file_dei_periodi,
+    leggi_periodo,
+    leggi_piano,
+)
 from piao.periodi.fatti_rpct import FattiLetti, file_fatti_rpct, leggi_fatti_rpct
 from piao.periodi.piano import PianoLetto
 
@@ -57,14 +63,9 @@ class DatiRpct:
 
 def _periodo_dell_anno(folder: Path, anno: int) -> tuple[Path, bool]:
     """The yearly period file, else the period of the year that ends last."""
-    candidati = []
-    for path in file_periodi(folder):
-        try:
-            p = periodo_da_nome(path.stem)
-        except NomePeriodoNonValido:
-            continue
-        if p.anno == anno:
-            candidati.append((p.frazione is None, p.fine, path))
+    candidati = [
+        (p.frazione is None, p.fine, path) for path, p in file_dei_periodi(folder) if p.anno == anno
+    ]
     if not candidati:
         raise PeriodoError(
             f"il piano non ha file di monitoraggio del {anno} (monitoraggio/{anno}.yaml o un "

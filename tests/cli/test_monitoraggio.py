@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from piao.loading.roundtrip import load_text
 from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
+from piao.model.relazione import DatiRelazione
 from piao.periodi import leggi_periodo, leggi_piano
 from tests.conftest import EXAMPLE, ROOT, SMALL, edit, line_of, run_cli, run_subprocess
 
@@ -78,6 +80,31 @@ def test_init_lists_the_plan_and_its_output_validates(plan_copy: Callable[[Path]
     summary = json.loads(run_cli("monitoraggio", "check", str(plan), "-f", "json").output)
     assert summary["summary"]["error"] == text.count("da compilare") - 1  # one in the header
     assert result.output.startswith(f"scritto {path}\nDa compilare: ")
+
+
+def test_init_of_a_year_writes_the_relazione_facts_to_fill(
+    plan_copy: Callable[[Path], Path],
+) -> None:
+    """The year's file holds the Relazione's facts (guide: docs/guida/relazione.md): init
+    writes every field of DatiRelazione, «da compilare» or an empty list with an example;
+    what is left to write is exactly the «da compilare» values."""
+    plan = plan_copy(SMALL)  # few values: every finding is listed
+    assert run_cli("monitoraggio", "init", str(plan), "--periodo", "2026").exit_code == 0
+    text = (plan / "monitoraggio" / "2026.yaml").read_text(encoding="utf-8")
+    relazione = load_text(text)["relazione"]
+    # Every field of the model; «rendiconto» (only for who unifies it) as a comment.
+    assert set(relazione) == set(DatiRelazione.model_fields) - {"rendiconto"}
+    assert "#   rendiconto: {atto:" in text
+    assert relazione["validazione"]["esito"] == "da compilare"
+    assert "entro il 30/06/2027" in text
+    findings = _findings(plan, "--periodo", "2026")
+    assert {f["code"] for f in findings} == {"SC007"}
+    nella_relazione = [f["path"] for f in findings if str(f["path"]).startswith("relazione")]
+    assert len(nella_relazione) == 7, nella_relazione
+    assert len(findings) == text.count("da compilare") - 1  # one in the header
+    # A part of the year has none (rule MP017: the Relazione's facts are the year's).
+    assert run_cli("monitoraggio", "init", str(plan), "--periodo", "2026-S2").exit_code == 0
+    assert "relazione:" not in (plan / "monitoraggio" / "2026-S2.yaml").read_text("utf-8")
 
 
 REAL_PLANS = sorted(p.parent for p in (ROOT / "tests" / "real").glob("*/*/anagrafica.yaml"))
@@ -171,6 +198,13 @@ def test_a_bad_period_file_name_is_reported(esempio: Path) -> None:
     result = run_cli("monitoraggio", "check", str(esempio), "--periodo", "2026-Z1")
     assert result.exit_code == 2
     assert "la lettera «Z»" in result.output
+    # A period named in another way is still the period: checked, and asked to be renamed.
+    shutil.copy(cartella / "2026-S1.yaml", cartella / "2026-s02.yaml")
+    findings = _findings(esempio, "--periodo", "2026-S2")
+    assert [_where(f) for f in findings if f["code"] == "MP001"] == [
+        ("MP001", "monitoraggio/2026-s02.yaml", None, None)
+    ]
+    assert "Rinominarlo «2026-S2.yaml»" in str(findings[0]["hint"])
 
 
 def test_a_text_where_the_plan_measures_numbers(esempio: Path) -> None:

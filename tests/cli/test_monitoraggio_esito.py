@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from piao.periodi.controllo import leggi_periodo
+from piao.periodi.controllo import esito_periodo, leggi_periodo
 from piao.periodi.piano import leggi_piano
-from piao.periodi.raggiungimento import EsitoAggregato, EsitoIndicatore, esito_periodo
+from piao.periodi.raggiungimento import EsitoAggregato, EsitoIndicatore
 from tests.conftest import EXAMPLE, edit, line_of, run_cli, run_subprocess
 
 PERIODO = "monitoraggio/2026-S1.yaml"

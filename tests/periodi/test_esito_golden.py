@@ -14,22 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from piao.model.periodo import NomePeriodoNonValido, periodo_da_nome
-from piao.periodi import file_periodi
+from piao.periodi import file_dei_periodi
 from tests.conftest import EXAMPLE, SMALL, run_cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def _periodi() -> list[tuple[Path, str]]:
-    out = []
-    for piano in (EXAMPLE, SMALL):
-        for path in file_periodi(piano):
-            try:
-                out.append((piano, periodo_da_nome(path.stem).nome))
-            except NomePeriodoNonValido:
-                continue  # rpct-<anno>.yaml: facts, not a period
-    return out
+    return [(piano, p.nome) for piano in (EXAMPLE, SMALL) for _, p in file_dei_periodi(piano)]
 
 
 PERIODI = _periodi()

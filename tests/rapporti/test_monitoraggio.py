@@ -18,7 +18,10 @@ import pikepdf
 import pytest
 from docx import Document
 
-from piao.periodi.raggiungimento import esito_periodo
+from piao.periodi import controllo
+from piao.periodi.controllo import PeriodoLetto, esito_periodo
+from piao.periodi.piano import PianoLetto
+from piao.periodi.raggiungimento import Raggiungimento, calcola
 from piao.rapporti.monitoraggio import documento, prepara
 from piao.rapporti.monitoraggio_dati import TABELLE
 from piao.render.etichette import etichetta
@@ -222,6 +225,21 @@ def test_example_period_summary_matches_its_achievements() -> None:
     assert f"Indicatori: {len(r.indicatori)} dovuti nel periodo — {conteggi}." in testo
     for vp in r.valore_pubblico:
         assert f"Mappa del valore pubblico a semaforo: {vp.codice}" in testo
+
+
+def test_the_achievements_are_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rule MP016 (while the file is read) and the report read one computation."""
+    vera = calcola
+    letti: list[str] = []
+
+    def contata(piano: PianoLetto, letto: PeriodoLetto) -> Raggiungimento:
+        letti.append(letto.name)
+        return vera(piano, letto)
+
+    monkeypatch.setattr(controllo, "calcola", contata)
+    fonti = prepara(EXAMPLE, "2026-S1", bozza=True)
+    assert letti == ["monitoraggio/2026-S1.yaml"]
+    assert fonti.raggiungimento is fonti.letto.esito
 
 
 def test_refused_without_bozza_on_a_period_with_errors(tmp_path: Path) -> None:
