@@ -605,7 +605,7 @@ def test_wrong_codes_are_one_located_note_each(esportati: dict[Path, Path], tmp_
     wb.save(tmp_path / "performance.xlsx")
     note = importa_file(tmp_path / "performance.xlsx", piano).note
     assert [n.luogo for n in note] == [f"performance.xlsx › Obiettivi!{missione}3"]
-    assert "il numero 1: se il codice è \"01\"" in note[0].messaggio
+    assert 'il numero 1: se il codice è "01"' in note[0].messaggio
 
 
 def test_a_legal_workbook_adds_no_finding_to_the_plan(esportati: dict[Path, Path]) -> None:
