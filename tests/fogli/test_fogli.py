@@ -289,8 +289,9 @@ def test_a_workbook_typed_into_with_calc_itself(
     esportati: dict[Path, Path], tmp_path: Path
 ) -> None:
     """Calc (Italian locale) opens the workbook, the entries are typed into its cells as a
-    clerk types them — Calc itself reads «34,5», «1.200» and «6/3/2024» — and saves it as
-    XLSX: the import gives exactly those changes and --scrivi moves exactly their lines."""
+    clerk types them — Calc itself reads «34,5», «1.200» and «6/3/2024», and keeps «0102»
+    in a programma cell as text — and saves it as XLSX: the import gives exactly those
+    changes and --scrivi moves exactly their lines."""
     file = tmp_path / "performance.xlsx"
     shutil.copy(esportati[EXAMPLE] / "performance.xlsx", file)
     wb = load_workbook(file)
@@ -298,6 +299,7 @@ def test_a_workbook_typed_into_with_calc_itself(
     chiavi = {c.value: get_column_letter(c.column or 0) for c in indicatori[2]}
     riga = next(c.row for c in indicatori["B"] if c.value == "OBP-01-I2")
     data = next(c.row for c in wb["Dati generali"]["B"] if c.value == "sistema_misurazione.data")
+    colonne = {c.value: get_column_letter(c.column or 0) for c in wb["Obiettivi"][2]}
     calc = subprocess.run(
         [
             _python_con_uno(),
@@ -309,6 +311,7 @@ def test_a_workbook_typed_into_with_calc_itself(
             f"Indicatori!{chiavi['target.2027']}{riga}=34,5",
             f"Indicatori!{chiavi['baseline.valore']}{riga}=1.200",
             f"Dati generali!C{data}=6/3/2024",
+            f"Obiettivi!{colonne['dup.programma']}3=0102",  # a text cell: the zero stays
         ],
         check=False,
         capture_output=True,
@@ -328,12 +331,14 @@ def test_a_workbook_typed_into_with_calc_itself(
                 ("obiettivi", 0, "indicatori", 1, "target", 2027),
                 ("obiettivi", 0, "indicatori", 1, "baseline", "valore"),
                 ("sistema_misurazione", "data"),
+                ("obiettivi", 0, "dup", "programma"),
             ],
         )
     )
     indicatore = dopo["obiettivi"][0]["indicatori"][1]
     assert (indicatore["target"][2027], indicatore["baseline"]["valore"]) == (34.5, 1200)
     assert dopo["sistema_misurazione"]["data"] == datetime.date(2024, 3, 6)
+    assert dopo["obiettivi"][0]["dup"]["programma"] == "0102"
     piano = tmp_path / "2026-2028"
     shutil.copytree(EXAMPLE, piano)
     risultato = run_cli("fogli", "importa", str(file), str(piano), "--scrivi")
@@ -352,6 +357,7 @@ def test_a_workbook_typed_into_with_calc_itself(
         "sistema_misurazione: {atto: Deliberazione della Giunta comunale n. 15 (SMVP), "
         "data: 2024-03-06}",
         "titolo: Aprire lo Sportello polivalente",
+        'dup: {obiettivi_operativi: [SEO-1.1.1], missione: "01", programma: "0102"}',
         "baseline: {anno: 2025, valore: 1200}",
         "target: {2026: 30, 2027: 34.5, 2028: 32}",
     ]
