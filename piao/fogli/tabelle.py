@@ -406,14 +406,19 @@ def righe(dati: Any, foglio: Foglio) -> Iterator[tuple[tuple[str, ...], Any]]:
     yield from _righe(dati, foglio.livelli, ())
 
 
+def _elenco(dati: Any, livello: Livello) -> list[Any] | None:
+    """The list of a level's items inside `dati`, None when there is none."""
+    elenco: Any = dati
+    for parte in livello.percorso:
+        elenco = elenco.get(parte) if isinstance(elenco, dict) else None
+    return elenco if isinstance(elenco, list) else None
+
+
 def _righe(
     dati: Any, livelli: tuple[Livello, ...], sopra: tuple[str, ...]
 ) -> Iterator[tuple[tuple[str, ...], Any]]:
     livello, *resto = livelli
-    elenco: Any = dati
-    for parte in livello.percorso:
-        elenco = elenco.get(parte) if isinstance(elenco, dict) else None
-    if not isinstance(elenco, list):
+    if (elenco := _elenco(dati, livello)) is None:
         return
     for posizione, voce in enumerate(elenco, start=1):
         if not resto:
@@ -497,10 +502,7 @@ def compatta(modello: type[BaseModel], dati: Any) -> None:
 
 def _compatta(dati: Any, livelli: tuple[Livello, ...]) -> None:
     livello, *resto = livelli
-    elenco: Any = dati
-    for parte in livello.percorso:
-        elenco = elenco.get(parte) if isinstance(elenco, dict) else None
-    if not isinstance(elenco, list):
+    if (elenco := _elenco(dati, livello)) is None:
         return
     for i, voce in enumerate(elenco):
         if resto:

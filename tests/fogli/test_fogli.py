@@ -318,7 +318,7 @@ def test_a_workbook_typed_into_with_calc_itself(
         text=True,
         timeout=300,
     )
-    assert calc.returncode == 0, calc.stdout + calc.stderr
+    assert calc.returncode == 0, f"exit {calc.returncode}: {calc.stdout}{calc.stderr}"
     importato = importa_file(file)
     assert importato.note == []
     assert importato.modello is not None
