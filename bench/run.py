@@ -91,6 +91,63 @@ def peak_memory_mb(folder: Path) -> float:
     return int(out.stdout.strip()) / 1024
 
 
+def fogli_rows(
+    big: Path, root: Path, runs: int, rows: list[tuple[str, float, str, float | None, str]]
+) -> None:
+    """The workbooks of the big plan: exported (each read back before it is written, so
+    that none loses a value) against openpyxl writing the same cells bare and reading them
+    back (no styles, drop-downs, help, origine); the biggest (sottosezione
+    2.3) imported with the plan against what any import must do: openpyxl reading the
+    workbook and the comment-keeping YAML round trip of the plan file."""
+    from openpyxl import Workbook, load_workbook  # noqa: PLC0415
+
+    from piao.fogli.esporta import esporta  # noqa: PLC0415
+    from piao.fogli.importa import importa_file, yaml_importato  # noqa: PLC0415
+    from piao.loading.roundtrip import dump_text, load_text  # noqa: PLC0415
+
+    out = root / "fogli"
+    esporta(big, out)
+    file = out / "rischi_corruttivi.xlsx"
+    cartelle = {
+        x.name: {ws.title: list(ws.iter_rows(values_only=True)) for ws in load_workbook(x)}
+        for x in sorted(out.glob("*.xlsx"))
+    }
+
+    def bare_write() -> None:
+        for nome, celle in cartelle.items():
+            wb = Workbook()
+            for titolo, righe in celle.items():
+                ws = wb.create_sheet(titolo)
+                for riga in righe:
+                    ws.append(riga)
+            wb.save(root / f"bare-{nome}")
+            load_workbook(root / f"bare-{nome}", data_only=True)
+
+    def bare_read_and_round_trip() -> None:
+        load_workbook(file, data_only=True)
+        testo = (big / "rischi_corruttivi.yaml").read_text(encoding="utf-8")
+        dump_text(load_text(testo))
+
+    t_export, t_write = median_interleaved(
+        [functools.partial(esporta, big, root / "fogli-2"), bare_write], runs
+    )
+    rows.append(
+        ("piao fogli esporta", t_export, "openpyxl writes + reads, bare", t_write, "≤ 3.0×")
+    )
+    t_import, t_base = median_interleaved(
+        [lambda: yaml_importato(importa_file(file, big), big), bare_read_and_round_trip], runs
+    )
+    rows.append(
+        (
+            "piao fogli importa (2.3)",
+            t_import,
+            "openpyxl read + YAML round trip",
+            t_base,
+            "≤ 2.0×",
+        )
+    )
+
+
 def draft_rows(
     big: Path, root: Path, runs: int, rows: list[tuple[str, float, str, float | None, str]]
 ) -> list[tuple[str, float]]:
@@ -180,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         memorie += draft_rows(big, root, args.runs, rows)
+        fogli_rows(big, root, args.runs, rows)
 
         plan = root / "render" / "2026-2028"
         scrivi(genera(DIMENSIONI[args.size], 1, f"Comune sintetico {args.size}"), plan)

@@ -15,7 +15,7 @@ from typing import Any, get_args
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -116,19 +116,21 @@ def _voce(valore: Any) -> str:
     return str(valore)
 
 
+STILE_CELLA = "piao"
+"""The named style of the written cells (font, border, wrapping): one style given by name
+is far cheaper than the three set on each of 250,000 cells."""
+
+
 def _scrivi(ws: Worksheet, riga: int, colonna: int, valore: Any) -> None:
     cella = ws.cell(riga, colonna)
     if isinstance(valore, str):
         cella.value = ILLEGAL_CHARACTERS_RE.sub("", valore)
         cella.data_type = "s"  # a text starting with «=» never becomes a formula
-    elif isinstance(valore, datetime.date):
-        cella.value = valore
-        cella.number_format = "DD/MM/YYYY"
     else:
         cella.value = valore
-    cella.alignment = _A_CAPO
-    cella.border = _BORDO
-    cella.font = _FONT
+    cella.style = STILE_CELLA
+    if isinstance(valore, datetime.date):
+        cella.number_format = "DD/MM/YYYY"
 
 
 def _aiuto(ws: Worksheet, riga: int, colonna: int, descrizione: str) -> None:
@@ -423,6 +425,7 @@ def cartella_di_lavoro(
     """The workbook of one section, from its data as written (a dict of plain values);
     `codici_piano` are the codes of the plan its references may name (the drop-downs)."""
     wb = Workbook()
+    wb.add_named_style(NamedStyle(STILE_CELLA, font=_FONT, border=_BORDO, alignment=_A_CAPO))
     istruzioni = wb.active
     assert istruzioni is not None
     istruzioni.title = ISTRUZIONI

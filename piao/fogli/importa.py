@@ -20,7 +20,7 @@ from piao.fogli.tre_vie import Conflitto, OrigineIllegibile, origine_da_celle, u
 from piao.fsutil import atomic_write_bytes
 from piao.loading import SourceFile, SourceMap
 from piao.loading.plan import load_file
-from piao.loading.roundtrip import in_linea, load_text
+from piao.loading.roundtrip import in_linea
 from piao.validation import validate_file
 
 DA_COMPILARE = frozenset({"SC007", "SC010"})
@@ -76,13 +76,14 @@ def importa_file(percorso: Path, cartella: Path | None = None) -> Importazione:
         return importazione
     file = cartella / importazione.lettura.sezione.file
     if file.is_file():
-        _, trovati = load_file(file)
+        sorgente, trovati = load_file(file)
         if errori := [f for f in trovati if f.severity is Severity.ERROR]:
             raise FileDelPianoIllegibile(
                 f"{errori[0].location}: {errori[0].message} Il file del piano va corretto "
                 "prima di importarvi la cartella di lavoro."
             )
-    importazione = sul_piano(importazione, cartella)
+        if isinstance(sorgente.data, dict):
+            importazione = sul_piano(importazione, sorgente.data)
     if importazione.modello is not None:
         importazione.note.extend(
             note_nel_piano(importazione.lettura, cartella, percorso.name, importazione.dati)
@@ -122,14 +123,14 @@ def _conflitto(lettura: Lettura, nome_file: str, c: Conflitto) -> Nota:
     return Nota(luogo, testo)
 
 
-def sul_piano(importazione: Importazione, cartella: Path) -> Importazione:
+def sul_piano(importazione: Importazione, piano: dict[str, Any]) -> Importazione:
     """The office's changes (the workbook against the data it was exported with) applied
-    to the plan file as it is now, which another copy of the workbook may have changed since;
+    to `piano`, the plan file's data as it is now (another copy of the workbook may have
+    changed it since);
     a value changed in both, differently, is a located note. A workbook without that data
     (written by an older piao) replaces the file's values, as before."""
     lettura, nome_file = importazione.lettura, importazione.nome_file
-    file = cartella / lettura.sezione.file
-    if not lettura.origine or not file.is_file():
+    if not lettura.origine:
         return importazione
     try:
         origine = origine_da_celle(lettura.origine)
@@ -141,9 +142,6 @@ def sul_piano(importazione: Importazione, cartella: Path) -> Importazione:
             "l'esportazione; esportare di nuovo la cartella di lavoro e riportarvi i valori",
         )
         return replace(importazione, note=[*importazione.note, nota])
-    piano = load_text(file.read_text(encoding="utf-8"))
-    if not isinstance(piano, dict):
-        return importazione
     dati, conflitti = unisci_tre(lettura.sezione.model, origine, lettura.dati, piano)
     note = [_conflitto(lettura, nome_file, c) for c in conflitti]
     return replace(importazione, note=[*importazione.note, *note], dati=dati)

@@ -8,6 +8,7 @@ import datetime
 import io
 import re
 import typing
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -264,6 +265,7 @@ class _Lettore:
     nome_file: str
     valori: Any
     formule: Any
+    """The workbook read with its formulas, None when it has none (`_ha_formule`)."""
     lettura: Lettura
     variabili: dict[str, list[str]] = field(default_factory=dict)
     """The columns by year or by key holding a value at export, by sheet (`Versione`)."""
@@ -276,7 +278,7 @@ class _Lettore:
     def cella(self, ws: Worksheet, riga: int, colonna: int) -> Any:
         cella = ws.cell(riga, colonna)
         valore = cella.value
-        if valore is None:
+        if valore is None and self.formule is not None:
             formula = self.formule[ws.title].cell(riga, colonna)
             if isinstance(formula, Cell) and formula.data_type == "f":
                 self.nota(
@@ -313,7 +315,7 @@ class _Lettore:
 def leggi(contenuto: bytes, nome_file: str) -> Lettura:
     """The section data a workbook holds, with a note for each problem found."""
     valori = load_workbook(io.BytesIO(contenuto), data_only=True)
-    formule = load_workbook(io.BytesIO(contenuto), data_only=False)
+    formule = load_workbook(io.BytesIO(contenuto)) if _ha_formule(contenuto) else None
     if VERSIONE not in valori.sheetnames:
         raise CartellaNonValida(
             f"{nome_file}: manca il foglio «{VERSIONE}»: non è una cartella di piao"
@@ -364,6 +366,23 @@ def _variabili(versione: Worksheet) -> dict[str, list[str]]:
         if not _vuoto(nome) and not _vuoto(chiavi):
             out[str(nome)] = [c.strip() for c in str(chiavi).split(SEPARATORE.strip()) if c.strip()]
     return out
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _ha_formule(contenuto: bytes) -> bool:
+    """Whether any sheet of the workbook holds a formula (a `<f>` element): only then is it
+    read a second time, with its formulas, to report those without a computed value."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(contenuto)) as pacchetto:
+            return any(
+                _FORMULA.search(pacchetto.read(nome))
+                for nome in pacchetto.namelist()
+                if nome.startswith("xl/worksheets/") and nome.endswith(".xml")
+            )
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return True  # let openpyxl read it and say what is wrong
 
 
 def _separa_unite(ws: Worksheet) -> None:

@@ -15,6 +15,7 @@ from piao.loading.roundtrip import (
     house_style,
     load_text,
 )
+from piao.loading.veloce import dati_yaml
 
 
 def _vuoto(valore: Any) -> bool:
@@ -122,4 +123,4 @@ def unisci(testo: str | None, dati: dict[str, Any]) -> str:
         return dump_text(house_style(load_text(dump_text(dati))))
     _aggiorna_mappa(radice, dati, radice=True)
     nuovo = dump_text(house_style(radice))
-    return testo if load_text(nuovo) == load_text(testo) and nuovo != testo else nuovo
+    return testo if nuovo != testo and dati_yaml(nuovo) == dati_yaml(testo) else nuovo

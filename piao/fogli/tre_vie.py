@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime
+import json
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +22,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from piao.fogli.tabelle import compatta
-from piao.loading.roundtrip import dump_text, load_text
 
 Percorso = tuple[str | int, ...]
 
@@ -46,10 +47,46 @@ def come_nella_cartella(modello: type[BaseModel], dati: Any) -> Any:
     return vista
 
 
+_CHIAVI, _DATA, _ORA = "§chiavi", "§data", "§ora"
+"""Tags of the packed origine for what JSON lacks: a map with keys that are not texts
+(years: `target: {2027: 30}`), a date, a date and time."""
+
+
+def _in_json(valore: Any) -> Any:
+    if isinstance(valore, dict):
+        if all(isinstance(k, str) for k in valore):
+            return {k: _in_json(v) for k, v in valore.items()}
+        return {_CHIAVI: [[_in_json(k), _in_json(v)] for k, v in valore.items()]}
+    if isinstance(valore, list):
+        return [_in_json(v) for v in valore]
+    if isinstance(valore, datetime.datetime):
+        return {_ORA: valore.isoformat()}
+    if isinstance(valore, datetime.date):
+        return {_DATA: valore.isoformat()}
+    if valore is None or isinstance(valore, str | int | float):
+        return valore
+    return str(valore)  # no other kind of value comes from a YAML plan file
+
+
+def _da_json(valore: Any) -> Any:
+    if isinstance(valore, list):
+        return [_da_json(v) for v in valore]
+    if not isinstance(valore, dict):
+        return valore
+    if set(valore) == {_CHIAVI}:
+        return {_da_json(k): _da_json(v) for k, v in valore[_CHIAVI]}
+    if set(valore) == {_DATA}:
+        return datetime.date.fromisoformat(valore[_DATA])
+    if set(valore) == {_ORA}:
+        return datetime.datetime.fromisoformat(valore[_ORA])
+    return {k: _da_json(v) for k, v in valore.items()}
+
+
 def origine_in_celle(dati: Any) -> list[str]:
-    """The section's data as exported, packed for the cells of the «Versione» sheet."""
-    testo = dump_text(normale(dati)).encode("utf-8")
-    impacchettato = base64.b64encode(zlib.compress(testo, 9)).decode("ascii")
+    """The section's data as exported, packed for the cells of the «Versione» sheet (JSON
+    with tagged dates and year keys, compressed, in base64)."""
+    testo = json.dumps(_in_json(normale(dati)), ensure_ascii=False, separators=(",", ":"))
+    impacchettato = base64.b64encode(zlib.compress(testo.encode("utf-8"), 9)).decode("ascii")
     return [impacchettato[i : i + CELLA_MAX] for i in range(0, len(impacchettato), CELLA_MAX)]
 
 
@@ -61,8 +98,8 @@ def origine_da_celle(celle: list[str]) -> dict[str, Any]:
     """The data packed by `origine_in_celle`."""
     try:
         testo = zlib.decompress(base64.b64decode("".join(celle), validate=True)).decode("utf-8")
-        dati = load_text(testo)
-    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError) as exc:
+        dati = _da_json(json.loads(testo))
+    except (binascii.Error, zlib.error, ValueError, TypeError, KeyError, RecursionError) as exc:
         raise OrigineIllegibile(str(exc)) from None
     if not isinstance(dati, dict):
         raise OrigineIllegibile("the origine is not a mapping")

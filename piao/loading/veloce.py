@@ -43,7 +43,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from piao.loading.posizioni import Elenco, Mappa, Nodo
-from piao.loading.yamlio import MAX_DEPTH, YamlProblem, duplicato
+from piao.loading.yamlio import MAX_DEPTH, YamlProblem, duplicato, parse_yaml, plain
 
 try:
     from ruamel.yaml import cyaml
@@ -235,3 +235,12 @@ class _Lettura:
 
 _NESSUNA = object()
 """A mapping waiting for its next key."""
+
+
+def dati_yaml(text: str) -> Any:
+    """The plain data of a YAML text: the fast path when it can, else the careful parser
+    (None when the text cannot be read). For texts piao wrote or already checked."""
+    veloce = leggi_veloce(text)
+    if veloce is not None:
+        return veloce.data
+    return plain(parse_yaml(text).data)
