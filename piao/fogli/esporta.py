@@ -376,9 +376,16 @@ def _istruzioni(ws: Worksheet, sezione: Sezione, tabelle: list[Foglio]) -> None:
             "«sì» o «no» dove richiesto. Le celle con un menu a tendina accettano i valori dell'elenco.",
         ),
         (
+            "Più uffici",
+            "Se più uffici compilano copie di questo file, ciascuno cambi solo le proprie "
+            "righe: all'importazione ogni copia porta nel piano solo i valori cambiati in essa; "
+            "un valore cambiato in modo diverso in due copie viene segnalato, non scelto.",
+        ),
+        (
             "Versione",
             f"Formato {FORMATO}, prodotto con piao {__version__} il {today():%d/%m/%Y}: "
-            "non modificare il foglio «Versione».",
+            "non modificare il foglio «Versione» (contiene anche, in una colonna nascosta, i "
+            "dati del piano al momento dell'esportazione).",
         ),
         ("", ""),
         ("Foglio", "Contenuto"),
