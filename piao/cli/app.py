@@ -26,9 +26,11 @@ from piao.cli.comune import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    TUTTI_I_FORMATI,
     DiffFormat,
     FailOn,
     OpzioneFailOn,
+    OpzioneFormatiDocumento,
     OpzioneFormato,
     RulesFormat,
     fail,
@@ -363,10 +365,7 @@ def render(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Cartella in cui scrivere il documento.")
     ],
-    formats: Annotated[
-        str,
-        typer.Option("--format", "-f", help=f"Formati separati da virgola: {', '.join(FORMATS)}."),
-    ] = ",".join(FORMATS),
+    formats: OpzioneFormatiDocumento = TUTTI_I_FORMATI,
     bozza: Annotated[
         bool,
         typer.Option(

@@ -19,6 +19,7 @@ from piao.catalogue import catalogue
 from piao.findings import Finding, Report
 from piao.fsutil import inside
 from piao.loading import cartella_ente
+from piao.render import FORMATS
 from piao.reporting import REPORTERS
 from piao.rules_doc import RULES_FORMATS
 from piao.sicuro import terminale
@@ -47,6 +48,13 @@ OpzioneFormato = Annotated[
     ReportFormat, typer.Option("--format", "-f", help="Formato del rapporto.")
 ]
 """--format of the commands that print a findings report (check, monitoraggio check)."""
+OpzioneFormatiDocumento = Annotated[
+    str,
+    typer.Option("--format", "-f", help=f"Formati separati da virgola: {', '.join(FORMATS)}."),
+]
+"""--format of the commands that write a document (render, monitoraggio report,
+relazione); its default is `TUTTI_I_FORMATI`, the choice read by `formati_scelti`."""
+TUTTI_I_FORMATI = ",".join(FORMATS)
 OpzioneFailOn = Annotated[
     FailOn, typer.Option(help="Livello minimo dei rilievi che fa terminare con codice 1.")
 ]

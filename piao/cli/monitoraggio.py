@@ -12,8 +12,10 @@ from piao.authoring.init import da_compilare
 from piao.cli import esito
 from piao.cli.comune import (
     EXIT_FINDINGS,
+    TUTTI_I_FORMATI,
     FailOn,
     OpzioneFailOn,
+    OpzioneFormatiDocumento,
     OpzioneFormato,
     elenca_rilievi,
     fail,
@@ -197,10 +199,7 @@ def monitoraggio_report(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Cartella in cui scrivere il report e i dati.")
     ],
-    formats: Annotated[
-        str,
-        typer.Option("--format", "-f", help=f"Formati separati da virgola: {', '.join(FORMATS)}."),
-    ] = ",".join(FORMATS),
+    formats: OpzioneFormatiDocumento = TUTTI_I_FORMATI,
     bozza: Annotated[
         bool,
         typer.Option(

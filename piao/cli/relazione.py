@@ -11,6 +11,8 @@ import typer
 from piao.cli.comune import (
     EXIT_FINDINGS,
     EXIT_USAGE,
+    TUTTI_I_FORMATI,
+    OpzioneFormatiDocumento,
     elenca_rilievi,
     fail,
     formati_scelti,
@@ -30,10 +32,7 @@ def relazione(
     plan_dir: Annotated[Path, typer.Argument(help="Cartella del piano.")],
     anno: Annotated[int, typer.Option("--anno", help="Anno rendicontato (es. 2026).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Cartella dove scrivere i documenti.")],
-    formats: Annotated[
-        str,
-        typer.Option("--format", "-f", help=f"Formati separati da virgola: {', '.join(FORMATS)}."),
-    ] = ",".join(FORMATS),
+    formats: OpzioneFormatiDocumento = TUTTI_I_FORMATI,
     bozza: Annotated[
         bool,
         typer.Option(
