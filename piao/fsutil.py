@@ -61,7 +61,9 @@ def insieme(out: Path, *, superati: Iterable[str] = ()) -> Iterator[Path]:
     with the swap."""
     creata = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    radice = Path(tempfile.mkdtemp(prefix=".piao-in-corso-", dir=out))
+    _sgombra(out)
+    radice = Path(tempfile.mkdtemp(prefix=PREFISSO_CANTIERE, dir=out))
+    (radice / "pid").write_text(str(os.getpid()), encoding="ascii")
     nuovo, vecchio = radice / "nuovo", radice / "vecchio"
     nuovo.mkdir()
     try:
@@ -75,6 +77,34 @@ def insieme(out: Path, *, superati: Iterable[str] = ()) -> Iterator[Path]:
         raise
     finally:
         shutil.rmtree(radice, ignore_errors=True)
+
+
+PREFISSO_CANTIERE = ".piao-in-corso-"
+"""The hidden staging folder of a set being written (`insieme`)."""
+
+
+def _vivo(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+def _sgombra(out: Path) -> None:
+    """Remove the staging folders a killed run left in `out` before its swap began (their
+    process is gone, nothing of `out` was moved aside): only unfinished new files are lost,
+    the previous set is whole. A folder whose swap had begun (`vecchio`) is left for a
+    person to look at, never guessed."""
+    for cantiere in out.glob(f"{PREFISSO_CANTIERE}*"):
+        try:
+            pid = int((cantiere / "pid").read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not ours to judge (written by an older piao, or not a piao folder)
+        if not _vivo(pid) and not (cantiere / "vecchio").exists():
+            shutil.rmtree(cantiere, ignore_errors=True)
 
 
 def _sostituisci(nuovo: Path, vecchio: Path, out: Path, superati: list[Path]) -> None:

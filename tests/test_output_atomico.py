@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -192,3 +193,36 @@ def test_an_audit_failing_halfway_keeps_the_previous_reports(
     assert "impossibile scrivere" in result.output
     assert "Traceback" not in result.output
     _nulla_cambiato(out, prima)
+
+
+def test_a_killed_run_s_staging_folder_is_cleared_by_the_next(tmp_path: Path) -> None:
+    """A run killed (SIGKILL: no cleanup) while it wrote its new set leaves its hidden
+    staging folder; the next run into the same folder removes it — the previous set was
+    never touched. One whose swap had begun, or of a live process, stays."""
+    pid_morto = _pid_finito()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "piano.pdf").write_bytes(b"vecchio")
+    ucciso = out / ".piao-in-corso-ucciso"
+    (ucciso / "nuovo").mkdir(parents=True)
+    (ucciso / "nuovo" / "piano.pdf").write_bytes(b"mezzo")
+    (ucciso / "pid").write_text(str(pid_morto), encoding="ascii")
+    a_meta = out / ".piao-in-corso-a-meta"
+    (a_meta / "vecchio").mkdir(parents=True)
+    (a_meta / "pid").write_text(str(pid_morto), encoding="ascii")
+    vivo = out / ".piao-in-corso-vivo"
+    vivo.mkdir()
+    (vivo / "pid").write_text(str(os.getpid()), encoding="ascii")
+    with insieme(out) as cantiere:
+        (cantiere / "piano.html").write_bytes(b"nuovo")
+    assert not ucciso.exists()
+    assert a_meta.exists()
+    assert vivo.exists()
+    assert (out / "piano.pdf").read_bytes() == b"vecchio"
+    assert (out / "piano.html").read_bytes() == b"nuovo"
+
+
+def _pid_finito() -> int:
+    processo = subprocess.Popen(["true"])
+    processo.wait()
+    return processo.pid
