@@ -12,7 +12,6 @@ decimals, so there it is an error; elsewhere (indicator values, hours) it is a w
 from __future__ import annotations
 
 import re
-import typing
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -22,7 +21,7 @@ from piao.findings import Controllo, Finding, Location, Severity, YamlPath
 from piao.loading import SourceFile
 from piao.loading.posizioni import Nodo, figlio, posizione
 from piao.model.base import Euro
-from piao.model.introspect import members, metadati
+from piao.model.introspect import members, metadati, tipo_al_percorso
 
 CIFRE = Controllo(
     "SC008",
@@ -144,25 +143,11 @@ def _numeri(
 
 def _tipo(model: type[BaseModel], path: YamlPath) -> Tipo:
     """What the model declares at `path`: an amount in euro, an integer, another number."""
-    tp: Any = model
-    meta: list[Any] = []
-    for part in path:
-        nxt: Any = None
-        for member in members(tp):
-            if isinstance(member, type) and issubclass(member, BaseModel):
-                field = member.model_fields.get(str(part))
-                if field is not None:
-                    nxt, meta = field.annotation, list(field.metadata)
-            elif typing.get_origin(member) is list and isinstance(part, int):
-                nxt, meta = typing.get_args(member)[0], []
-            elif typing.get_origin(member) is dict:
-                nxt, meta = typing.get_args(member)[1], []
-            if nxt is not None:
-                break
-        if nxt is None:
-            return "numero"
-        tp = nxt
-    meta += metadati(tp)
+    trovato = tipo_al_percorso(model, path)
+    if trovato is None:
+        return "numero"
+    tp, meta = trovato
+    meta = [*meta, *metadati(tp)]
     if any(isinstance(m, Euro) for m in meta):
         return "importo"
     numerici = [m for m in members(tp) if m in (int, float)]

@@ -22,7 +22,7 @@ from piao.loading import LoadedPlan, SourceMap
 from piao.loading.normale import forma_normale
 from piao.model import SEZIONI, SEZIONI_PER_FILE, Piano, Sezione
 from piao.model.base import NON_STAMPABILI, PLACEHOLDERS, da_verificare, testo_pulito
-from piao.model.introspect import members
+from piao.model.introspect import members, tipo_al_percorso
 from piao.stemma import CONTROLLO as STEMMA
 
 SCHEMA_CHECKS: dict[str, Controllo] = {
@@ -696,25 +696,8 @@ def _value_at(data: Any, path: YamlPath) -> Any:
 
 def _type_at(model: Any, path: Iterable[str | int]) -> Any:
     """The declared type at `path` inside `model` (best effort; None when unknown)."""
-    tp: Any = model
-    for part in path:
-        nxt = None
-        for member in members(tp):
-            origin = typing.get_origin(member)
-            if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(part, str):
-                field = member.model_fields.get(part)
-                if field is not None:
-                    nxt = field.annotation
-            elif origin is list and isinstance(part, int):
-                nxt = typing.get_args(member)[0]
-            elif origin is dict:
-                nxt = typing.get_args(member)[1]
-            if nxt is not None:
-                break
-        if nxt is None:
-            return None
-        tp = nxt
-    return tp
+    trovato = tipo_al_percorso(model, path)
+    return None if trovato is None else trovato[0]
 
 
 def _allowed_keys(tp: Any) -> list[str]:

@@ -6,6 +6,8 @@ import types
 import typing
 from typing import Any, Union
 
+from pydantic import BaseModel
+
 
 def unwrap(tp: Any) -> Any:
     """`tp` without its `Annotated[...]` layers."""
@@ -37,3 +39,29 @@ def metadati(tp: Any) -> list[Any]:
         elif origin is not None and origin not in (list, dict):
             stack.extend(typing.get_args(current))
     return out
+
+
+def tipo_al_percorso(model: Any, path: typing.Iterable[str | int]) -> tuple[Any, list[Any]] | None:
+    """The type a model declares at a YAML `path` inside it, with the metadata of the last
+    field on the way (pydantic keeps a field's `Annotated` extras apart from its type);
+    None when the path leaves what the model declares."""
+    tp: Any = model
+    meta: list[Any] = []
+    for part in path:
+        nxt: Any = None
+        for member in members(tp):
+            origin = typing.get_origin(member)
+            if isinstance(member, type) and issubclass(member, BaseModel):
+                field = member.model_fields.get(str(part))
+                if field is not None:
+                    nxt, meta = field.annotation, list(field.metadata)
+            elif origin is list and isinstance(part, int):
+                nxt, meta = typing.get_args(member)[0], []
+            elif origin is dict:
+                nxt, meta = typing.get_args(member)[1], []
+            if nxt is not None:
+                break
+        if nxt is None:
+            return None
+        tp = nxt
+    return tp, meta
