@@ -126,9 +126,8 @@ def _conflitto(lettura: Lettura, nome_file: str, c: Conflitto) -> Nota:
 def sul_piano(importazione: Importazione, piano: dict[str, Any]) -> Importazione:
     """The office's changes (the workbook against the data it was exported with) applied
     to `piano`, the plan file's data as it is now (another copy of the workbook may have
-    changed it since);
-    a value changed in both, differently, is a located note. A workbook without that data
-    (written by an older piao) replaces the file's values, as before."""
+    changed it since); a value changed in both, differently, is a located note. A workbook
+    without that data (written by an older piao) replaces the file's values, as before."""
     lettura, nome_file = importazione.lettura, importazione.nome_file
     if not lettura.origine:
         return importazione

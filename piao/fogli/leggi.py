@@ -14,6 +14,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from piao.fogli.tabelle import (
@@ -314,11 +315,20 @@ class _Lettore:
 
 def leggi(contenuto: bytes, nome_file: str) -> Lettura:
     """The section data a workbook holds, with a note for each problem found."""
-    valori = load_workbook(io.BytesIO(contenuto), data_only=True)
-    formule = load_workbook(io.BytesIO(contenuto)) if _ha_formule(contenuto) else None
+    try:
+        valori = load_workbook(io.BytesIO(contenuto), data_only=True)
+        formule = load_workbook(io.BytesIO(contenuto)) if _ha_formule(contenuto) else None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise CartellaNonValida(
+            f"{nome_file}: non è una cartella di lavoro XLSX leggibile ({type(exc).__name__}): "
+            "se è un file .xls o .ods, aprirlo con Excel o LibreOffice e salvarlo come "
+            "«Cartella di lavoro di Excel (.xlsx)»"
+        ) from None
     if VERSIONE not in valori.sheetnames:
         raise CartellaNonValida(
-            f"{nome_file}: manca il foglio «{VERSIONE}»: non è una cartella di piao"
+            f"{nome_file}: manca il foglio «{VERSIONE}»: non è una cartella di lavoro "
+            "esportata da piao (una tabella dell'ente con colonne proprie si legge con "
+            "«piao fogli tabella» e un tracciato)"
         )
     versione = valori[VERSIONE]
     formato, chiave = versione["B1"].value, versione["B2"].value

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from piao.fogli.importa import importa_file
 from piao.fogli.tabelle import COLONNA_ORIGINE, VERSIONE
-from tests.conftest import EXAMPLE, run_cli
+from tests.conftest import EXAMPLE, ROOT, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +152,18 @@ def test_a_broken_plan_file_is_named_not_a_traceback(piano: Path) -> None:
         assert "va corretto prima di importarvi" in risultato.output
         assert "Traceback" not in risultato.output
     assert (piano / "performance.yaml").read_bytes() == prima
+
+
+def test_a_file_that_is_not_a_piao_workbook_is_named(piano: Path) -> None:
+    finto = piano.parent / "finto.xlsx"
+    finto.write_text("non un foglio di calcolo", encoding="utf-8")
+    altro = piano.parent / "altro.xlsx"
+    shutil.copy(ROOT / "docs" / "guida" / "tracciati" / "esempio-mappatura.xlsx", altro)
+    for file, atteso in (
+        (finto, "non è una cartella di lavoro XLSX leggibile"),
+        (altro, "«piao fogli tabella»"),
+    ):
+        risultato = run_cli("fogli", "importa", str(file), str(piano))
+        assert risultato.exit_code == 2
+        assert atteso in risultato.output
+        assert "errore interno" not in risultato.output
