@@ -1,7 +1,7 @@
 """The RPCT's annual report as a workbook shaped like ANAC's *scheda*: the sheets
 «Anagrafica», «Considerazioni generali», «Misure anticorruzione» with one row per entry of
-`VOCI` (number, label, value, source), the 2.3 measures one by one under the last sheet, and a
-sheet «Note» with the layout version and how the workbook was filled. The house style of the
+`VOCI` (number, label, value, source), then piao's «Misure della 2.3» (the measures one by
+one) and «Note» with the layout version and how the workbook was filled. The house style of the
 OIV's grid (piao.audit.griglia_xlsx): Arial 10, header fill, frozen header, fit to width."""
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from piao.rapporti.rpct_dati import DatiRpct
 from piao.rapporti.rpct_scheda import (
     FOGLI,
     LAYOUT_DESCRIZIONE,
-    MISURE,
     NON_FORNITO,
     Riga,
     fonte_leggibile,
@@ -48,7 +47,7 @@ def _intestazioni(ws: Worksheet, titolo: str, colonne: tuple[tuple[str, int], ..
     ws.print_title_rows = "2:2"
 
 
-def _foglio(ws: Worksheet, nome: str, righe: list[Riga], d: DatiRpct) -> int:
+def _foglio(ws: Worksheet, nome: str, righe: list[Riga], d: DatiRpct) -> None:
     ws.title = nome
     _intestazioni(
         ws, f"{nome} — {d.anagrafica.ente.denominazione} — {d.anno} ({LAYOUT_DESCRIZIONE})", COLONNE
@@ -65,22 +64,26 @@ def _foglio(ws: Worksheet, nome: str, righe: list[Riga], d: DatiRpct) -> int:
         )
         i += 1
     _stampa(ws, ws.PAPERSIZE_A4, orizzontale=True)
-    return i
 
 
-def _misure(ws: Worksheet, riga: int, d: DatiRpct) -> None:
-    """The 2.3 measures one by one, under the mapped rows of «Misure anticorruzione»."""
-    riga += 1
-    _testo(ws, riga, 1, f"Misure della 2.3 una per una (stato: {d.fonte_stati})", bold=True)
-    ws.merge_cells(start_row=riga, start_column=1, end_row=riga, end_column=len(COLONNE))
-    ws.row_dimensions[riga].height = 30
-    riga += 1
-    for j, nome in enumerate(("Codice", "Misura", "Stato", "Motivo o valore rilevato"), start=1):
-        _testo(ws, riga, j, nome, bold=True)
-        ws.cell(riga, j).fill = _TESTATA
+FOGLIO_MISURE = "Misure della 2.3"
+"""piao's own sheet after the scheda's: the measures of sottosezione 2.3 one by one."""
+COLONNE_MISURE = (("Codice", 12), ("Misura", 60), ("Stato", 24), ("Motivo o valore rilevato", 54))
+
+
+def _misure(ws: Worksheet, d: DatiRpct) -> None:
+    """The 2.3 measures one by one, on their own sheet: printed, every page repeats their
+    own headings (on «Misure anticorruzione» a continuation page repeated «Fonte» above
+    the reasons)."""
+    ws.title = FOGLIO_MISURE
+    _intestazioni(
+        ws,
+        f"Misure della 2.3 una per una — {d.anagrafica.ente.denominazione} — {d.anno} "
+        f"(stato: {d.fonte_stati})",
+        COLONNE_MISURE,
+    )
     stati = d.stati
-    for m in d.misure:
-        riga += 1
+    for riga, m in enumerate(d.misure, start=PRIMA_RIGA):
         a = stati.get(m.codice)
         tipo = f" (generale: {etichetta(m.misura_generale).lower()})" if m.misura_generale else ""
         stato = etichetta(a.stato) if a is not None else NON_FORNITO
@@ -93,8 +96,9 @@ def _misure(ws: Worksheet, riga: int, d: DatiRpct) -> None:
         if a is None:
             ws.cell(riga, 3).fill = _MANCANTE
         ws.row_dimensions[riga].height = _altezza(
-            [(v, w) for v, (_, w) in zip(valori, COLONNE, strict=True)]
+            [(v, w) for v, (_, w) in zip(valori, COLONNE_MISURE, strict=True)]
         )
+    _stampa(ws, ws.PAPERSIZE_A4, orizzontale=True)
 
 
 def note(d: DatiRpct, mancanti: int) -> list[tuple[str, str]]:
@@ -134,9 +138,8 @@ def render_xlsx(d: DatiRpct, righe: list[Riga]) -> bytes:
     assert primo is not None
     for k, nome in enumerate(FOGLI):
         ws = primo if k == 0 else wb.create_sheet(nome)
-        ultima = _foglio(ws, nome, [r for r in righe if r.voce.foglio == nome], d)
-        if nome == MISURE:
-            _misure(ws, ultima, d)
+        _foglio(ws, nome, [r for r in righe if r.voce.foglio == nome], d)
+    _misure(wb.create_sheet(FOGLIO_MISURE), d)
     ws = wb.create_sheet("Note")
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100

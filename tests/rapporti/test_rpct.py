@@ -51,7 +51,7 @@ def _valori(path: Path) -> dict[str, tuple[str, str]]:
 
 def test_every_row_of_the_mapping_is_filled_on_its_sheet(uscita: Path) -> None:
     wb = load_workbook(uscita / f"{STEM}.xlsx")
-    assert wb.sheetnames == [*FOGLI, "Note"]
+    assert wb.sheetnames == [*FOGLI, "Misure della 2.3", "Note"]
     valori = _valori(uscita / f"{STEM}.xlsx")
     assert set(valori) == {v.numero for v in VOCI}
     for v in VOCI:
@@ -60,6 +60,10 @@ def test_every_row_of_the_mapping_is_filled_on_its_sheet(uscita: Path) -> None:
         assert valore, v.numero
         assert valore != NON_FORNITO, v.numero  # the example provides every fact
     assert LAYOUT in str(wb["Note"]["B1"].value)
+    misure = wb["Misure della 2.3"]  # its own headings, repeated on every printed page
+    assert [c.value for c in misure[2]] == ["Codice", "Misura", "Stato", "Motivo o valore rilevato"]
+    assert misure.print_title_rows == "$2:$2"
+    assert all(str(r[0]).startswith("MIS-") for r in misure.iter_rows(min_row=3, values_only=True))
 
 
 def test_facts_land_in_their_sheet_and_row(uscita: Path) -> None:
