@@ -463,18 +463,39 @@ def cartella_di_lavoro(
     return buffer.getvalue()
 
 
-def perdita(sezione: Sezione, dati: Any, contenuto: bytes, modello: BaseModel | None) -> bool:
-    """Whether the workbook read back would lose or change something of the file (a value
-    of a shape the sheets cannot hold): then it is not handed out."""
+def _differenza(letto: Any, scritto: Any, percorso: tuple[Any, ...] = ()) -> str | None:
+    """The first value that comes back different, in words («chiave: valore → letto»)."""
+    if isinstance(letto, dict) and isinstance(scritto, dict):
+        for k in [*scritto, *(k for k in letto if k not in scritto)]:
+            if (d := _differenza(letto.get(k), scritto.get(k), (*percorso, k))) is not None:
+                return d
+        return None
+    if isinstance(letto, list) and isinstance(scritto, list) and len(letto) == len(scritto):
+        for i, (a, b) in enumerate(zip(letto, scritto, strict=True)):
+            if (d := _differenza(a, b, (*percorso, i + 1))) is not None:
+                return d
+        return None
+    if letto == scritto:
+        return None
+    chiave = ".".join(map(str, percorso)) or "il file"
+    return f"«{chiave}»: {scritto!s:.60} tornerebbe come {letto!s:.60}"
+
+
+def perdita(sezione: Sezione, dati: Any, contenuto: bytes, modello: BaseModel | None) -> str | None:
+    """What the workbook read back would lose or change of the file (a value of a shape
+    the sheets cannot hold, a number with more digits than a spreadsheet keeps), in words;
+    None when nothing: only then is it handed out."""
     lettura = leggi(contenuto, f"{sezione.key}.xlsx")
-    if normale(lettura.dati) == come_nella_cartella(sezione.model, dati):
-        return False
+    attesi = come_nella_cartella(sezione.model, dati)
+    if (differenza := _differenza(normale(lettura.dati), attesi)) is None:
+        return None
     if modello is None:
-        return True
+        return differenza
     try:
-        return bool(sezione.model.model_validate(lettura.dati).model_dump() != modello.model_dump())
+        uguale = sezione.model.model_validate(lettura.dati).model_dump() == modello.model_dump()
     except ValidationError:
-        return True
+        return differenza
+    return None if uguale else differenza
 
 
 @dataclass(frozen=True)
@@ -498,16 +519,17 @@ def esporta(cartella: Path, out: Path) -> Esportazione:
         sorgente = piano.sources.files.get(sezione.file)
         if sorgente is None:
             continue
-        contenuto = None
+        contenuto: bytes | None = None
+        persa: str | None = "il file non è una mappa di chiavi"
         if isinstance(sorgente.data, dict):
             modello, _, _ = validate_file(sezione, sorgente.data, piano.sources)
             contenuto = cartella_di_lavoro(sezione, sorgente.data, anni, codici_piano)
-            if perdita(sezione, sorgente.data, contenuto, modello):
+            if (persa := perdita(sezione, sorgente.data, contenuto, modello)) is not None:
                 contenuto = None
         if contenuto is None:
             rifiutati.append(
                 f"{sezione.file} ha valori che la cartella di lavoro non può riportare "
-                "senza perderli: correggerli («piao check») prima di esportarlo"
+                f"senza perderli ({persa}): correggerli («piao check») prima di esportarlo"
             )
             continue
         destinazione = out / f"{sezione.key}.xlsx"

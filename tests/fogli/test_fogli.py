@@ -518,6 +518,8 @@ def test_a_value_the_workbook_cannot_hold_is_named_not_exported(tmp_path: Path) 
     risultato = run_cli("fogli", "esporta", str(piano), "--out", str(tmp_path / "x"))
     assert risultato.exit_code == 1
     assert "Non esportato: rischi_corruttivi.yaml ha valori che la cartella" in risultato.output
+    # the value is named: the office knows what to correct
+    assert "«contesto_interno.dipendenti_al_31_12»: diciotto" in risultato.output
     assert not (tmp_path / "x" / "rischi_corruttivi.xlsx").exists()
     assert (tmp_path / "x" / "anagrafica.xlsx").is_file()
 
