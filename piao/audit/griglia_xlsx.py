@@ -5,8 +5,6 @@ all read from `COLONNE` and `NOTE_PUNTEGGI`."""
 
 from __future__ import annotations
 
-import datetime
-import io
 import math
 
 from openpyxl import Workbook
@@ -20,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from piao import __version__
 from piao.audit.griglia import AVVERTENZA, COLONNE, NOTE_PUNTEGGI, Griglia
 from piao.clock import today
+from piao.xlsx import in_byte
 
 _BORDO = Border(*(Side(style="thin", color="999999"),) * 4)
 _TESTATA = PatternFill("solid", fgColor="D9E2F3")
@@ -140,11 +139,4 @@ def render_xlsx(g: Griglia) -> bytes:
     assert foglio is not None
     _griglia(foglio, g)
     _note(wb.create_sheet("Note"), g)
-    wb.properties.title = f"Griglia di rilevazione — {g.ente} — PIAO {g.triennio}"
-    wb.properties.creator = f"piao {__version__}"
-    wb.properties.language = "it-IT"
-    giorno = datetime.datetime.combine(today(), datetime.time())
-    wb.properties.created = wb.properties.modified = giorno
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return in_byte(wb, f"Griglia di rilevazione — {g.ente} — PIAO {g.triennio}")

@@ -6,7 +6,6 @@ the layout version and the section. House style of `piao.audit.griglia_xlsx`."""
 from __future__ import annotations
 
 import datetime
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +65,7 @@ from piao.loading.roundtrip import in_linea
 from piao.model import SEZIONI, Sezione
 from piao.model.introspect import members
 from piao.validation import validate_file
+from piao.xlsx import in_byte
 
 _BORDO = Border(*(Side(style="thin", color="999999"),) * 4)
 _TESTATA = PatternFill("solid", fgColor="D9E2F3")
@@ -453,14 +453,7 @@ def cartella_di_lavoro(
     elenchi.ws.print_title_rows = "1:1"  # a lookup sheet: printed at its size, not fitted
     _versione(wb.create_sheet(VERSIONE), sezione, per_foglio, dati)
     _istruzioni(istruzioni, sezione, tabelle)
-    wb.properties.title = f"PIAO — {sezione.numero} {sezione.titolo}"
-    wb.properties.creator = f"piao {__version__}"
-    wb.properties.language = "it-IT"
-    giorno = datetime.datetime.combine(today(), datetime.time())
-    wb.properties.created = wb.properties.modified = giorno
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return in_byte(wb, f"PIAO — {sezione.numero} {sezione.titolo}")
 
 
 def _differenza(letto: Any, scritto: Any, percorso: tuple[Any, ...] = ()) -> str | None:

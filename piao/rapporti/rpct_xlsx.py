@@ -6,9 +6,6 @@ OIV's grid (piao.audit.griglia_xlsx): Arial 10, header fill, frozen header, fit 
 
 from __future__ import annotations
 
-import datetime
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -26,6 +23,7 @@ from piao.rapporti.rpct_scheda import (
     fonte_leggibile,
 )
 from piao.render.etichette import etichetta
+from piao.xlsx import in_byte
 
 _TESTATA = PatternFill("solid", fgColor="D9E2F3")
 _MANCANTE = PatternFill("solid", fgColor="FFF2CC")
@@ -149,14 +147,8 @@ def render_xlsx(d: DatiRpct, righe: list[Riga]) -> bytes:
         _testo(ws, i, 2, valore)
         ws.row_dimensions[i].height = _altezza([(etichetta_, 24), (valore, 100)])
     _stampa(ws, ws.PAPERSIZE_A4, orizzontale=False)
-    wb.properties.title = (
-        f"Relazione annuale del RPCT — {d.anagrafica.ente.denominazione} — {d.anno}"
+    return in_byte(
+        wb,
+        f"Relazione annuale del RPCT — {d.anagrafica.ente.denominazione} — {d.anno}",
+        parole_chiave=LAYOUT_DESCRIZIONE,
     )
-    wb.properties.creator = f"piao {__version__}"
-    wb.properties.language = "it-IT"
-    wb.properties.keywords = LAYOUT_DESCRIZIONE
-    giorno = datetime.datetime.combine(today(), datetime.time())
-    wb.properties.created = wb.properties.modified = giorno
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
