@@ -62,9 +62,17 @@ class PianoLetto:
 def leggi_piano(folder: Path) -> PianoLetto:
     """Load and validate the plan (no compliance rules: `piao check` runs those)."""
     validated = validate_plan(load_folder(folder))
-    piano = PianoLetto(folder, validated.sections, validated.incompleti)
+    return piano_letto(folder, validated.sections, validated.incompleti)
+
+
+def piano_letto(
+    folder: Path, sections: dict[str, BaseModel], incompleti: frozenset[str] = frozenset()
+) -> PianoLetto:
+    """The plan's valid sections with their coded objects indexed by code (for a plan
+    already validated, e.g. by `piao check`: it is not read again)."""
+    piano = PianoLetto(folder, sections, incompleti)
     for sezione in SEZIONI:
-        model = validated.sections.get(sezione.key)
+        model = sections.get(sezione.key)
         if model is not None:
             for o in oggetti(model, sezione.file):
                 piano.per_codice.setdefault(o.codice, []).append(o)

@@ -20,10 +20,10 @@ from piao.engine import CheckResult, check_plan
 from piao.findings import Finding, Severity
 from piao.fsutil import insieme, slugify
 from piao.lingua import quanti
-from piao.model import Piano
+from piao.model import SEZIONI, Piano
 from piao.model.periodo import EsitoRaggiungimento
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
-from piao.periodi.piano import PeriodoError, file_periodo, leggi_piano
+from piao.periodi.piano import PeriodoError, file_periodo, piano_letto
 from piao.periodi.raggiungimento import Raggiungimento
 from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.monitoraggio_dati import scrivi_dati
@@ -94,7 +94,9 @@ def prepara(folder: Path, nome: str, *, bozza: bool) -> Fonti:
             "con --bozza",
             errori_piano,
         )
-    letto_piano = leggi_piano(folder)
+    # the plan `piao check` just validated (valid, so no section is incomplete)
+    sezioni = {s.key: m for s in SEZIONI if (m := getattr(piano, s.key)) is not None}
+    letto_piano = piano_letto(folder, sezioni)
     letto = leggi_periodo(path, letto_piano)
     r = letto.esito
     visti = {(f.code, str(f.location), f.message) for f in letto.findings}
