@@ -48,6 +48,21 @@ class PianoLetto:
         a = self.anagrafica
         return None if a is None else range(a.triennio.da, a.triennio.a + 1)
 
+    def anagrafica_per(self, anno: int) -> Anagrafica:
+        """The scheda anagrafica of a plan a document of `anno` can come from: valid, with
+        `anno` in its triennio; `PeriodoError` saying which is not so."""
+        a = self.anagrafica
+        if a is None:
+            raise PeriodoError(
+                "la scheda anagrafica del piano ha errori o manca: correggerla "
+                f"(piao check {self.folder})"
+            )
+        if anno not in range(a.triennio.da, a.triennio.a + 1):
+            raise PeriodoError(
+                f"il {anno} è fuori dal triennio del piano ({a.triennio.da}-{a.triennio.a})"
+            )
+        return a
+
     def tutti(self, *classi: str) -> list[Oggetto]:
         """Every object of these model classes, in the order of the plan's files."""
         return [

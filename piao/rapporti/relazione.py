@@ -19,7 +19,7 @@ from piao.findings import Finding, Location, Severity
 from piao.fsutil import insieme, slugify
 from piao.model.anagrafica import Anagrafica
 from piao.periodi.controllo import PeriodoLetto, leggi_periodo
-from piao.periodi.piano import CARTELLA, PianoLetto, file_periodo, leggi_piano
+from piao.periodi.piano import CARTELLA, PeriodoError, PianoLetto, file_periodo, leggi_piano
 from piao.periodi.raggiungimento import Raggiungimento
 from piao.rapporti import DocumentoRifiutato
 from piao.rapporti.relazione_dati import scrivi_dati
@@ -63,15 +63,10 @@ def raccogli(folder: Path, anno: int, *, bozza: bool, oggi: datetime.date) -> Da
             "dell'intero anno, poi riprovare"
         )
     piano = leggi_piano(folder)
-    a = piano.anagrafica
-    if a is None:
-        raise DocumentoRifiutato(
-            f"la scheda anagrafica del piano ha errori: correggerla (piao check {folder})"
-        )
-    if piano.anni is not None and anno not in piano.anni:
-        raise DocumentoRifiutato(
-            f"l'anno {anno} non è nel triennio del piano ({a.triennio.da}-{a.triennio.a})"
-        )
+    try:
+        a = piano.anagrafica_per(anno)
+    except PeriodoError as exc:
+        raise DocumentoRifiutato(str(exc)) from None
     letto = leggi_periodo(path, piano)
     errori = tuple(f for f in letto.findings if f.severity is Severity.ERROR)
     if letto.dati is None:

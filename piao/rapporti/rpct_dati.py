@@ -79,16 +79,7 @@ def _periodo_dell_anno(folder: Path, anno: int) -> tuple[Path, bool]:
 def leggi_dati_rpct(folder: Path, anno: int) -> DatiRpct:
     """Read the plan, the period file of `anno` and the facts file (if any)."""
     piano = leggi_piano(folder)
-    anagrafica = piano.anagrafica
-    if anagrafica is None:
-        raise PeriodoError(
-            f"la scheda anagrafica del piano ha errori o manca: correggerla (piao check {folder})"
-        )
-    if piano.anni is not None and anno not in piano.anni:
-        raise PeriodoError(
-            f"il {anno} è fuori dal triennio del piano "
-            f"({anagrafica.triennio.da}-{anagrafica.triennio.a})"
-        )
+    anagrafica = piano.anagrafica_per(anno)
     path, annuale = _periodo_dell_anno(folder, anno)
     periodo = leggi_periodo(path, piano)
     rischi = piano.sections.get("rischi_corruttivi")
