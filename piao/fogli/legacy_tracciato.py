@@ -19,19 +19,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from piao.loading.yamlio import parse_yaml
+from piao.model.rischi_corruttivi import IndicatoriRischio
 from piao.resources import data_dir
 
 Sezione = Literal["rischi_corruttivi", "trasparenza"]
 
-INDICATORI = (
-    "interesse_esterno",
-    "discrezionalita",
-    "eventi_passati",
-    "opacita",
-    "collaborazione",
-    "attuazione_misure",
-)
-"""The six indicators of PNA 2019 Allegato 1, as `IndicatoriRischio` names them."""
+INDICATORI = tuple(IndicatoriRischio.model_fields)
+"""The six indicators of PNA 2019 Allegato 1, as the model names them."""
 
 CAMPI: dict[str, tuple[str, ...]] = {
     "rischi_corruttivi": (
