@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from piao.fogli.tre_vie import codici
 from piao.loading.roundtrip import (
     CommentedMap,
     CommentedSeq,
@@ -49,21 +50,13 @@ def _aggiorna_mappa(nodo: CommentedMap, nuovo: dict[Any, Any], *, radice: bool =
         nodo.insert(posto, chiave, _nuovo(valore, dentro=not radice))
 
 
-def _codici(voci: list[Any]) -> list[Any] | None:
-    """The codes of a list of coded items, None unless every item has a distinct one."""
-    codici = [v.get("codice") if isinstance(v, dict) else None for v in voci]
-    if None in codici or len(set(map(str, codici))) != len(codici):
-        return None
-    return codici
-
-
 def _aggiorna_lista(nodo: CommentedSeq, nuovo: list[Any]) -> None:
-    vecchi, nuovi = _codici(list(nodo)), _codici(nuovo)
+    vecchi, nuovi = codici(list(nodo)), codici(nuovo)
     if vecchi is not None and nuovi is not None and vecchi != nuovi:
         # rows added, removed or moved: each item found again by its code, comments and all
-        per_codice = dict(zip(map(str, vecchi), nodo, strict=True))
+        per_codice = dict(zip(vecchi, nodo, strict=True))
         voci = [
-            _aggiorna(per_codice[str(c)], v) if str(c) in per_codice else _nuovo(v, dentro=False)
+            _aggiorna(per_codice[c], v) if c in per_codice else _nuovo(v, dentro=False)
             for c, v in zip(nuovi, nuovo, strict=True)
         ]
         del nodo[:]

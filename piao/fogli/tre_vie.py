@@ -21,9 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from piao.fogli.tabelle import compatta
-
-Percorso = tuple[str | int, ...]
+from piao.fogli.tabelle import Percorso, compatta
 
 CELLA_MAX = 32_000
 """Characters of the origine per cell (a spreadsheet cell holds at most 32,767)."""
@@ -122,8 +120,9 @@ def _uguali(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def _codici(voci: Any) -> list[str] | None:
-    """The codes of a list of coded items, None unless every item has a distinct one."""
+def codici(voci: Any) -> list[str] | None:
+    """The codes of a list of coded items, as texts; None unless every item has a distinct
+    one (then the items are matched by code, not by position)."""
     if not isinstance(voci, list):
         return None
     codici = [str(v["codice"]) if isinstance(v, dict) and "codice" in v else None for v in voci]
@@ -143,7 +142,7 @@ class _Fusione:
             return ufficio  # only the office changed it (or both alike)
         if isinstance(ufficio, dict) and isinstance(piano, dict):
             return self.mappa(base if isinstance(base, dict) else {}, ufficio, piano, percorso)
-        if all(_codici(x) is not None for x in (base or [], ufficio, piano)):
+        if all(codici(x) is not None for x in (base or [], ufficio, piano)):
             return self.lista(base or [], ufficio, piano, percorso)
         self.conflitti.append(Conflitto(percorso, piano, ufficio))
         return piano
@@ -163,7 +162,7 @@ class _Fusione:
     ) -> list[Any]:
         """Coded items matched by code: the plan's order, the office's new items after the
         item they follow in the workbook."""
-        cb, cu, cp = _codici(base) or [], _codici(ufficio) or [], _codici(piano) or []
+        cb, cu, cp = codici(base) or [], codici(ufficio) or [], codici(piano) or []
         b, u = dict(zip(cb, base, strict=True)), dict(zip(cu, ufficio, strict=True))
         out: list[tuple[str, Any]] = []
         for codice, voce in zip(cp, piano, strict=True):
@@ -219,11 +218,11 @@ def percorso_nella_cartella(
         if isinstance(parte, int) and isinstance(u, list) and isinstance(c, list):
             if parte >= len(u):
                 return None
-            codici, voce, indice = _codici(c), u[parte], parte
-            if codici is not None and isinstance(voce, dict) and "codice" in voce:
-                if str(voce["codice"]) not in codici:
+            nella_cartella, voce, indice = codici(c), u[parte], parte
+            if nella_cartella is not None and isinstance(voce, dict) and "codice" in voce:
+                if str(voce["codice"]) not in nella_cartella:
                     return None
-                indice = codici.index(str(voce["codice"]))
+                indice = nella_cartella.index(str(voce["codice"]))
             elif parte >= len(c):
                 return None
             u, c = voce, c[indice]
