@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from piao.fogli.tre_vie import codici
+from piao.fogli.valori import codici, uguali, vuoto
 from piao.loading.roundtrip import (
     CommentedMap,
     CommentedSeq,
@@ -19,17 +19,6 @@ from piao.loading.roundtrip import (
 from piao.loading.veloce import dati_yaml
 
 
-def _vuoto(valore: Any) -> bool:
-    """A value a workbook cannot tell from nothing: null, an empty text, list or map."""
-    return valore is None or (isinstance(valore, str | list | dict) and not valore)
-
-
-def _uguali(vecchio: Any, nuovo: Any) -> bool:
-    if isinstance(vecchio, bool) or isinstance(nuovo, bool):
-        return type(vecchio) is type(nuovo) and vecchio == nuovo
-    return bool(vecchio == nuovo)
-
-
 def _scalare(vecchio: Any, nuovo: Any) -> Any:
     """The new value, written as the old one was (quoted text stays quoted)."""
     if isinstance(vecchio, ScalarString) and isinstance(nuovo, str):
@@ -39,7 +28,7 @@ def _scalare(vecchio: Any, nuovo: Any) -> Any:
 
 def _aggiorna_mappa(nodo: CommentedMap, nuovo: dict[Any, Any], *, radice: bool = False) -> None:
     for chiave in [k for k in nodo if k not in nuovo]:
-        if not _vuoto(nodo[chiave]):
+        if not vuoto(nodo[chiave]):
             del nodo[chiave]  # emptied in the workbook
     for i, (chiave, valore) in enumerate(nuovo.items()):
         if chiave in nodo:
@@ -92,7 +81,7 @@ def _solo_testo(vecchio: Any, nuovo: Any) -> bool:
         isinstance(vecchio, CommentedMap)
         and isinstance(nuovo, str)
         and len(vecchio) == 1
-        and _uguali(next(iter(vecchio.values())), nuovo)
+        and uguali(next(iter(vecchio.values())), nuovo)
     )
 
 
@@ -104,7 +93,7 @@ def _aggiorna(vecchio: Any, nuovo: Any) -> Any:
     if isinstance(vecchio, CommentedSeq) and isinstance(nuovo, list):
         _aggiorna_lista(vecchio, nuovo)
         return vecchio
-    if _uguali(vecchio, nuovo) or _solo_testo(vecchio, nuovo):
+    if uguali(vecchio, nuovo) or _solo_testo(vecchio, nuovo):
         return vecchio
     return _nuovo(nuovo) if isinstance(nuovo, dict | list) else _scalare(vecchio, nuovo)
 

@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from piao.fogli.valori import vuoto
 from piao.model.introspect import members, unwrap
 
 FORMATO = "piao-fogli-1"
@@ -309,7 +310,7 @@ def _vale(dati: Any, percorso: Percorso) -> bool:
         if not isinstance(dati, dict):
             return False
         dati = dati.get(parte)
-    return dati not in (None, "", [], {})
+    return not vuoto(dati)
 
 
 # --- Sheets -------------------------------------------------------------------------------

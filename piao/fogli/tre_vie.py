@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from piao.fogli.tabelle import Percorso, compatta
+from piao.fogli.valori import codici, uguali, vuoto
 
 CELLA_MAX = 32_000
 """Characters of the origine per cell (a spreadsheet cell holds at most 32,767)."""
@@ -30,7 +31,7 @@ CELLA_MAX = 32_000
 def normale(valore: Any) -> Any:
     """Plain data without the empty values a workbook cannot tell from nothing."""
     if isinstance(valore, dict):
-        return {k: n for k, v in valore.items() if (n := normale(v)) not in (None, "", [], {})}
+        return {k: n for k, v in valore.items() if not vuoto(n := normale(v))}
     if isinstance(valore, list):
         return [normale(v) for v in valore]
     return valore
@@ -114,31 +115,14 @@ class Conflitto:
     in_cartella: Any
 
 
-def _uguali(a: Any, b: Any) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    return bool(a == b)
-
-
-def codici(voci: Any) -> list[str] | None:
-    """The codes of a list of coded items, as texts; None unless every item has a distinct
-    one (then the items are matched by code, not by position)."""
-    if not isinstance(voci, list):
-        return None
-    codici = [str(v["codice"]) if isinstance(v, dict) and "codice" in v else None for v in voci]
-    if None in codici or len(set(codici)) != len(codici):
-        return None
-    return codici  # type: ignore[return-value]
-
-
 class _Fusione:
     def __init__(self) -> None:
         self.conflitti: list[Conflitto] = []
 
     def valore(self, base: Any, ufficio: Any, piano: Any, percorso: Percorso) -> Any:
-        if _uguali(ufficio, base):
+        if uguali(ufficio, base):
             return piano  # the office left it as exported
-        if _uguali(piano, base) or _uguali(piano, ufficio):
+        if uguali(piano, base) or uguali(piano, ufficio):
             return ufficio  # only the office changed it (or both alike)
         if isinstance(ufficio, dict) and isinstance(piano, dict):
             return self.mappa(base if isinstance(base, dict) else {}, ufficio, piano, percorso)
@@ -169,7 +153,7 @@ class _Fusione:
             if codice in u:
                 i = cu.index(codice)
                 out.append((codice, self.valore(b.get(codice), u[codice], voce, (*p, i))))
-            elif codice not in b or _uguali(normale(voce), b[codice]):
+            elif codice not in b or uguali(normale(voce), b[codice]):
                 if codice not in b:
                     out.append((codice, voce))  # added to the plan since the export
                 # else: deleted by the office, unchanged in the plan: deleted
@@ -181,7 +165,7 @@ class _Fusione:
             if codice in presenti:
                 continue
             if codice in b:  # deleted from the plan since the export
-                if not _uguali(u[codice], b[codice]):
+                if not uguali(u[codice], b[codice]):
                     self.conflitti.append(Conflitto((*p, i), None, u[codice]))
                 continue
             prima = [c for c in cu[:i] if c in presenti]
