@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from piao import __version__
 from piao.clock import today
@@ -33,7 +33,7 @@ from piao.fogli.elenchi import (
     riferimento_di,
     tabella_di_riferimento,
 )
-from piao.fogli.leggi import leggi
+from piao.fogli.rilettura import perdita
 from piao.fogli.tabelle import (
     COLONNA_ORIGINE,
     DATI_GENERALI,
@@ -58,7 +58,7 @@ from piao.fogli.tabelle import (
     righe,
     variabili,
 )
-from piao.fogli.tre_vie import come_nella_cartella, normale, origine_in_celle
+from piao.fogli.tre_vie import come_nella_cartella, origine_in_celle
 from piao.fsutil import atomic_write_bytes
 from piao.loading import load_folder
 from piao.loading.roundtrip import in_linea
@@ -454,41 +454,6 @@ def cartella_di_lavoro(
     _versione(wb.create_sheet(VERSIONE), sezione, per_foglio, dati)
     _istruzioni(istruzioni, sezione, tabelle)
     return in_byte(wb, f"PIAO — {sezione.numero} {sezione.titolo}")
-
-
-def _differenza(letto: Any, scritto: Any, percorso: tuple[Any, ...] = ()) -> str | None:
-    """The first value that comes back different, in words («chiave: valore → letto»)."""
-    if isinstance(letto, dict) and isinstance(scritto, dict):
-        for k in [*scritto, *(k for k in letto if k not in scritto)]:
-            if (d := _differenza(letto.get(k), scritto.get(k), (*percorso, k))) is not None:
-                return d
-        return None
-    if isinstance(letto, list) and isinstance(scritto, list) and len(letto) == len(scritto):
-        for i, (a, b) in enumerate(zip(letto, scritto, strict=True)):
-            if (d := _differenza(a, b, (*percorso, i + 1))) is not None:
-                return d
-        return None
-    if letto == scritto:
-        return None
-    chiave = ".".join(map(str, percorso)) or "il file"
-    return f"«{chiave}»: {scritto!s:.60} tornerebbe come {letto!s:.60}"
-
-
-def perdita(sezione: Sezione, dati: Any, contenuto: bytes, modello: BaseModel | None) -> str | None:
-    """What the workbook read back would lose or change of the file (a value of a shape
-    the sheets cannot hold, a number with more digits than a spreadsheet keeps), in words;
-    None when nothing: only then is it handed out."""
-    lettura = leggi(contenuto, f"{sezione.key}.xlsx")
-    attesi = come_nella_cartella(sezione.model, dati)
-    if (differenza := _differenza(normale(lettura.dati), attesi)) is None:
-        return None
-    if modello is None:
-        return differenza
-    try:
-        uguale = sezione.model.model_validate(lettura.dati).model_dump() == modello.model_dump()
-    except ValidationError:
-        return differenza
-    return None if uguale else differenza
 
 
 @dataclass(frozen=True)
